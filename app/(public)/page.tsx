@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { CycleBoard } from "@/components/cycles/cycle-board";
+import { LoadingBlock } from "@/components/ui/loading";
+import { getCycleBoard } from "@/lib/dal/cycles";
+import { getSiteInfo } from "@/lib/dal/site";
+
+async function CurrentCycle() {
+  const site = await getSiteInfo();
+  const board = site.currentCycle ? await getCycleBoard({ cycle: site.currentCycle.slug }) : null;
+  if (!board) {
+    return (
+      <div className="mx-auto max-w-xl py-12 text-center">
+        <h1 className="text-3xl font-bold tracking-tight">Welcome to Cycleboard</h1>
+        <p className="mt-3 text-slate-700 dark:text-slate-300">
+          This is where {site.name}&apos;s project teams will post their status for each release cycle. There are no cycles
+          yet: once a release manager creates one, its dashboard appears here.
+        </p>
+        <p className="mt-4 text-sm">
+          <Link href="/teams" className="text-accent-700 underline dark:text-indigo-300">
+            See the teams
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return <CycleBoard board={board} communityName={site.name} now={Date.now()} />;
+}
+
+export default function HomePage() {
+  return (
+    <Suspense fallback={<LoadingBlock label="Loading the current cycle" />}>
+      <CurrentCycle />
+    </Suspense>
+  );
+}

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { Card, SectionHeading } from "@/components/ui/card";
+import { LoadingBlock } from "@/components/ui/loading";
+import { HealthBadge } from "@/components/updates/health-badge";
+import { UpdateSections } from "@/components/updates/update-sections";
+import { formatTimestamp } from "@/lib/dates";
+import { getUpdate } from "@/lib/dal/updates";
+
+async function UpdateView({ params }: { params: PageProps<"/updates/[id]">["params"] }) {
+  const { id } = await params;
+  const numericId = Number(id);
+  const update = Number.isSafeInteger(numericId) && numericId > 0 ? await getUpdate({ id: numericId }) : null;
+  if (!update) notFound();
+  return (
+    <article className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={`/teams/${update.team.slug}`} className="hover:underline">
+            {update.team.name}
+          </Link>
+          {" · "}
+          <Link href={`/cycles/${update.cycle.slug}`} className="hover:underline">
+            Cycle {update.cycle.name}
+          </Link>
+          {update.gathering ? <> · {update.gathering.name}</> : null}
+        </p>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight">{update.headline}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+          <HealthBadge health={update.health} />
+          {update.state === "draft" ? <span className="font-medium">Draft</span> : null}
+          {update.publishedAt ? <span>Published {formatTimestamp(update.publishedAt)}</span> : null}
+          {update.author ? <span>by {update.author}</span> : null}
+        </p>
+      </header>
+
+      <Card as="div">
+        <UpdateSections update={update} />
+      </Card>
+
+      {update.links.length > 0 ? (
+        <Card>
+          <SectionHeading id="links-heading">Links</SectionHeading>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {update.links.map((l) => (
+              <li key={l.url}>
+                <a href={l.url} className="text-accent-700 underline dark:text-indigo-300">
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <Card>
+        <SectionHeading id="revisions-heading">Revisions</SectionHeading>
+        {update.revisions.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Not edited since it was published.</p>
+        ) : (
+          <ol className="space-y-1 text-sm">
+            <li>Version {update.version} (current) · {formatTimestamp(update.updatedAt)}</li>
+            {update.revisions.map((r) => (
+              <li key={r.version}>
+                Version {r.version} · {formatTimestamp(r.createdAt)}
+                {r.editor ? ` · edited by ${r.editor}` : ""}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+    </article>
+  );
+}
+
+export default function UpdatePage({ params }: PageProps<"/updates/[id]">) {
+  return (
+    <Suspense fallback={<LoadingBlock label="Loading the update" />}>
+      <UpdateView params={params} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,23 @@
+import { getSiteInfo } from "@/lib/dal/site";
+
+export async function SiteFooter() {
+  const site = await getSiteInfo();
+  return (
+    <footer className="mt-16 border-t border-slate-200 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4">
+        <p>{site.description || "Release-cycle status for open-source project teams."}</p>
+        {site.links.length > 0 ? (
+          <ul className="flex flex-wrap gap-4">
+            {site.links.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} className="underline hover:text-slate-900 dark:hover:text-white">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { getSiteInfo } from "@/lib/dal/site";
+import { AccountMenu } from "./account-menu";
+
+async function CommunityName() {
+  const site = await getSiteInfo();
+  return <>{site.name}</>;
+}
+
+const NAV = [
+  { href: "/", label: "Dashboard" },
+  { href: "/cycles", label: "Cycles" },
+  { href: "/teams", label: "Teams" },
+] as const;
+
+export function SiteHeader() {
+  return (
+    <header role="banner" className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-lg bg-accent-600 text-sm text-white">
+            ◎
+          </span>
+          <span>
+            <Suspense fallback="Cycleboard">
+              <CommunityName />
+            </Suspense>
+            <span className="font-normal text-slate-600 dark:text-slate-400"> · Cycleboard</span>
+          </span>
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+          {NAV.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <AccountMenu />
+      </div>
+    </header>
+  );
+}

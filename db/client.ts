@@ -1,0 +1,35 @@
+/**
+ * The one better-sqlite3 handle of the server process, and `openDatabase` for scripts
+ * and tests. Owns the connection pragmas; edit here when durability settings change.
+ */
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function databasePath(): string {
+  // The database lives outside the build; keep the bundler from tracing this path.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CYCLEBOARD_DB || "./data/cycleboard.db");
+}
+
+export function openDatabase(file: string = databasePath()): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  // FULL: a write acknowledged to a user survives a power cut, not just a crash.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  return drizzle(sqlite, { schema });
+}
+
+const globalForDb = globalThis as unknown as { cycleboardDb?: Db };
+
+/** The process-wide handle, opened on first use (never at import, so builds need no database). */
+export function getDb(): Db {
+  globalForDb.cycleboardDb ??= openDatabase();
+  return globalForDb.cycleboardDb;
+}

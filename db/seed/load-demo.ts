@@ -1,0 +1,188 @@
+/**
+ * Writes a DemoCommunity into an empty database, in one transaction.
+ * Used on first start, by `npm run db:seed` and by tests.
+ */
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import * as t from "../schema";
+import type { DemoCommunity } from "./demo-types";
+
+export class DatabaseNotEmptyError extends Error {}
+
+export function isDatabaseEmpty(db: Db): boolean {
+  const row = db.get<{ n: number }>(
+    sql`select (select count(*) from ${t.teams}) + (select count(*) from ${t.releaseCycles}) + (select count(*) from ${t.people}) as n`,
+  );
+  return (row?.n ?? 0) === 0;
+}
+
+/** Noon UTC of a calendar date, for timestamps that only have a day in the source. */
+const onDay = (isoDate: string) => new Date(`${isoDate}T12:00:00Z`);
+
+function must<V>(map: Map<string, V>, key: string, what: string): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`Demo data names an unknown ${what}: ${key}`);
+  return value;
+}
+
+export function loadDemoCommunity(db: Db, demo: DemoCommunity): { people: { email: string; name: string; id: string }[] } {
+  if (!isDatabaseEmpty(db)) throw new DatabaseNotEmptyError("The database already holds data; demo data loads only into an empty one.");
+
+  return db.transaction((tx) => {
+    tx.insert(t.communitySettings).values({ id: 1, ...demo.settings }).run();
+    tx.insert(t.healthDefinitions)
+      .values(demo.healthDefinitions.map((h, i) => ({ ...h, sortOrder: i })))
+      .run();
+
+    const personIds = new Map<string, string>();
+    for (const p of demo.people) {
+      const id = randomUUID();
+      personIds.set(p.key, id);
+      tx.insert(t.people).values({ id, name: p.name, email: p.email, role: p.role, emailVerified: true }).run();
+    }
+
+    const cycleIds = new Map<string, number>();
+    for (const c of demo.cycles) {
+      const { milestones, ...cycle } = c;
+      const row = tx
+        .insert(t.releaseCycles)
+        .values({ ...cycle, slug: cycle.name.toLowerCase() })
+        .returning({ id: t.releaseCycles.id })
+        .get();
+      cycleIds.set(c.name, row.id);
+      if (milestones.length > 0) tx.insert(t.milestones).values(milestones.map((m) => ({ ...m, cycleId: row.id }))).run();
+    }
+
+    const gatheringIds = new Map<string, number>();
+    for (const g of demo.gatherings) {
+      const { cycle, ...gathering } = g;
+      const row = tx
+        .insert(t.gatherings)
+        .values({ ...gathering, cycleId: must(cycleIds, cycle, "cycle") })
+        .returning({ id: t.gatherings.id })
+        .get();
+      gatheringIds.set(g.slug, row.id);
+    }
+
+    const teamIds = new Map<string, number>();
+    demo.teams.forEach((team, i) => {
+      const row = tx
+        .insert(t.teams)
+        .values({
+          slug: team.slug,
+          name: team.name,
+          mission: team.mission,
+          sortOrder: i,
+          shepherdId: team.shepherd ? must(personIds, team.shepherd, "person") : null,
+        })
+        .returning({ id: t.teams.id })
+        .get();
+      teamIds.set(team.slug, row.id);
+      if (team.links.length > 0)
+        tx.insert(t.teamLinks).values(team.links.map((l, j) => ({ ...l, teamId: row.id, sortOrder: j }))).run();
+    });
+
+    for (const p of demo.people)
+      for (const slug of p.leads)
+        tx.insert(t.teamLeads).values({ teamId: must(teamIds, slug, "team"), personId: must(personIds, p.key, "person") }).run();
+
+    const metricIds = new Map<string, number>();
+    demo.metrics.forEach((m, i) => {
+      const row = tx
+        .insert(t.metricDefinitions)
+        .values({ ...m, teamId: m.team ? must(teamIds, m.team, "team") : null, sortOrder: i })
+        .returning({ id: t.metricDefinitions.id })
+        .get();
+      metricIds.set(m.key, row.id);
+    });
+    for (const v of demo.metricValues)
+      tx.insert(t.metricValues)
+        .values({
+          metricId: must(metricIds, v.metric, "metric"),
+          teamId: must(teamIds, v.team, "team"),
+          cycleId: must(cycleIds, v.cycle, "cycle"),
+          value: v.value,
+          observedAt: onDay(v.observedOn),
+          note: v.note,
+        })
+        .run();
+
+    for (const u of demo.updates) {
+      const { team, cycle, gathering, author, publishedOn, links, ...content } = u;
+      const publishedAt = onDay(publishedOn);
+      const row = tx
+        .insert(t.updates)
+        .values({
+          ...content,
+          teamId: must(teamIds, team, "team"),
+          cycleId: must(cycleIds, cycle, "cycle"),
+          gatheringId: gathering ? must(gatheringIds, gathering, "gathering") : null,
+          authorId: must(personIds, author, "person"),
+          state: "published",
+          reviewState: "reviewed",
+          publishedAt,
+          createdAt: publishedAt,
+          updatedAt: publishedAt,
+        })
+        .returning({ id: t.updates.id })
+        .get();
+      if (links.length > 0)
+        tx.insert(t.updateLinks).values(links.map((l, i) => ({ ...l, updateId: row.id, sortOrder: i }))).run();
+    }
+
+    const itemIds = new Map<string, number>();
+    demo.roadmapItems.forEach((item, i) => {
+      const { team, cycle, originalCycle, links, ...fields } = item;
+      const cycleId = must(cycleIds, cycle, "cycle");
+      const row = tx
+        .insert(t.roadmapItems)
+        .values({
+          ...fields,
+          teamId: must(teamIds, team, "team"),
+          cycleId,
+          originalCycleId: originalCycle ? must(cycleIds, originalCycle, "cycle") : cycleId,
+          sortOrder: i,
+        })
+        .returning({ id: t.roadmapItems.id })
+        .get();
+      itemIds.set(`${team}/${item.title}`, row.id);
+      if (links.length > 0) tx.insert(t.roadmapItemLinks).values(links.map((l) => ({ ...l, itemId: row.id }))).run();
+    });
+
+    for (const h of demo.helpRequests) {
+      const { team, cycle, roadmapItem, owner, ...fields } = h;
+      tx.insert(t.helpRequests)
+        .values({
+          ...fields,
+          teamId: must(teamIds, team, "team"),
+          cycleId: must(cycleIds, cycle, "cycle"),
+          roadmapItemId: roadmapItem ? must(itemIds, `${team}/${roadmapItem}`, "roadmap item") : null,
+          ownerId: owner ? must(personIds, owner, "person") : null,
+        })
+        .run();
+    }
+
+    demo.topics.forEach((topic, i) => {
+      const { cycle, gathering, actionItems, ...fields } = topic;
+      const row = tx
+        .insert(t.communityTopics)
+        .values({
+          ...fields,
+          cycleId: must(cycleIds, cycle, "cycle"),
+          gatheringId: gathering ? must(gatheringIds, gathering, "gathering") : null,
+          sortOrder: i,
+        })
+        .returning({ id: t.communityTopics.id })
+        .get();
+      if (actionItems.length > 0)
+        tx.insert(t.topicActionItems).values(actionItems.map((a) => ({ ...a, topicId: row.id }))).run();
+    });
+
+    tx.insert(t.auditEntries)
+      .values({ actorLabel: "system", via: "system", action: "demo.load", entityType: "community", entityId: "1", before: null, after: { teams: demo.teams.length, cycles: demo.cycles.length } })
+      .run();
+
+    return { people: demo.people.map((p) => ({ email: p.email, name: p.name, id: must(personIds, p.key, "person") })) };
+  });
+}

@@ -1,0 +1,232 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import {
+  communityTopics,
+  gatherings,
+  helpRequests,
+  milestones,
+  releaseCycles,
+  roadmapItems,
+  teams,
+  topicActionItems,
+  updates,
+} from "@/db/schema";
+import type { CycleStatus, Health, HelpStatus, RoadmapStatus, TopicOutcome } from "@/lib/domain";
+import { liveDataVersion, tags } from "./cache";
+import { readCycleNumbers, type CycleNumber } from "./metrics";
+
+export interface CycleSummary {
+  id: number;
+  slug: string;
+  name: string;
+  status: CycleStatus;
+  startsOn: string;
+  targetReleaseOn: string;
+  releasedOn: string | null;
+  summary: string;
+  teamsReporting: number;
+}
+
+export interface TeamCard {
+  id: number;
+  slug: string;
+  name: string;
+  latestUpdate: { id: number; headline: string; health: Health; publishedAt: number } | null;
+  roadmap: { total: number; done: number; inProgress: number; atRisk: number };
+  keyNumbers: CycleNumber[];
+}
+
+export interface CycleBoard {
+  cycle: CycleSummary;
+  milestones: { id: number; name: string; dueOn: string; doneOn: string | null }[];
+  gatherings: { slug: string; name: string; startsOn: string; endsOn: string; etherpadUrl: string | null; websiteUrl: string | null }[];
+  teams: TeamCard[];
+  /** Teams whose latest update is at risk, off track or blocked. */
+  atRisk: { teamSlug: string; teamName: string; updateId: number; headline: string; health: Health }[];
+  helpWanted: {
+    id: number;
+    teamSlug: string;
+    teamName: string;
+    title: string;
+    linkUrl: string | null;
+    contact: string;
+    status: HelpStatus;
+  }[];
+  numbers: CycleNumber[];
+  topics: {
+    id: number;
+    title: string;
+    notes: string;
+    outcome: TopicOutcome;
+    decision: string;
+    actionItems: { id: number; description: string; ownerName: string; status: string }[];
+  }[];
+}
+
+const cycleColumns = {
+  id: releaseCycles.id,
+  slug: releaseCycles.slug,
+  name: releaseCycles.name,
+  status: releaseCycles.status,
+  startsOn: releaseCycles.startsOn,
+  targetReleaseOn: releaseCycles.targetReleaseOn,
+  releasedOn: releaseCycles.releasedOn,
+  summary: releaseCycles.summary,
+  teamsReporting: sql<number>`(select count(distinct ${updates.teamId}) from ${updates} where ${updates.cycleId} = ${releaseCycles.id} and ${updates.state} = 'published')`,
+};
+
+export function readCycles(db: Db): CycleSummary[] {
+  return db.select(cycleColumns).from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
+}
+
+const UNHEALTHY: Health[] = ["at_risk", "off_track", "blocked"];
+
+export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
+  const cycle = db.select(cycleColumns).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get();
+  if (!cycle) return null;
+
+  const activeTeams = db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name })
+    .from(teams)
+    .where(eq(teams.archived, false))
+    .orderBy(asc(teams.sortOrder), asc(teams.name))
+    .all();
+
+  const latestByTeam = new Map<number, NonNullable<TeamCard["latestUpdate"]>>();
+  const published = db
+    .select({ id: updates.id, teamId: updates.teamId, headline: updates.headline, health: updates.health, publishedAt: updates.publishedAt })
+    .from(updates)
+    .where(and(eq(updates.cycleId, cycle.id), eq(updates.state, "published")))
+    .orderBy(desc(updates.publishedAt), desc(updates.id))
+    .all();
+  for (const u of published) {
+    if (!latestByTeam.has(u.teamId) && u.publishedAt)
+      latestByTeam.set(u.teamId, { id: u.id, headline: u.headline, health: u.health, publishedAt: u.publishedAt.getTime() });
+  }
+
+  const items = db
+    .select({ teamId: roadmapItems.teamId, status: roadmapItems.status })
+    .from(roadmapItems)
+    .where(eq(roadmapItems.cycleId, cycle.id))
+    .all();
+  const roadmapFor = (teamId: number) => {
+    const own = items.filter((i) => i.teamId === teamId && i.status !== "dropped");
+    const count = (status: RoadmapStatus) => own.filter((i) => i.status === status).length;
+    return { total: own.length, done: count("done"), inProgress: count("in_progress"), atRisk: count("deferred") };
+  };
+
+  const numbers = readCycleNumbers(db, cycle.id);
+
+  const teamCards: TeamCard[] = activeTeams.map((team) => ({
+    ...team,
+    latestUpdate: latestByTeam.get(team.id) ?? null,
+    roadmap: roadmapFor(team.id),
+    keyNumbers: numbers.filter((n) => n.teamIds.includes(team.id)),
+  }));
+
+  const helpWanted = db
+    .select({
+      id: helpRequests.id,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      title: helpRequests.title,
+      linkUrl: helpRequests.linkUrl,
+      contact: helpRequests.contact,
+      status: helpRequests.status,
+    })
+    .from(helpRequests)
+    .innerJoin(teams, eq(teams.id, helpRequests.teamId))
+    .where(and(eq(helpRequests.cycleId, cycle.id), inArray(helpRequests.status, ["open", "taken"])))
+    .orderBy(asc(teams.sortOrder), asc(helpRequests.id))
+    .all();
+
+  const topicRows = db
+    .select({
+      id: communityTopics.id,
+      title: communityTopics.title,
+      notes: communityTopics.notes,
+      outcome: communityTopics.outcome,
+      decision: communityTopics.decision,
+    })
+    .from(communityTopics)
+    .where(eq(communityTopics.cycleId, cycle.id))
+    .orderBy(asc(communityTopics.sortOrder), asc(communityTopics.id))
+    .all();
+  const actionItems =
+    topicRows.length === 0
+      ? []
+      : db
+          .select({
+            id: topicActionItems.id,
+            topicId: topicActionItems.topicId,
+            description: topicActionItems.description,
+            ownerName: topicActionItems.ownerName,
+            status: topicActionItems.status,
+          })
+          .from(topicActionItems)
+          .where(inArray(topicActionItems.topicId, topicRows.map((t) => t.id)))
+          .orderBy(asc(topicActionItems.id))
+          .all();
+
+  return {
+    cycle,
+    milestones: db
+      .select({ id: milestones.id, name: milestones.name, dueOn: milestones.dueOn, doneOn: milestones.doneOn })
+      .from(milestones)
+      .where(eq(milestones.cycleId, cycle.id))
+      .orderBy(asc(milestones.dueOn))
+      .all(),
+    gatherings: db
+      .select({
+        slug: gatherings.slug,
+        name: gatherings.name,
+        startsOn: gatherings.startsOn,
+        endsOn: gatherings.endsOn,
+        etherpadUrl: gatherings.etherpadUrl,
+        websiteUrl: gatherings.websiteUrl,
+      })
+      .from(gatherings)
+      .where(eq(gatherings.cycleId, cycle.id))
+      .orderBy(asc(gatherings.startsOn))
+      .all(),
+    teams: teamCards,
+    atRisk: teamCards.flatMap((t) =>
+      t.latestUpdate && UNHEALTHY.includes(t.latestUpdate.health)
+        ? [{ teamSlug: t.slug, teamName: t.name, updateId: t.latestUpdate.id, headline: t.latestUpdate.headline, health: t.latestUpdate.health }]
+        : [],
+    ),
+    helpWanted,
+    numbers,
+    topics: topicRows.map((topic) => ({
+      ...topic,
+      actionItems: actionItems.filter((a) => a.topicId === topic.id).map(({ topicId: _topicId, ...a }) => a),
+    })),
+  };
+}
+
+export async function listCycles(): Promise<CycleSummary[]> {
+  return cachedCycles(await liveDataVersion());
+}
+
+async function cachedCycles(_dataVersion: number): Promise<CycleSummary[]> {
+  "use cache";
+  cacheLife("dashboard");
+  cacheTag(tags.cycles);
+  return readCycles(getDb());
+}
+
+/** One cycle's dashboard, by slug ("10.0"); null when there is no such cycle. */
+export async function getCycleBoard({ cycle }: { cycle: string }): Promise<CycleBoard | null> {
+  return cachedCycleBoard(cycle, await liveDataVersion());
+}
+
+async function cachedCycleBoard(slug: string, _dataVersion: number): Promise<CycleBoard | null> {
+  "use cache";
+  cacheLife("dashboard");
+  const board = readCycleBoard(getDb(), slug);
+  // Team names and order appear on every board; unknown slugs wait for a new cycle.
+  cacheTag(tags.cycles, tags.teams, ...(board ? [tags.cycle(board.cycle.id)] : []));
+  return board;
+}

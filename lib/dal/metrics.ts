@@ -1,0 +1,95 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { metricDefinitions, metricValues, releaseCycles } from "@/db/schema";
+import type { MetricAggregation, MetricUnit } from "@/lib/domain";
+import { aggregateMetric } from "@/lib/metrics";
+
+export interface CycleNumber {
+  metricId: number;
+  key: string;
+  label: string;
+  unit: MetricUnit;
+  aggregation: MetricAggregation;
+  value: number | null;
+  /** The teams whose values form this figure (or the metric's own team). */
+  teamIds: number[];
+}
+
+function definitions(db: Db) {
+  return db
+    .select({
+      id: metricDefinitions.id,
+      key: metricDefinitions.key,
+      label: metricDefinitions.label,
+      unit: metricDefinitions.unit,
+      aggregation: metricDefinitions.aggregation,
+      teamId: metricDefinitions.teamId,
+    })
+    .from(metricDefinitions)
+    .where(eq(metricDefinitions.retired, false))
+    .orderBy(asc(metricDefinitions.sortOrder), asc(metricDefinitions.id))
+    .all();
+}
+
+/** Each metric's figure for one cycle, across teams, by the metric's rule. */
+export function readCycleNumbers(db: Db, cycleId: number): CycleNumber[] {
+  const values = db
+    .select({ metricId: metricValues.metricId, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt })
+    .from(metricValues)
+    .where(eq(metricValues.cycleId, cycleId))
+    .all()
+    .map((v) => ({ ...v, observedAt: v.observedAt.getTime() }));
+  return definitions(db).map((d) => {
+    const own = values.filter((v) => v.metricId === d.id);
+    const teamIds = new Set(own.map((v) => v.teamId));
+    if (d.teamId !== null) teamIds.add(d.teamId);
+    return {
+      metricId: d.id,
+      key: d.key,
+      label: d.label,
+      unit: d.unit,
+      aggregation: d.aggregation,
+      value: aggregateMetric(d.aggregation, own),
+      teamIds: [...teamIds],
+    };
+  });
+}
+
+export interface TeamMetricHistory {
+  key: string;
+  label: string;
+  unit: MetricUnit;
+  /** Oldest cycle first. */
+  byCycle: { cycleSlug: string; cycleName: string; value: number | null }[];
+}
+
+/** One team's figures per cycle, for every metric it owns or has reported. */
+export function readTeamNumbers(db: Db, teamId: number): TeamMetricHistory[] {
+  const cycles = db
+    .select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name })
+    .from(releaseCycles)
+    .orderBy(asc(releaseCycles.startsOn))
+    .all();
+  const values = db
+    .select({ metricId: metricValues.metricId, cycleId: metricValues.cycleId, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt })
+    .from(metricValues)
+    .where(eq(metricValues.teamId, teamId))
+    .all()
+    .map((v) => ({ ...v, observedAt: v.observedAt.getTime() }));
+  return definitions(db)
+    .filter((d) => d.teamId === teamId || values.some((v) => v.metricId === d.id))
+    .map((d) => ({
+      key: d.key,
+      label: d.label,
+      unit: d.unit,
+      byCycle: cycles.map((c) => ({
+        cycleSlug: c.slug,
+        cycleName: c.name,
+        value: aggregateMetric(
+          d.aggregation,
+          values.filter((v) => v.metricId === d.id && v.cycleId === c.id),
+        ),
+      })),
+    }));
+}

@@ -1,0 +1,28 @@
+/**
+ * Existence checks for `proxy.ts`, which answers unknown cycles, teams and updates with a
+ * real 404 before streaming starts (a page can no longer change its status once the
+ * prerendered shell is on its way).
+ */
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { releaseCycles, teams, updates } from "@/db/schema";
+import { ANONYMOUS } from "@/lib/permissions";
+import { updatesVisibleTo } from "./visibility";
+
+export type RouteTarget = { kind: "cycle"; slug: string } | { kind: "team"; slug: string } | { kind: "update"; id: number };
+
+export function routeTargetExists(target: RouteTarget): boolean {
+  const db = getDb();
+  switch (target.kind) {
+    case "cycle":
+      return db.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, target.slug)).get() !== undefined;
+    case "team":
+      return db.select({ id: teams.id }).from(teams).where(eq(teams.slug, target.slug)).get() !== undefined;
+    case "update":
+      // Drafts exist for their team's leads; until sign-in arrives everyone is anonymous here.
+      return (
+        db.select({ id: updates.id }).from(updates).where(and(eq(updates.id, target.id), updatesVisibleTo(ANONYMOUS))).get() !== undefined
+      );
+  }
+}

@@ -1,0 +1,211 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { helpRequests, people, releaseCycles, roadmapItemLinks, roadmapItems, teamLeads, teamLinks, teams, updates } from "@/db/schema";
+import type { Health, HelpStatus, RoadmapKind, RoadmapStatus, TeamLinkKind, TrackerKind } from "@/lib/domain";
+import { liveDataVersion, tags } from "./cache";
+import { readTeamNumbers, type TeamMetricHistory } from "./metrics";
+import { readUpdateSections, type UpdateSections } from "./updates";
+
+export interface TeamListEntry {
+  id: number;
+  slug: string;
+  name: string;
+  mission: string;
+  leads: string[];
+  latestUpdate: { id: number; cycleName: string; health: Health; publishedAt: number } | null;
+}
+
+function leadsByTeam(db: Db, teamIds: number[]): Map<number, string[]> {
+  const rows =
+    teamIds.length === 0
+      ? []
+      : db
+          .select({ teamId: teamLeads.teamId, name: people.name })
+          .from(teamLeads)
+          .innerJoin(people, eq(people.id, teamLeads.personId))
+          .where(and(inArray(teamLeads.teamId, teamIds), eq(people.active, true)))
+          .orderBy(asc(people.name))
+          .all();
+  const map = new Map<number, string[]>();
+  for (const r of rows) map.set(r.teamId, [...(map.get(r.teamId) ?? []), r.name]);
+  return map;
+}
+
+export function readTeams(db: Db): TeamListEntry[] {
+  const rows = db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission })
+    .from(teams)
+    .where(eq(teams.archived, false))
+    .orderBy(asc(teams.sortOrder), asc(teams.name))
+    .all();
+  const leads = leadsByTeam(db, rows.map((r) => r.id));
+  const latest = db
+    .select({ id: updates.id, teamId: updates.teamId, cycleName: releaseCycles.name, health: updates.health, publishedAt: updates.publishedAt })
+    .from(updates)
+    .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
+    .where(eq(updates.state, "published"))
+    .orderBy(desc(updates.publishedAt), desc(updates.id))
+    .all();
+  return rows.map((team) => {
+    const u = latest.find((l) => l.teamId === team.id);
+    return {
+      ...team,
+      leads: leads.get(team.id) ?? [],
+      latestUpdate: u?.publishedAt ? { id: u.id, cycleName: u.cycleName, health: u.health, publishedAt: u.publishedAt.getTime() } : null,
+    };
+  });
+}
+
+export interface TeamProfile {
+  team: { id: number; slug: string; name: string; mission: string; archived: boolean };
+  leads: string[];
+  shepherd: string | null;
+  links: { id: number; kind: TeamLinkKind; label: string; url: string }[];
+  /** The latest published update, in full. */
+  currentUpdate: (UpdateSections & { id: number; cycleSlug: string; cycleName: string; publishedAt: number }) | null;
+  history: { id: number; cycleSlug: string; cycleName: string; headline: string; health: Health; publishedAt: number }[];
+  numbers: TeamMetricHistory[];
+  /** Newest cycle first. */
+  roadmap: {
+    cycleSlug: string;
+    cycleName: string;
+    items: {
+      id: number;
+      title: string;
+      description: string;
+      status: RoadmapStatus;
+      kind: RoadmapKind;
+      helpWanted: boolean;
+      originalCycleName: string;
+      links: { kind: TrackerKind; label: string; url: string }[];
+    }[];
+  }[];
+  helpRequests: { id: number; title: string; details: string; linkUrl: string | null; contact: string; status: HelpStatus; cycleName: string }[];
+}
+
+export function readTeamProfile(db: Db, slug: string): TeamProfile | null {
+  const team = db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission, archived: teams.archived, shepherdId: teams.shepherdId })
+    .from(teams)
+    .where(eq(teams.slug, slug))
+    .get();
+  if (!team) return null;
+  const { shepherdId, ...teamFields } = team;
+
+  const history = db
+    .select({
+      id: updates.id,
+      cycleSlug: releaseCycles.slug,
+      cycleName: releaseCycles.name,
+      headline: updates.headline,
+      health: updates.health,
+      publishedAt: updates.publishedAt,
+    })
+    .from(updates)
+    .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
+    .where(and(eq(updates.teamId, team.id), eq(updates.state, "published")))
+    .orderBy(desc(updates.publishedAt), desc(updates.id))
+    .all()
+    .map((u) => ({ ...u, publishedAt: u.publishedAt?.getTime() ?? 0 }));
+  const latest = history[0];
+  const currentSections = latest ? readUpdateSections(db, latest.id) : null;
+
+  const cycles = db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
+  const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
+  const items = db
+    .select({
+      id: roadmapItems.id,
+      cycleId: roadmapItems.cycleId,
+      originalCycleId: roadmapItems.originalCycleId,
+      title: roadmapItems.title,
+      description: roadmapItems.description,
+      status: roadmapItems.status,
+      kind: roadmapItems.kind,
+      helpWanted: roadmapItems.helpWanted,
+    })
+    .from(roadmapItems)
+    .where(eq(roadmapItems.teamId, team.id))
+    .orderBy(asc(roadmapItems.sortOrder), asc(roadmapItems.id))
+    .all();
+  const itemLinks =
+    items.length === 0
+      ? []
+      : db
+          .select({ itemId: roadmapItemLinks.itemId, kind: roadmapItemLinks.kind, label: roadmapItemLinks.label, url: roadmapItemLinks.url })
+          .from(roadmapItemLinks)
+          .where(inArray(roadmapItemLinks.itemId, items.map((i) => i.id)))
+          .all();
+
+  return {
+    team: teamFields,
+    leads: leadsByTeam(db, [team.id]).get(team.id) ?? [],
+    shepherd: shepherdId
+      ? (db.select({ name: people.name }).from(people).where(eq(people.id, shepherdId)).get()?.name ?? null)
+      : null,
+    links: db
+      .select({ id: teamLinks.id, kind: teamLinks.kind, label: teamLinks.label, url: teamLinks.url })
+      .from(teamLinks)
+      .where(eq(teamLinks.teamId, team.id))
+      .orderBy(asc(teamLinks.sortOrder), asc(teamLinks.id))
+      .all(),
+    currentUpdate:
+      latest && currentSections
+        ? { ...currentSections, id: latest.id, cycleSlug: latest.cycleSlug, cycleName: latest.cycleName, publishedAt: latest.publishedAt }
+        : null,
+    history,
+    numbers: readTeamNumbers(db, team.id),
+    roadmap: cycles
+      .map((c) => ({
+        cycleSlug: c.slug,
+        cycleName: c.name,
+        items: items
+          .filter((i) => i.cycleId === c.id)
+          .map(({ cycleId: _cycleId, originalCycleId, ...i }) => ({
+            ...i,
+            originalCycleName: cycleName.get(originalCycleId) ?? "",
+            links: itemLinks.filter((l) => l.itemId === i.id).map(({ itemId: _itemId, ...l }) => l),
+          })),
+      }))
+      .filter((group) => group.items.length > 0),
+    helpRequests: db
+      .select({
+        id: helpRequests.id,
+        title: helpRequests.title,
+        details: helpRequests.details,
+        linkUrl: helpRequests.linkUrl,
+        contact: helpRequests.contact,
+        status: helpRequests.status,
+        cycleName: releaseCycles.name,
+      })
+      .from(helpRequests)
+      .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
+      .where(and(eq(helpRequests.teamId, team.id), inArray(helpRequests.status, ["open", "taken"])))
+      .orderBy(asc(helpRequests.id))
+      .all(),
+  };
+}
+
+export async function listTeams(): Promise<TeamListEntry[]> {
+  return cachedTeams(await liveDataVersion());
+}
+
+async function cachedTeams(_dataVersion: number): Promise<TeamListEntry[]> {
+  "use cache";
+  cacheLife("dashboard");
+  cacheTag(tags.teams, tags.teamList);
+  return readTeams(getDb());
+}
+
+export async function getTeamProfile({ team }: { team: string }): Promise<TeamProfile | null> {
+  return cachedTeamProfile(team, await liveDataVersion());
+}
+
+async function cachedTeamProfile(slug: string, _dataVersion: number): Promise<TeamProfile | null> {
+  "use cache";
+  cacheLife("dashboard");
+  const profile = readTeamProfile(getDb(), slug);
+  cacheTag(tags.teams, tags.cycles, ...(profile ? [tags.team(profile.team.id)] : []));
+  return profile;
+}

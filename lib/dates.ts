@@ -1,0 +1,24 @@
+import { differenceInCalendarDays, format, formatDistanceStrict, parseISO } from "date-fns";
+
+/** "30 Sep 2024" from an ISO calendar date. */
+export function formatDay(isoDate: string): string {
+  return format(parseISO(isoDate), "d MMM yyyy");
+}
+
+export function formatTimestamp(ms: number): string {
+  return format(new Date(ms), "d MMM yyyy");
+}
+
+/** "3 days ago", "2 years ago". */
+export function ago(ms: number, now: number): string {
+  return formatDistanceStrict(new Date(ms), new Date(now), { addSuffix: true });
+}
+
+/** Whole days from `now` to an ISO date; negative when it is past. */
+export function daysUntil(isoDate: string, now: number): number {
+  return differenceInCalendarDays(parseISO(isoDate), new Date(now));
+}
+
+export function todayIso(now: number): string {
+  return format(new Date(now), "yyyy-MM-dd");
+}

@@ -1,0 +1,92 @@
+/**
+ * Enumerations and constants of the product, used by the database schema (columns and
+ * CHECK constraints), the zod schemas and the UI alike. Edit here, then `npm run db:generate`.
+ */
+
+export const ROLES = ["admin", "release_manager", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const HEALTH = ["on_track", "at_risk", "off_track", "blocked", "done"] as const;
+export type Health = (typeof HEALTH)[number];
+
+export const HEALTH_LABELS: Record<Health, string> = {
+  on_track: "On track",
+  at_risk: "At risk",
+  off_track: "Off track",
+  blocked: "Blocked",
+  done: "Done",
+};
+
+export const CYCLE_STATUS = ["planning", "active", "released"] as const;
+export type CycleStatus = (typeof CYCLE_STATUS)[number];
+
+export const UPDATE_STATE = ["draft", "published"] as const;
+export type UpdateState = (typeof UPDATE_STATE)[number];
+
+export const REVIEW_STATE = ["unreviewed", "reviewed", "changes_requested"] as const;
+export type ReviewState = (typeof REVIEW_STATE)[number];
+
+export const ROADMAP_STATUS = ["planned", "in_progress", "done", "deferred", "dropped"] as const;
+export type RoadmapStatus = (typeof ROADMAP_STATUS)[number];
+
+export const ROADMAP_STATUS_LABELS: Record<RoadmapStatus, string> = {
+  planned: "Planned",
+  in_progress: "In progress",
+  done: "Done",
+  deferred: "Deferred",
+  dropped: "Dropped",
+};
+
+export const ROADMAP_KIND = ["feature", "enhancement", "maintenance", "documentation", "infrastructure"] as const;
+export type RoadmapKind = (typeof ROADMAP_KIND)[number];
+
+export const TRACKER_KIND = ["storyboard", "launchpad", "gerrit", "other"] as const;
+export type TrackerKind = (typeof TRACKER_KIND)[number];
+
+export const TEAM_LINK_KIND = [
+  "meetings",
+  "mailing_list",
+  "repository",
+  "docs",
+  "etherpad",
+  "recording",
+  "review_query",
+  "other",
+] as const;
+export type TeamLinkKind = (typeof TEAM_LINK_KIND)[number];
+
+export const TEAM_LINK_LABELS: Record<TeamLinkKind, string> = {
+  meetings: "Meetings",
+  mailing_list: "Mailing list",
+  repository: "Repositories",
+  docs: "Documentation",
+  etherpad: "Etherpad",
+  recording: "Recordings",
+  review_query: "Review queries",
+  other: "Link",
+};
+
+export const METRIC_UNIT = ["count", "percent"] as const;
+export type MetricUnit = (typeof METRIC_UNIT)[number];
+
+export const METRIC_DIRECTION = ["higher_is_better", "lower_is_better"] as const;
+export type MetricDirection = (typeof METRIC_DIRECTION)[number];
+
+/** How one cycle's figure is formed from the values recorded during it, across teams. */
+export const METRIC_AGGREGATION = ["sum", "latest", "average"] as const;
+export type MetricAggregation = (typeof METRIC_AGGREGATION)[number];
+
+export const HELP_STATUS = ["open", "taken", "resolved", "dropped"] as const;
+export type HelpStatus = (typeof HELP_STATUS)[number];
+
+export const TOPIC_OUTCOME = ["decision", "no_decision"] as const;
+export type TopicOutcome = (typeof TOPIC_OUTCOME)[number];
+
+export const ACTION_ITEM_STATUS = ["open", "done"] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUS)[number];
+
+export const AUDIT_VIA = ["session", "token", "cli", "system"] as const;
+export type AuditVia = (typeof AUDIT_VIA)[number];
+
+export const REMINDER_CHANNEL = ["app", "email"] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNEL)[number];

@@ -1,0 +1,21 @@
+/**
+ * The error vocabulary of the data layer. Route handlers and server actions map these to
+ * HTTP answers in one place (a later issue adds that mapping for the API).
+ */
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** Someone else saved first: the caller gets what changed so nothing typed is lost. */
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly current: { version: number; changedFields: string[] },
+  ) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}

@@ -1,0 +1,2 @@
+/** What the browser learns about the signed-in person; never a secret. */
+export type SessionInfo = { signedIn: false } | { signedIn: true; name: string; role: string; leadOf: string[] };

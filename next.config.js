@@ -1,0 +1,15 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Public dashboards are cached data functions ('use cache' + cacheTag); see lib/dal/cache.ts.
+  cacheComponents: true,
+  partialPrefetching: true,
+  cacheLife: {
+    // Kept until a write expires its tags; the browser may reuse it for 30 s at most.
+    dashboard: { stale: 30, revalidate: 60 * 60 * 24 * 30, expire: 60 * 60 * 24 * 365 },
+  },
+  poweredByHeader: false,
+  serverExternalPackages: ["better-sqlite3"],
+  typedRoutes: true,
+};
+
+export default nextConfig;
