@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Providers } from "@/components/site/providers";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import "./globals.css";
+
+/**
+ * Pages render at request time from cached data functions, without Suspense placeholders,
+ * so every page arrives as complete HTML and reads without JavaScript.
+ */
+export const instant = false;
 
 export const metadata: Metadata = {
   title: { default: "Cycleboard", template: "%s · Cycleboard" },
@@ -22,9 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}
           </main>
-          <Suspense>
-            <SiteFooter />
-          </Suspense>
+          <SiteFooter />
         </Providers>
       </body>
     </html>

@@ -11,7 +11,7 @@ export function formatTimestamp(ms: number): string {
 
 /** "3 days ago", "2 years ago". */
 export function ago(ms: number, now: number): string {
-  return formatDistanceStrict(new Date(ms), new Date(now), { addSuffix: true });
+  return formatDistanceStrict(new Date(ms), new Date(now), { addSuffix: true, roundingMethod: "floor" });
 }
 
 /** Whole days from `now` to an ISO date; negative when it is past. */

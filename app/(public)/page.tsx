@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { CycleBoard } from "@/components/cycles/cycle-board";
-import { LoadingBlock } from "@/components/ui/loading";
+import { requestTime } from "@/lib/dal/cache";
 import { getCycleBoard } from "@/lib/dal/cycles";
 import { getSiteInfo } from "@/lib/dal/site";
 
-async function CurrentCycle() {
+export const instant = false;
+
+export default async function HomePage() {
   const site = await getSiteInfo();
   const board = site.currentCycle ? await getCycleBoard({ cycle: site.currentCycle.slug }) : null;
   if (!board) {
@@ -24,13 +25,5 @@ async function CurrentCycle() {
       </div>
     );
   }
-  return <CycleBoard board={board} communityName={site.name} now={Date.now()} />;
-}
-
-export default function HomePage() {
-  return (
-    <Suspense fallback={<LoadingBlock label="Loading the current cycle" />}>
-      <CurrentCycle />
-    </Suspense>
-  );
+  return <CycleBoard board={board} communityName={site.name} now={await requestTime()} />;
 }

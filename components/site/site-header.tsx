@@ -1,12 +1,6 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { getSiteInfo } from "@/lib/dal/site";
 import { AccountMenu } from "./account-menu";
-
-async function CommunityName() {
-  const site = await getSiteInfo();
-  return <>{site.name}</>;
-}
 
 const NAV = [
   { href: "/", label: "Dashboard" },
@@ -14,7 +8,8 @@ const NAV = [
   { href: "/teams", label: "Teams" },
 ] as const;
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const site = await getSiteInfo();
   return (
     <header role="banner" className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -23,9 +18,7 @@ export function SiteHeader() {
             ◎
           </span>
           <span>
-            <Suspense fallback="Cycleboard">
-              <CommunityName />
-            </Suspense>
+            {site.name}
             <span className="font-normal text-slate-600 dark:text-slate-400"> · Cycleboard</span>
           </span>
         </Link>

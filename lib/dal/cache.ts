@@ -38,3 +38,9 @@ export function invalidate(...tagsToExpire: string[]): void {
   if (!process.env.NEXT_RUNTIME) return;
   for (const tag of tagsToExpire) revalidateTag(tag, { expire: 0 });
 }
+
+/** The time of this request, for "3 days ago" and today's place on a timeline. */
+export async function requestTime(): Promise<number> {
+  await connection();
+  return Date.now();
+}

@@ -74,7 +74,8 @@ const cycleColumns = {
   targetReleaseOn: releaseCycles.targetReleaseOn,
   releasedOn: releaseCycles.releasedOn,
   summary: releaseCycles.summary,
-  teamsReporting: sql<number>`(select count(distinct ${updates.teamId}) from ${updates} where ${updates.cycleId} = ${releaseCycles.id} and ${updates.state} = 'published')`,
+  // Written with explicit qualifiers: drizzle leaves columns unqualified in a one-table select.
+  teamsReporting: sql<number>`(select count(distinct u.team_id) from ${updates} u where u.cycle_id = ${releaseCycles}.id and u.state = 'published')`,
 };
 
 export function readCycles(db: Db): CycleSummary[] {

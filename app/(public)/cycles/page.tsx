@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { CycleStatusBadge } from "@/components/cycles/cycle-status-badge";
 import { EmptyState } from "@/components/ui/card";
-import { LoadingBlock } from "@/components/ui/loading";
 import { formatDay } from "@/lib/dates";
 import { listCycles } from "@/lib/dal/cycles";
+
+export const instant = false;
 
 export const metadata: Metadata = { title: "Release cycles" };
 
@@ -41,9 +41,7 @@ export default function CyclesPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Release cycles</h1>
-      <Suspense fallback={<LoadingBlock label="Loading cycles" />}>
-        <CycleList />
-      </Suspense>
+      <CycleList />
     </div>
   );
 }

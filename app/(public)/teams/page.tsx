@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { requestTime } from "@/lib/dal/cache";
 import { EmptyState } from "@/components/ui/card";
-import { LoadingBlock } from "@/components/ui/loading";
 import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { ago } from "@/lib/dates";
 import { listTeams } from "@/lib/dal/teams";
 
+export const instant = false;
+
 export const metadata: Metadata = { title: "Teams" };
 
 async function TeamList() {
   const teams = await listTeams();
-  const now = Date.now();
+  const now = await requestTime();
   if (teams.length === 0) return <EmptyState>No teams yet.</EmptyState>;
   return (
     <ul className="grid gap-4 md:grid-cols-2">
@@ -43,9 +44,7 @@ export default function TeamsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Teams</h1>
-      <Suspense fallback={<LoadingBlock label="Loading teams" />}>
-        <TeamList />
-      </Suspense>
+      <TeamList />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { Card, SectionHeading } from "@/components/ui/card";
-import { LoadingBlock } from "@/components/ui/loading";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { UpdateSections } from "@/components/updates/update-sections";
 import { formatTimestamp } from "@/lib/dates";
 import { getUpdate } from "@/lib/dal/updates";
 
-async function UpdateView({ params }: { params: PageProps<"/updates/[id]">["params"] }) {
+export const instant = false;
+
+export default async function UpdatePage({ params }: PageProps<"/updates/[id]">) {
   const { id } = await params;
   const numericId = Number(id);
   const update = Number.isSafeInteger(numericId) && numericId > 0 ? await getUpdate({ id: numericId }) : null;
@@ -71,13 +71,5 @@ async function UpdateView({ params }: { params: PageProps<"/updates/[id]">["para
         )}
       </Card>
     </article>
-  );
-}
-
-export default function UpdatePage({ params }: PageProps<"/updates/[id]">) {
-  return (
-    <Suspense fallback={<LoadingBlock label="Loading the update" />}>
-      <UpdateView params={params} />
-    </Suspense>
   );
 }

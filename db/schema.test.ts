@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "./client";
+import { MigrationError, migrateDatabase } from "./migrate";
+import { releaseCycles, teams, updates } from "./schema";
+import { createTestDatabase } from "./testing";
+
+let db: Db;
+let file: string;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ db, file, cleanup } = createTestDatabase());
+});
+afterEach(() => cleanup());
+
+function addTeamAndCycle() {
+  const team = db.insert(teams).values({ slug: "docs", name: "Docs" }).returning().get();
+  const cycle = db
+    .insert(releaseCycles)
+    .values({ slug: "10.0", name: "10.0", status: "active", startsOn: "2024-03-01", targetReleaseOn: "2024-09-30" })
+    .returning()
+    .get();
+  return { team, cycle };
+}
+
+describe("the database", () => {
+  it("runs in WAL mode with foreign keys and full synchronous writes", () => {
+    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.$client.pragma("synchronous", { simple: true })).toBe(2);
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+  });
+
+  it("refuses a health value outside the enumeration", () => {
+    const { team, cycle } = addTeamAndCycle();
+    expect(() =>
+      db.$client
+        .prepare("insert into updates (team_id, cycle_id, headline, health) values (?, ?, 'x', 'fine')")
+        .run(team.id, cycle.id),
+    ).toThrow(/CHECK constraint failed: updates_health/);
+  });
+
+  it("refuses an update for a team that does not exist", () => {
+    const { cycle } = addTeamAndCycle();
+    expect(() => db.insert(updates).values({ teamId: 999, cycleId: cycle.id, headline: "x", health: "on_track" }).run()).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
+  });
+
+  it("refuses a published update without a publication time", () => {
+    const { team, cycle } = addTeamAndCycle();
+    expect(() =>
+      db.insert(updates).values({ teamId: team.id, cycleId: cycle.id, headline: "x", health: "on_track", state: "published" }).run(),
+    ).toThrow(/CHECK constraint failed: updates_published_at/);
+  });
+
+  it("allows only one active cycle", () => {
+    addTeamAndCycle();
+    expect(() =>
+      db.insert(releaseCycles).values({ slug: "11.0", name: "11.0", status: "active", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31" }).run(),
+    ).toThrow(/UNIQUE constraint failed/);
+  });
+
+  it("refuses duplicate team slugs and malformed ones", () => {
+    addTeamAndCycle();
+    expect(() => db.insert(teams).values({ slug: "docs", name: "Docs again" }).run()).toThrow(/UNIQUE/);
+    expect(() => db.insert(teams).values({ slug: "Bad Slug", name: "Bad" }).run()).toThrow(/CHECK constraint failed: teams_slug/);
+  });
+
+  it("keeps a team that still has updates", () => {
+    const { team, cycle } = addTeamAndCycle();
+    db.insert(updates).values({ teamId: team.id, cycleId: cycle.id, headline: "x", health: "on_track" }).run();
+    expect(() => db.delete(teams).where(eq(teams.id, team.id)).run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it("refuses to start on a database with broken references", () => {
+    const { cycle } = addTeamAndCycle();
+    db.$client.pragma("foreign_keys = OFF");
+    db.$client.prepare("insert into updates (team_id, cycle_id, headline, health) values (42, ?, 'orphan', 'on_track')").run(cycle.id);
+    db.$client.close();
+    const reopened = openDatabase(file);
+    try {
+      expect(() => migrateDatabase(reopened)).toThrow(MigrationError);
+      expect(() => migrateDatabase(reopened)).toThrow(/broken reference/);
+    } finally {
+      reopened.$client.close();
+      db = openDatabase(file);
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+
+test("a visitor sees the 10.0 dashboard, opens Distro & Multi-OS, finds the Arm call for help and reads an update", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/StarlingX 10\.0/);
+  const teams = page.getByRole("region", { name: "Teams" });
+  await expect(teams.getByRole("listitem")).toHaveCount(6);
+  await expect(page.getByRole("heading", { name: "Community topics" })).toBeVisible();
+  await expect(page.getByText("No decision yet").first()).toBeVisible();
+
+  await teams.getByRole("link", { name: "Distro & Multi-OS" }).click();
+  await expect(page).toHaveURL(/\/teams\/distro-multi-os$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Distro & Multi-OS" })).toBeVisible();
+  const roadmap = page.getByRole("region", { name: "Roadmap" });
+  const arm = roadmap.getByRole("listitem").filter({ hasText: "Arm support" });
+  await expect(arm.getByText("Help wanted")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Review the Arm support patches" })).toBeVisible();
+
+  const headline = page.getByRole("link", { name: /Arm reviews piling up/ }).first();
+  await headline.click();
+  await expect(page).toHaveURL(/\/updates\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Arm reviews piling up/);
+  await expect(page.getByRole("region", { name: "Help wanted" })).toContainText(/Gerrit/);
+});
+
+test("an unknown team, cycle or update is a real 404 page", async ({ page }) => {
+  for (const path of ["/teams/no-such-team", "/cycles/99.0", "/updates/999999", "/updates/not-a-number"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+  }
+});
+
+test("the dashboards read without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/cycles/9.0");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/9\.0/);
+  await expect(page.getByText("783", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Teams" }).getByRole("listitem")).toHaveCount(6);
+  await context.close();
+});

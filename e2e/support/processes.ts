@@ -1,0 +1,31 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+/** Runs a TypeScript entry point as its own process, as an operator would run a script. */
+export function runScript(file: string, args: string[], env: Record<string, string>): void {
+  execFileSync(tsx, ["--conditions=react-server", file, ...args], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: "pipe",
+  });
+}
+
+/** A second production server on the same build, against its own database. */
+export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: "ignore",
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/api/session`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`The server on port ${port} did not start`);
+}

@@ -1,0 +1,47 @@
+import { defineConfig, devices } from "@playwright/test";
+import fs from "node:fs";
+
+/** Debian's Chromium when present (Playwright cannot download browsers everywhere); else Playwright's own. */
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: systemChromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A throw-away database with the demo community, served by the production build.
+    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx scripts/start.ts",
+    env: { CYCLEBOARD_DB: "data/e2e.db", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    url: `http://localhost:${port}/api/session`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+  },
+});
