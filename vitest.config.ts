@@ -13,6 +13,6 @@ export default defineConfig({
     environment: "node",
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
-    reporters: ["default", ["json", { outputFile: "test-results/unit-results.json" }]],
+    reporters: ["default", ["json", { outputFile: "test-reports/unit.json" }]],
   },
 });
