@@ -43,6 +43,6 @@ if (!buildIsCurrent()) {
 
 const port = process.env.PORT || "3000";
 const server = spawn(process.execPath, [nextBin, "start", "--port", port], { stdio: "inherit" });
-console.log(`Cycleboard is starting on http://localhost:${port} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`Cycleboard is starting on http://localhost:${port} (database and build ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

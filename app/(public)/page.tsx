@@ -25,5 +25,5 @@ export default async function HomePage() {
       </div>
     );
   }
-  return <CycleBoard board={board} communityName={site.name} now={await requestTime()} />;
+  return <CycleBoard board={board} site={site} now={await requestTime()} />;
 }

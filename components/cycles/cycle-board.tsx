@@ -4,13 +4,15 @@ import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { formatDay } from "@/lib/dates";
 import type { CycleBoard as CycleBoardData } from "@/lib/dal/cycles";
+import type { SiteInfo } from "@/lib/dal/site";
+import { HealthLegend } from "@/components/updates/health-legend";
 import { CycleStatusBadge } from "./cycle-status-badge";
 import { MetricFigure } from "./metric-figure";
 import { MilestoneTimeline } from "./milestone-timeline";
 import { TeamCard } from "./team-card";
 
 /** The dashboard of one release cycle: `/` and `/cycles/[name]`. */
-export function CycleBoard({ board, communityName, now }: { board: CycleBoardData; communityName: string; now: number }) {
+export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: SiteInfo; now: number }) {
   const { cycle } = board;
   const reported = board.numbers.filter((n) => n.value !== null);
   return (
@@ -19,7 +21,7 @@ export function CycleBoard({ board, communityName, now }: { board: CycleBoardDat
         <div>
           <p className="text-sm text-slate-600 dark:text-slate-400">Release cycle</p>
           <h1 className="flex items-center gap-3 text-3xl font-bold tracking-tight">
-            {communityName} {cycle.name} <CycleStatusBadge status={cycle.status} />
+            {site.name} {cycle.name} <CycleStatusBadge status={cycle.status} />
           </h1>
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
             {formatDay(cycle.startsOn)} –{" "}
@@ -54,6 +56,9 @@ export function CycleBoard({ board, communityName, now }: { board: CycleBoardDat
 
       <section aria-labelledby="teams-heading">
         <SectionHeading id="teams-heading">Teams</SectionHeading>
+        <div className="mb-3">
+          <HealthLegend definitions={site.healthDefinitions} />
+        </div>
         {board.teams.length === 0 ? (
           <EmptyState>No teams yet.</EmptyState>
         ) : (

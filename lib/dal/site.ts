@@ -3,6 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { communitySettings, healthDefinitions, releaseCycles } from "@/db/schema";
+import type { Health } from "@/lib/domain";
 import { liveDataVersion, tags } from "./cache";
 
 export interface SiteInfo {
@@ -11,7 +12,7 @@ export interface SiteInfo {
   links: { label: string; url: string }[];
   /** The cycle `/` shows: the active one, else the most recently started. */
   currentCycle: { slug: string; name: string } | null;
-  healthDefinitions: { health: string; label: string; meaning: string }[];
+  healthDefinitions: { health: Health; label: string; meaning: string }[];
 }
 
 export function readSiteInfo(db: Db): SiteInfo {

@@ -15,5 +15,5 @@ export default async function CyclePage({ params }: PageProps<"/cycles/[name]">)
   const { name } = await params;
   const [board, site] = await Promise.all([getCycleBoard({ cycle: decodeURIComponent(name) }), getSiteInfo()]);
   if (!board) notFound();
-  return <CycleBoard board={board} communityName={site.name} now={await requestTime()} />;
+  return <CycleBoard board={board} site={site} now={await requestTime()} />;
 }
