@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
+import { DEMO_PASSWORD } from "./e2e/support/accounts";
 
 /** Debian's Chromium when present (Playwright cannot download browsers everywhere); else Playwright's own. */
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => fs.existsSync(file));
@@ -37,8 +38,8 @@ export default defineConfig({
   ],
   webServer: {
     // A throw-away database with the demo community, served by the production build.
-    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx scripts/start.ts",
-    env: { CYCLEBOARD_DB: "data/e2e.db", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx --conditions=react-server scripts/start.ts",
+    env: { CYCLEBOARD_DB: "data/e2e.db", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000" },
     url: `http://localhost:${port}/api/session`,
     timeout: 240_000,
     reuseExistingServer: false,

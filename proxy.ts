@@ -1,7 +1,15 @@
+/**
+ * Runs before every page and API request: keeps a private site behind sign-in, and
+ * answers unknown cycles, teams and updates with a real 404 before the page starts
+ * streaming (see lib/dal/routes.ts). Pages and the data layer still check permissions
+ * themselves; this only decides who gets to a page at all.
+ */
 import { NextResponse, type NextRequest } from "next/server";
+import { getAuth } from "@/lib/dal/auth";
 import { routeTargetExists, type RouteTarget } from "@/lib/dal/routes";
+import { isPrivateMode } from "@/lib/dal/settings";
 
-/** Which dynamic routes name a database entity; see lib/dal/routes.ts for why this is here. */
+/** Which dynamic routes name a database entity. */
 function targetOf(pathname: string): RouteTarget | "invalid" | null {
   const [, section, rawKey] = pathname.split("/");
   if (!rawKey) return null;
@@ -20,8 +28,22 @@ function targetOf(pathname: string): RouteTarget | "invalid" | null {
   return null;
 }
 
-export function proxy(request: NextRequest) {
-  const target = targetOf(request.nextUrl.pathname);
+const ALWAYS_OPEN = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/session$/];
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+
+  if (isPrivateMode() && !ALWAYS_OPEN.some((pattern) => pattern.test(pathname))) {
+    const session = await getAuth().api.getSession({ headers: request.headers });
+    if (!session) {
+      if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to read this site." } }, { status: 401 });
+      const signIn = new URL("/signin", request.url);
+      signIn.searchParams.set("next", pathname + search);
+      return NextResponse.redirect(signIn);
+    }
+  }
+
+  const target = targetOf(pathname);
   if (target === null) return NextResponse.next();
   if (target !== "invalid" && routeTargetExists(target)) return NextResponse.next();
   // No route matches this path, so Next renders app/not-found.tsx with status 404.
@@ -29,5 +51,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/cycles/:key/:rest*", "/teams/:key", "/updates/:key/:rest*"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -33,3 +33,6 @@ export function getDb(): Db {
   globalForDb.cycleboardDb ??= openDatabase();
   return globalForDb.cycleboardDb;
 }
+
+/** The handle inside `db.transaction((tx) => …)`, for helpers that run within a change. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -19,3 +19,14 @@ export class ConflictError extends Error {
     this.name = "ConflictError";
   }
 }
+
+/** Input that is well-formed but cannot be accepted; names the form field at fault. */
+export class InputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "InputError";
+  }
+}

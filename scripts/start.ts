@@ -29,7 +29,7 @@ function buildIsCurrent(): boolean {
 
 const started = Date.now();
 try {
-  prepareDatabase();
+  await prepareDatabase();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -1,12 +1,53 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { signOutAction } from "@/app/(auth)/actions";
 import { sessionQuery } from "@/lib/query/session";
 
 /** Filled in the browser from /api/session, so the page around it can be cached for everyone. */
 export function AccountMenu() {
   const { data } = useQuery(sessionQuery.options());
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  // Signing in or out ends on another page: ask again after every navigation.
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: sessionQuery.key() });
+  }, [pathname, queryClient]);
+
+  async function signOut() {
+    await signOutAction();
+    queryClient.setQueryData(sessionQuery.key(), { signedIn: false });
+    router.push("/");
+    router.refresh();
+  }
+
   if (!data) return <span className="h-5 w-16" aria-hidden="true" />;
-  if (!data.signedIn) return <span className="text-sm text-slate-600 dark:text-slate-400">Reading as a guest</span>;
-  return <span className="text-sm">{data.name}</span>;
+  if (!data.signedIn) {
+    return (
+      <Link href={`/signin?next=${encodeURIComponent(pathname)}`} className="rounded-md px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-slate-100 dark:text-indigo-300 dark:hover:bg-slate-800">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      {data.role === "admin" ? (
+        <Link href="/admin" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+          Admin
+        </Link>
+      ) : null}
+      <Link href="/account" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={`Your account (${data.name})`}>
+        {data.name}
+      </Link>
+      <form action={signOut}>
+        <button type="submit" className="rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
 }

@@ -8,6 +8,7 @@ import { TEAM_LINK_LABELS } from "@/lib/domain";
 import type { TeamProfile } from "@/lib/dal/teams";
 import { formatMetric } from "@/lib/metrics";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";
+import { TeamActions } from "./team-actions";
 
 export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: number }) {
   const { team, currentUpdate } = profile;
@@ -20,7 +21,10 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
             Teams
           </Link>
         </p>
-        <h1 className="text-3xl font-bold tracking-tight">{team.name}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-3xl font-bold tracking-tight">{team.name}</h1>
+          <TeamActions teamSlug={team.slug} />
+        </div>
         <div className="mt-2 max-w-3xl">
           <Markdown>{team.mission}</Markdown>
         </div>

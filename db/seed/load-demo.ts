@@ -10,10 +10,9 @@ import type { DemoCommunity } from "./demo-types";
 
 export class DatabaseNotEmptyError extends Error {}
 
+/** No community content yet (an admin account alone does not count). */
 export function isDatabaseEmpty(db: Db): boolean {
-  const row = db.get<{ n: number }>(
-    sql`select (select count(*) from ${t.teams}) + (select count(*) from ${t.releaseCycles}) + (select count(*) from ${t.people}) as n`,
-  );
+  const row = db.get<{ n: number }>(sql`select (select count(*) from ${t.teams}) + (select count(*) from ${t.releaseCycles}) as n`);
   return (row?.n ?? 0) === 0;
 }
 
@@ -26,7 +25,15 @@ function must<V>(map: Map<string, V>, key: string, what: string): V {
   return value;
 }
 
-export function loadDemoCommunity(db: Db, demo: DemoCommunity): { people: { email: string; name: string; id: string }[] } {
+/**
+ * `passwordHashes` maps a demo person's key to a password hash (from better-auth's
+ * hashPassword); people without one get no password and can only use single sign-on.
+ */
+export function loadDemoCommunity(
+  db: Db,
+  demo: DemoCommunity,
+  passwordHashes: ReadonlyMap<string, string> = new Map(),
+): { people: { key: string; email: string; name: string; id: string }[] } {
   if (!isDatabaseEmpty(db)) throw new DatabaseNotEmptyError("The database already holds data; demo data loads only into an empty one.");
 
   return db.transaction((tx) => {
@@ -40,6 +47,8 @@ export function loadDemoCommunity(db: Db, demo: DemoCommunity): { people: { emai
       const id = randomUUID();
       personIds.set(p.key, id);
       tx.insert(t.people).values({ id, name: p.name, email: p.email, role: p.role, emailVerified: true }).run();
+      const hash = passwordHashes.get(p.key);
+      if (hash) tx.insert(t.accounts).values({ id: randomUUID(), personId: id, accountId: id, providerId: "credential", password: hash }).run();
     }
 
     const cycleIds = new Map<string, number>();
@@ -183,6 +192,6 @@ export function loadDemoCommunity(db: Db, demo: DemoCommunity): { people: { emai
       .values({ actorLabel: "system", via: "system", action: "demo.load", entityType: "community", entityId: "1", before: null, after: { teams: demo.teams.length, cycles: demo.cycles.length } })
       .run();
 
-    return { people: demo.people.map((p) => ({ email: p.email, name: p.name, id: must(personIds, p.key, "person") })) };
+    return { people: demo.people.map((p) => ({ key: p.key, email: p.email, name: p.name, id: must(personIds, p.key, "person") })) };
   });
 }

@@ -2,11 +2,12 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { auditEntries, gatherings, people, releaseCycles, teams, updateLinks, updateRevisions, updates } from "@/db/schema";
+import { gatherings, people, releaseCycles, teams, updateLinks, updateRevisions, updates } from "@/db/schema";
 import type { Health, ReviewState, UpdateState } from "@/lib/domain";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { ANONYMOUS, actorLabel, assertCan, type Actor } from "@/lib/permissions";
+import { ANONYMOUS, assertCan, type Actor } from "@/lib/permissions";
 import type { EditUpdateInput, UpdateContent } from "@/lib/validation/update";
+import { recordAudit } from "./audit";
 import { invalidate, liveDataVersion, tags } from "./cache";
 import { updatesVisibleTo } from "./visibility";
 
@@ -152,18 +153,13 @@ export function editUpdate({ actor, input }: { actor: Actor; input: EditUpdateIn
       .set({ ...input.changes, version, updatedAt: new Date() })
       .where(and(eq(updates.id, current.id), eq(updates.version, current.version)))
       .run();
-    tx.insert(auditEntries)
-      .values({
-        actorId: actor.kind === "person" ? actor.id : null,
-        actorLabel: actorLabel(actor),
-        via: actor.kind === "system" ? "cli" : "session",
-        action: "update.edit",
-        entityType: "update",
-        entityId: String(current.id),
-        before: Object.fromEntries(Object.keys(input.changes).map((k) => [k, before[k]])),
-        after: input.changes,
-      })
-      .run();
+    recordAudit(tx, actor, {
+      action: "update.edit",
+      entityType: "update",
+      entityId: current.id,
+      before: Object.fromEntries(Object.keys(input.changes).map((k) => [k, before[k]])),
+      after: input.changes,
+    });
     return { version, teamId: current.teamId, cycleId: current.cycleId };
   });
   invalidate(tags.update(input.id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);

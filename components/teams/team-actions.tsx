@@ -1,0 +1,26 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { sessionQuery } from "@/lib/query/session";
+
+/**
+ * The team's buttons for the people who may use them. Only a convenience: the server
+ * refuses the same actions to everyone else.
+ */
+export function TeamActions({ teamSlug }: { teamSlug: string }) {
+  const { data } = useQuery(sessionQuery.options());
+  if (!data?.signedIn) return null;
+  const leads = data.role === "admin" || data.leadOf.includes(teamSlug);
+  if (!leads) return null;
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Link href={`/updates/new?team=${teamSlug}`} className="rounded-md bg-accent-600 px-3 py-2 text-sm font-medium text-white hover:bg-accent-700">
+        Post update
+      </Link>
+      <Link href={`/teams/${teamSlug}/links`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+        Edit links
+      </Link>
+    </div>
+  );
+}

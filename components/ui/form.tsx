@@ -1,0 +1,193 @@
+"use client";
+
+import { createContext, useActionState, useContext, useEffect, useId, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/action-result";
+
+/** The action's last answer, and an id prefix so several forms on a page never share field ids. */
+const FormState = createContext<{ result: ActionResult | null; idPrefix: string }>({ result: null, idPrefix: "field" });
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-accent-600 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900";
+
+/**
+ * A form bound to a server action: shows the action's message, puts field errors beside
+ * their fields, and refills what was typed when the server refuses it.
+ */
+export function ActionForm({
+  action,
+  children,
+  submitLabel,
+  pendingLabel = "Saving…",
+  className = "space-y-4",
+  variant = "primary",
+}: {
+  action: (state: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  children?: ReactNode;
+  submitLabel: string;
+  pendingLabel?: string;
+  className?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const idPrefix = useId();
+  useEffect(() => {
+    // A full load, so everything on the next page (the account menu too) sees the new session.
+    if (state?.ok && state.redirectTo) window.location.assign(state.redirectTo);
+  }, [state]);
+  return (
+    <form action={formAction} className={className} noValidate>
+      <FormState.Provider value={{ result: state, idPrefix }}>{children}</FormState.Provider>
+      {state && !state.ok ? (
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
+      {state?.ok && state.message ? (
+        <p role="status" className="text-sm font-medium text-emerald-800 dark:text-emerald-300">
+          {state.message}
+        </p>
+      ) : null}
+      <Button type="submit" disabled={pending} variant={variant}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+export function Button({
+  children,
+  variant = "primary",
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" }) {
+  const styles = {
+    primary: "bg-accent-600 text-white hover:bg-accent-700",
+    secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
+    danger: "bg-red-700 text-white hover:bg-red-800",
+  }[variant];
+  return (
+    <button {...props} className={`inline-flex items-center rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${styles} ${props.className ?? ""}`}>
+      {children}
+    </button>
+  );
+}
+
+function useField(name: string, defaultValue?: string) {
+  const { result, idPrefix } = useContext(FormState);
+  const errors = result && !result.ok ? result.fieldErrors[name] : undefined;
+  const value = result && !result.ok && name in result.values ? result.values[name] : defaultValue;
+  return { errors, value, id: `${idPrefix}-${name}` };
+}
+
+export function Field({
+  name,
+  label,
+  type = "text",
+  defaultValue,
+  hint,
+  required,
+  autoComplete,
+  maxLength,
+  multiline,
+}: {
+  name: string;
+  label: string;
+  type?: string;
+  defaultValue?: string;
+  hint?: string;
+  required?: boolean;
+  autoComplete?: string;
+  maxLength?: number;
+  multiline?: boolean;
+}) {
+  const { errors, value, id } = useField(name, defaultValue);
+  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    defaultValue: type === "password" ? undefined : value,
+    required,
+    maxLength,
+    "aria-invalid": errors ? true : undefined,
+    "aria-describedby": describedBy,
+    className: inputClass,
+  };
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {multiline ? <textarea {...common} rows={4} /> : <input {...common} type={type} autoComplete={autoComplete} />}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {errors ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+  multiple,
+  hint,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue?: string | string[];
+  multiple?: boolean;
+  hint?: string;
+}) {
+  const { errors, id } = useField(name);
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} multiple={multiple} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined} className={inputClass}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {errors ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label, defaultChecked, hint }: { name: string; label: string; defaultChecked?: boolean; hint?: string }) {
+  const { id } = useField(name);
+  return (
+    <div className="flex items-start gap-2">
+      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-1 h-4 w-4" aria-describedby={hint ? `${id}-hint` : undefined} />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        {hint ? (
+          <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
+import { submit } from "./support/forms";
+import { signIn } from "./support/sign-in";
+
+test("a team lead signs in and sees Post update on their own team and not on another", async ({ page }) => {
+  await signIn(page, ACCOUNTS.docsLead);
+  await page.goto("/teams/docs");
+  await expect(page.getByRole("link", { name: "Post update" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit links" })).toBeVisible();
+
+  await page.goto("/teams/test");
+  await expect(page.getByRole("link", { name: /Your account/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Test" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Post update" })).toHaveCount(0);
+});
+
+test("a lead edits their team's links hub, and cannot open another team's", async ({ page }) => {
+  await signIn(page, ACCOUNTS.cloudLead);
+  await page.goto("/teams/distributed-cloud/links");
+  await page.getByLabel("Label").last().fill("Sub-cloud deployment notes");
+  await page.getByLabel("Address").last().fill("not a url");
+  await page.getByRole("button", { name: "Save links" }).click();
+  await expect(page.getByText("Enter a full http(s) address")).toBeVisible();
+  await expect(page.getByLabel("Label").last()).toHaveValue("Sub-cloud deployment notes");
+
+  await page.getByLabel("Address").last().fill("https://wiki.example.org/subclouds");
+  await page.getByRole("button", { name: "Save links" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Links saved.");
+  await page.goto("/teams/distributed-cloud");
+  await expect(page.getByRole("link", { name: "Sub-cloud deployment notes" })).toHaveAttribute("href", "https://wiki.example.org/subclouds");
+
+  await page.goto("/teams/docs/links");
+  await expect(page.getByRole("heading", { name: "Not available to you" })).toBeVisible();
+});
+
+test("an admin deactivates a person whose open session then stops working", async ({ browser }) => {
+  const leadContext = await browser.newContext();
+  const lead = await leadContext.newPage();
+  await signIn(lead, ACCOUNTS.containersLead);
+  await lead.goto("/account");
+  await expect(lead.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, ACCOUNTS.admin);
+  await admin.goto("/admin/people");
+  const row = admin.getByRole("listitem").filter({ hasText: ACCOUNTS.containersLead });
+  await row.locator("summary").click();
+  await row.getByLabel("Active").uncheck();
+  await row.getByRole("button", { name: /^Save / }).click();
+  await expect(row.getByRole("status")).toHaveText("Saved.");
+  await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
+
+  await lead.goto("/account");
+  await expect(lead).toHaveURL(/\/signin\?next=%2Faccount$/);
+  expect(await (await lead.request.get("/api/session")).json()).toEqual({ signedIn: false });
+
+  await lead.getByLabel("Email").fill(ACCOUNTS.containersLead);
+  await lead.getByLabel("Password").fill(DEMO_PASSWORD);
+  await lead.getByRole("button", { name: "Sign in" }).click();
+  await expect(lead.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await leadContext.close();
+  await adminContext.close();
+});
+
+test("repeated wrong passwords lock the account for a while, with a clear message", async ({ page }) => {
+  await page.goto("/signin");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Email").fill(ACCOUNTS.releaseLead);
+    await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
+    await submit(page, page.getByRole("button", { name: "Sign in" }));
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(attempt < 5 ? "Wrong email or password." : /Too many sign-in attempts\. Try again in 15 minutes\./);
+  }
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await submit(page, page.getByRole("button", { name: "Sign in" }));
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Try again in 1[45] minutes/);
+  expect(await (await page.request.get("/api/session")).json()).toEqual({ signedIn: false });
+});
+
+test("a member's change of password keeps them signed in and ends their other sessions", async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  const a = await first.newPage();
+  const b = await second.newPage();
+  await signIn(a, ACCOUNTS.distroLead);
+  await signIn(b, ACCOUNTS.distroLead);
+  await a.goto("/account");
+  await a.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await a.getByLabel("New password", { exact: true }).fill("short");
+  await a.getByLabel("New password, again").fill("short");
+  await submit(a, a.getByRole("button", { name: "Change password" }));
+  await expect(a.getByText("Use at least 12 characters")).toBeVisible();
+  await a.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await a.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
+  await a.getByLabel("New password, again").fill("a-brand-new-password");
+  await submit(a, a.getByRole("button", { name: "Change password" }));
+  await expect(a.getByRole("main").getByRole("status")).toHaveText(/Password changed/);
+  expect(await (await b.request.get("/api/session")).json()).toEqual({ signedIn: false });
+  await first.close();
+  await second.close();
+});
+
+test("signed-in pages send anonymous visitors to sign in and back", async ({ page }) => {
+  await page.goto("/admin/people");
+  await expect(page).toHaveURL(/\/signin\?next=%2Fadmin%2Fpeople$/);
+  await page.getByLabel("Email").fill(ACCOUNTS.releaseManager);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/people$/);
+  await expect(page.getByRole("heading", { name: "Not available to you" })).toBeVisible();
+});

@@ -1,0 +1,165 @@
+/**
+ * Every write the app has, tried by every kind of actor against a real database:
+ * allowed → the change is there; refused → ForbiddenError (403 / sign-in at the edges)
+ * and not one row anywhere differs. Add a row to WRITES with each new write action.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/client";
+import { people, teamLeads, teams, updates } from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
+import { ANONYMOUS, ForbiddenError, type Actor } from "@/lib/permissions";
+import { actorForPerson } from "./actor";
+import { createPerson, editPerson } from "./people";
+import { updateSettings } from "./settings";
+import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
+import { editUpdate } from "./updates";
+
+type ActorKind = "anonymous" | "member" | "lead of the team" | "lead of another team" | "release manager" | "admin";
+const ACTORS: ActorKind[] = ["anonymous", "member", "lead of the team", "lead of another team", "release manager", "admin"];
+
+interface Write {
+  name: string;
+  allowed: ActorKind[];
+  run: (actor: Actor, db: Db) => unknown;
+}
+
+const docsId = (db: Db) => db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "docs")).get()!.id;
+
+const WRITES: Write[] = [
+  {
+    name: "edit an update",
+    allowed: ["lead of the team", "admin"],
+    run: (actor, db) => {
+      const update = db.select().from(updates).where(eq(updates.teamId, docsId(db))).all().at(-1)!;
+      return editUpdate({ actor, input: { id: update.id, expectedVersion: update.version, changes: { headline: "Changed" } } }, db);
+    },
+  },
+  {
+    name: "edit the team's links",
+    allowed: ["lead of the team", "admin"],
+    run: (actor, db) => replaceTeamLinks({ actor, input: { teamSlug: "docs", links: [{ kind: "docs", label: "Docs", url: "https://docs.example.org" }] } }, db),
+  },
+  {
+    name: "create a person",
+    allowed: ["admin"],
+    run: (actor, db) => createPerson({ actor, input: { name: "New", email: "new@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db),
+  },
+  {
+    name: "edit a person",
+    allowed: ["admin"],
+    run: (actor, db) => {
+      const member = db.select().from(people).where(eq(people.email, "member@example.org")).get()!;
+      return editPerson({ actor, input: { id: member.id, role: "release_manager", leads: ["docs"] } }, db);
+    },
+  },
+  {
+    name: "deactivate a person",
+    allowed: ["admin"],
+    run: (actor, db) => {
+      const member = db.select().from(people).where(eq(people.email, "member@example.org")).get()!;
+      return editPerson({ actor, input: { id: member.id, active: false } }, db);
+    },
+  },
+  {
+    name: "create a team",
+    allowed: ["admin"],
+    run: (actor, db) => createTeam({ actor, input: { name: "Security", slug: "security", mission: "" } }, db),
+  },
+  {
+    name: "edit a team",
+    allowed: ["admin"],
+    run: (actor, db) => editTeam({ actor, input: { id: docsId(db), name: "Documentation", slug: "docs", mission: "Docs.", shepherdId: null } }, db),
+  },
+  {
+    name: "archive a team",
+    allowed: ["admin"],
+    run: (actor, db) => setTeamArchived({ actor, id: docsId(db), archived: true }, db),
+  },
+  {
+    name: "reorder teams",
+    allowed: ["admin"],
+    run: (actor, db) => moveTeam({ actor, id: docsId(db), direction: "up" }, db),
+  },
+  {
+    name: "change site settings",
+    allowed: ["admin"],
+    run: (actor, db) =>
+      updateSettings({ actor, input: { name: "X", description: "", websiteUrl: null, docsUrl: null, mailingListUrl: null, codeUrl: null, privateMode: true } }, db),
+  },
+];
+
+let template: string;
+let cleanupTemplate: () => void;
+
+beforeAll(async () => {
+  const { db, file, cleanup } = createTestDatabase({ demo: true });
+  const system: Actor = { kind: "system", label: "test" };
+  await createPerson({ actor: system, input: { name: "Admin", email: "admin@example.org", role: "admin", leads: [] }, password: "a-long-password-1" }, db);
+  await createPerson({ actor: system, input: { name: "Member", email: "member@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db);
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  template = file;
+  cleanupTemplate = cleanup;
+});
+afterAll(() => cleanupTemplate());
+
+function copyOfTemplate(): { db: Db; dispose: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cycleboard-matrix-"));
+  const file = path.join(dir, "copy.db");
+  fs.copyFileSync(template, file);
+  const db = openDatabase(file);
+  return { db, dispose: () => (db.$client.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+function actorOf(kind: ActorKind, db: Db): Actor {
+  const personWith = (where: ReturnType<typeof eq>) => actorForPerson(db, db.select({ id: people.id }).from(people).where(where).get()!.id);
+  const leadOf = (slug: string) => {
+    const team = db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).get()!;
+    return actorForPerson(db, db.select({ id: teamLeads.personId }).from(teamLeads).where(eq(teamLeads.teamId, team.id)).get()!.id);
+  };
+  switch (kind) {
+    case "anonymous":
+      return ANONYMOUS;
+    case "member":
+      return personWith(eq(people.email, "member@example.org"));
+    case "lead of the team":
+      return leadOf("docs");
+    case "lead of another team":
+      return leadOf("test");
+    case "release manager":
+      return personWith(eq(people.role, "release_manager"));
+    case "admin":
+      return personWith(eq(people.email, "admin@example.org"));
+  }
+}
+
+/** A fingerprint of every row of every table. */
+function fingerprint(db: Db): string {
+  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+  const hash = createHash("sha256");
+  for (const { name } of tables) hash.update(name + JSON.stringify(db.$client.prepare(`select * from "${name}" order by rowid`).all()));
+  return hash.digest("hex");
+}
+
+describe.each(WRITES)("$name", (write) => {
+  it.each(ACTORS)("as %s", async (kind) => {
+    const { db, dispose } = copyOfTemplate();
+    try {
+      const actor = actorOf(kind, db);
+      const before = fingerprint(db);
+      if (write.allowed.includes(kind)) {
+        await write.run(actor, db);
+        expect(fingerprint(db)).not.toBe(before);
+      } else {
+        await expect(Promise.resolve().then(() => write.run(actor, db))).rejects.toBeInstanceOf(ForbiddenError);
+        expect(fingerprint(db)).toBe(before);
+      }
+    } finally {
+      dispose();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+/** zod schemas for teams and their links hub, shared by the admin forms, lead forms and actions. */
+import { z } from "zod";
+import { TEAM_LINK_KIND } from "@/lib/domain";
+
+export const TEAM_LIMITS = { name: 80, mission: 2_000, links: 30 } as const;
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "Enter a full http(s) address" })
+  .max(2_000, { error: "Keep addresses under 2,000 characters" });
+
+export const teamFieldsSchema = z.object({
+  name: z.string().trim().min(1, { error: "Enter the team's name" }).max(TEAM_LIMITS.name, { error: `Keep the name under ${TEAM_LIMITS.name} characters` }),
+  slug: z
+    .string()
+    .trim()
+    .min(2, { error: "Use at least 2 characters" })
+    .max(40, { error: "Keep the slug under 40 characters" })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "Use lowercase letters, digits and dashes" }),
+  mission: z.string().max(TEAM_LIMITS.mission, { error: `Keep the mission under ${TEAM_LIMITS.mission.toLocaleString("en-US")} characters` }),
+});
+
+export const createTeamSchema = teamFieldsSchema;
+export const editTeamSchema = teamFieldsSchema.extend({
+  id: z.coerce.number().int().positive(),
+  shepherdId: z.string().optional().transform((v) => (v ? v : null)),
+});
+
+export const teamLinkSchema = z.object({
+  kind: z.enum(TEAM_LINK_KIND, { error: "Pick a kind of link" }),
+  label: z.string().trim().min(1, { error: "Give the link a label" }).max(80, { error: "Keep the label under 80 characters" }),
+  url: httpUrl,
+});
+
+export const teamLinksSchema = z.object({
+  teamSlug: z.string(),
+  links: z.array(teamLinkSchema).max(TEAM_LIMITS.links, { error: `At most ${TEAM_LIMITS.links} links` }),
+});
+
+export type CreateTeamInput = z.infer<typeof createTeamSchema>;
+export type EditTeamInput = z.infer<typeof editTeamSchema>;
+export type TeamLinksInput = z.infer<typeof teamLinksSchema>;
