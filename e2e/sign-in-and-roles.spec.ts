@@ -5,6 +5,8 @@ import { signIn } from "./support/sign-in";
 
 test("a team lead signs in and sees Post update on their own team and not on another", async ({ page }) => {
   await signIn(page, ACCOUNTS.docsLead);
+  const session = await (await page.request.get("/api/session")).json();
+  expect(session).toEqual({ signedIn: true, name: "Dana Whitlock", role: "member", leadOf: ["docs"] });
   await page.goto("/teams/docs");
   await expect(page.getByRole("link", { name: "Post update" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit links" })).toBeVisible();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
+import { HelpRequestTitle } from "@/components/teams/help-request-title";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { formatDay } from "@/lib/dates";
 import type { CycleBoard as CycleBoardData } from "@/lib/dal/cycles";
@@ -120,15 +121,7 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
             <ul className="space-y-3">
               {board.helpWanted.map((h) => (
                 <li key={h.id} className="text-sm">
-                  <p className="font-medium">
-                    {h.linkUrl ? (
-                      <a href={h.linkUrl} className="text-accent-700 underline dark:text-indigo-300">
-                        {h.title}
-                      </a>
-                    ) : (
-                      h.title
-                    )}
-                  </p>
+                  <HelpRequestTitle title={h.title} linkUrl={h.linkUrl} />
                   <p className="text-slate-600 dark:text-slate-400">
                     <Link href={`/teams/${h.teamSlug}`} className="hover:underline">
                       {h.teamName}

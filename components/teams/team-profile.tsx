@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
+import { HelpRequestTitle } from "@/components/teams/help-request-title";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { UpdateSections } from "@/components/updates/update-sections";
 import { ago, formatTimestamp } from "@/lib/dates";
@@ -84,15 +85,7 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
               <ul className="space-y-3 text-sm">
                 {profile.helpRequests.map((h) => (
                   <li key={h.id}>
-                    <p className="font-medium">
-                      {h.linkUrl ? (
-                        <a href={h.linkUrl} className="text-accent-700 underline dark:text-indigo-300">
-                          {h.title}
-                        </a>
-                      ) : (
-                        h.title
-                      )}
-                    </p>
+                    <HelpRequestTitle title={h.title} linkUrl={h.linkUrl} />
                     {h.details ? <Markdown>{h.details}</Markdown> : null}
                     <p className="text-xs text-slate-600 dark:text-slate-400">
                       {h.cycleName}

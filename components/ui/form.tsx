@@ -71,6 +71,23 @@ export function Button({
   );
 }
 
+function FieldMessages({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {errors ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 function useField(name: string, defaultValue?: string) {
   const { result, idPrefix } = useContext(FormState);
   const errors = result && !result.ok ? result.fieldErrors[name] : undefined;
@@ -117,16 +134,7 @@ export function Field({
         {label}
       </label>
       {multiline ? <textarea {...common} rows={4} /> : <input {...common} type={type} autoComplete={autoComplete} />}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-      {errors ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
@@ -159,16 +167,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-      {errors ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
 }

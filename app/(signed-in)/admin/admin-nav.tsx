@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 const SECTIONS = [
   { href: "/admin/people", label: "People" },
@@ -7,7 +8,20 @@ const SECTIONS = [
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 
-export function AdminNav({ current }: { current: (typeof SECTIONS)[number]["href"] }) {
+type Section = (typeof SECTIONS)[number]["href"];
+
+/** The frame of every admin page: its title and the section tabs. */
+export function AdminShell({ current, children }: { current: Section; children: ReactNode }) {
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-bold tracking-tight">Admin</h1>
+      <AdminNav current={current} />
+      {children}
+    </div>
+  );
+}
+
+function AdminNav({ current }: { current: Section }) {
   return (
     <nav aria-label="Admin" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2 text-sm dark:border-slate-800">
       {SECTIONS.map((s) => (

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { auditEntityTypes, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
 import { can } from "@/lib/permissions";
-import { AdminNav } from "../admin-nav";
+import { AdminShell } from "../admin-nav";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 export const instant = false;
@@ -39,9 +39,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const types = auditEntityTypes({ actor });
   const query = (p: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), page: String(p) }).toString();
   return (
-    <div>
-      <h1 className="mb-4 text-2xl font-bold tracking-tight">Admin</h1>
-      <AdminNav current="/admin/audit" />
+    <AdminShell current="/admin/audit">
       <Card className="mb-6">
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit log">
           <label className="text-sm">
@@ -124,6 +122,6 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         {hasMore ? <a href={`/admin/audit?${query(page + 1)}`} className="underline">Older</a> : null}
         <Link href="/admin/audit" className="underline">Clear filters</Link>
       </nav>
-    </div>
+    </AdminShell>
   );
 }

@@ -6,7 +6,7 @@ import { requireSignedIn } from "@/lib/dal/actor";
 import { listPeople } from "@/lib/dal/people";
 import { listTeamsForAdmin } from "@/lib/dal/team-admin";
 import { can } from "@/lib/permissions";
-import { AdminNav } from "../admin-nav";
+import { AdminShell } from "../admin-nav";
 import { CreatePersonForm, EditPersonForm } from "./person-forms";
 
 export const metadata: Metadata = { title: "People" };
@@ -22,9 +22,7 @@ export default async function PeoplePage() {
     .filter((t) => !t.archived)
     .map((t) => ({ value: t.slug, label: t.name }));
   return (
-    <div>
-      <h1 className="mb-4 text-2xl font-bold tracking-tight">Admin</h1>
-      <AdminNav current="/admin/people" />
+    <AdminShell current="/admin/people">
       <div className="space-y-6">
         <Card>
           <SectionHeading id="new-person">Add a person</SectionHeading>
@@ -56,6 +54,6 @@ export default async function PeoplePage() {
           </ul>
         </section>
       </div>
-    </div>
+    </AdminShell>
   );
 }

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { getSettingsForEditing } from "@/lib/dal/settings";
 import { can } from "@/lib/permissions";
-import { AdminNav } from "../admin-nav";
+import { AdminShell } from "../admin-nav";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings · Admin" };
@@ -14,12 +14,10 @@ export default async function SettingsPage() {
   const actor = await requireSignedIn("/admin/settings");
   if (!can(actor, "settings.manage")) return <NotAllowed />;
   return (
-    <div>
-      <h1 className="mb-4 text-2xl font-bold tracking-tight">Admin</h1>
-      <AdminNav current="/admin/settings" />
+    <AdminShell current="/admin/settings">
       <Card>
         <SettingsForm settings={getSettingsForEditing({ actor })} />
       </Card>
-    </div>
+    </AdminShell>
   );
 }

@@ -5,7 +5,7 @@ import { Card, SectionHeading } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { listShepherdCandidates, listTeamsForAdmin } from "@/lib/dal/team-admin";
 import { can } from "@/lib/permissions";
-import { AdminNav } from "../admin-nav";
+import { AdminShell } from "../admin-nav";
 import { ArrangeTeamButton, CreateTeamForm, EditTeamForm } from "./team-forms";
 
 export const metadata: Metadata = { title: "Teams · Admin" };
@@ -18,9 +18,7 @@ export default async function AdminTeamsPage() {
   const shepherds = listShepherdCandidates({ actor }).map((p) => ({ value: p.id, label: p.name }));
   const active = teams.filter((t) => !t.archived);
   return (
-    <div>
-      <h1 className="mb-4 text-2xl font-bold tracking-tight">Admin</h1>
-      <AdminNav current="/admin/teams" />
+    <AdminShell current="/admin/teams">
       <div className="space-y-6">
         <Card>
           <SectionHeading id="new-team">Add a team</SectionHeading>
@@ -58,6 +56,6 @@ export default async function AdminTeamsPage() {
           </ul>
         </section>
       </div>
-    </div>
+    </AdminShell>
   );
 }
