@@ -11,7 +11,7 @@ import { isPrivateMode } from "@/lib/dal/settings";
 
 /** Which dynamic routes name a database entity. */
 function targetOf(pathname: string): RouteTarget | "invalid" | null {
-  const [, section, rawKey] = pathname.split("/");
+  const [, section, rawKey, ...rest] = pathname.split("/");
   if (!rawKey) return null;
   let key: string;
   try {
@@ -22,7 +22,8 @@ function targetOf(pathname: string): RouteTarget | "invalid" | null {
   if (section === "cycles") return key === "compare" ? null : { kind: "cycle", slug: key };
   if (section === "teams") return { kind: "team", slug: key };
   if (section === "updates") {
-    if (key === "new") return null;
+    // Only the public page: the editor of a draft is for its leads, and checks for itself.
+    if (key === "new" || rest.length > 0) return null;
     return /^[1-9][0-9]{0,15}$/.test(key) ? { kind: "update", id: Number(key) } : "invalid";
   }
   return null;

@@ -13,7 +13,8 @@ export class NotFoundError extends Error {
 export class ConflictError extends Error {
   constructor(
     message: string,
-    readonly current: { version: number; changedFields: string[] },
+    /** The version now saved, the fields known to differ from the caller's, and what is saved now. */
+    readonly current: { version: number; changedFields: string[]; snapshot?: unknown },
   ) {
     super(message);
     this.name = "ConflictError";

@@ -120,7 +120,7 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
           ) : (
             <ul className="space-y-3">
               {board.helpWanted.map((h) => (
-                <li key={h.id} className="text-sm">
+                <li key={h.key} className="text-sm">
                   <HelpRequestTitle title={h.title} linkUrl={h.linkUrl} />
                   <p className="text-slate-600 dark:text-slate-400">
                     <Link href={`/teams/${h.teamSlug}`} className="hover:underline">

@@ -12,15 +12,24 @@ export function TeamActions({ teamSlug }: { teamSlug: string }) {
   const { data } = useQuery(sessionQuery.options());
   if (!data?.signedIn) return null;
   const leads = data.role === "admin" || data.leadOf.includes(teamSlug);
-  if (!leads) return null;
+  const plans = leads || data.role === "release_manager";
+  if (!plans) return null;
+  const secondary = "rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800";
   return (
     <div className="flex flex-wrap gap-2">
-      <Link href={`/updates/new?team=${teamSlug}`} className="rounded-md bg-accent-600 px-3 py-2 text-sm font-medium text-white hover:bg-accent-700">
-        Post update
+      {leads ? (
+        <Link href={`/updates/new?team=${teamSlug}`} className="rounded-md bg-accent-600 px-3 py-2 text-sm font-medium text-white hover:bg-accent-700">
+          Post update
+        </Link>
+      ) : null}
+      <Link href={`/teams/${teamSlug}/roadmap`} className={secondary}>
+        Manage roadmap
       </Link>
-      <Link href={`/teams/${teamSlug}/links`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
-        Edit links
-      </Link>
+      {leads ? (
+        <Link href={`/teams/${teamSlug}/links`} className={secondary}>
+          Edit links
+        </Link>
+      ) : null}
     </div>
   );
 }

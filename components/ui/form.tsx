@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/action-result";
 /** The action's last answer, and an id prefix so several forms on a page never share field ids. */
 const FormState = createContext<{ result: ActionResult | null; idPrefix: string }>({ result: null, idPrefix: "field" });
 
-const inputClass =
+export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-accent-600 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900";
 
 /**
@@ -146,6 +146,7 @@ export function SelectField({
   defaultValue,
   multiple,
   hint,
+  onChange,
 }: {
   name: string;
   label: string;
@@ -153,6 +154,7 @@ export function SelectField({
   defaultValue?: string | string[];
   multiple?: boolean;
   hint?: string;
+  onChange?: (value: string) => void;
 }) {
   const { errors, id } = useField(name);
   return (
@@ -160,7 +162,7 @@ export function SelectField({
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={defaultValue} multiple={multiple} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined} className={inputClass}>
+      <select id={id} name={name} defaultValue={defaultValue} multiple={multiple} onChange={onChange ? (e) => onChange(e.target.value) : undefined} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined} className={inputClass}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -258,6 +258,15 @@ export const demoCommunity: DemoCommunity = {
       aggregation: "sum",
       team: "release",
     },
+    {
+      key: "docs_changes_merged",
+      label: "Documentation changes merged",
+      description: "Changes to the published documentation merged during the cycle.",
+      unit: "count",
+      direction: "higher_is_better",
+      aggregation: "sum",
+      team: "docs",
+    },
   ],
 
   metricValues: [

@@ -8,6 +8,7 @@ import {
   helpRequests,
   milestones,
   releaseCycles,
+  roadmapItemLinks,
   roadmapItems,
   teams,
   topicActionItems,
@@ -45,8 +46,9 @@ export interface CycleBoard {
   teams: TeamCard[];
   /** Teams whose latest update is at risk, off track or blocked. */
   atRisk: { teamSlug: string; teamName: string; updateId: number; headline: string; health: Health }[];
+  /** Open help requests, then roadmap items flagged "help wanted" that have no request of their own. */
   helpWanted: {
-    id: number;
+    key: string;
     teamSlug: string;
     teamName: string;
     title: string;
@@ -127,9 +129,10 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
     keyNumbers: numbers.filter((n) => n.teamIds.includes(team.id)),
   }));
 
-  const helpWanted = db
+  const requests = db
     .select({
       id: helpRequests.id,
+      roadmapItemId: helpRequests.roadmapItemId,
       teamSlug: teams.slug,
       teamName: teams.name,
       title: helpRequests.title,
@@ -142,6 +145,19 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
     .where(and(eq(helpRequests.cycleId, cycle.id), inArray(helpRequests.status, ["open", "taken"])))
     .orderBy(asc(teams.sortOrder), asc(helpRequests.id))
     .all();
+  const covered = new Set(requests.map((r) => r.roadmapItemId));
+  const flaggedItems = db
+    .select({ id: roadmapItems.id, teamSlug: teams.slug, teamName: teams.name, title: roadmapItems.title, linkUrl: sql<string | null>`(select url from ${roadmapItemLinks} l where l.item_id = ${roadmapItems}.id order by l.id limit 1)` })
+    .from(roadmapItems)
+    .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
+    .where(and(eq(roadmapItems.cycleId, cycle.id), eq(roadmapItems.helpWanted, true), inArray(roadmapItems.status, ["planned", "in_progress"])))
+    .orderBy(asc(teams.sortOrder), asc(roadmapItems.sortOrder))
+    .all()
+    .filter((item) => !covered.has(item.id));
+  const helpWanted: CycleBoard["helpWanted"] = [
+    ...requests.map(({ id, roadmapItemId: _roadmapItemId, ...r }) => ({ ...r, key: `request-${id}` })),
+    ...flaggedItems.map(({ id, ...item }) => ({ ...item, key: `roadmap-${id}`, contact: "", status: "open" as const })),
+  ];
 
   const topicRows = db
     .select({

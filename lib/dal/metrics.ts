@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { metricDefinitions, metricValues, releaseCycles } from "@/db/schema";
+import { metricDefinitions, metricValues, releaseCycles, updates } from "@/db/schema";
 import type { MetricAggregation, MetricUnit } from "@/lib/domain";
 import { aggregateMetric } from "@/lib/metrics";
 
@@ -15,6 +15,9 @@ export interface CycleNumber {
   /** The teams whose values form this figure (or the metric's own team). */
   teamIds: number[];
 }
+
+/** Values count once they are public: recorded directly, or part of a published update (not a draft). */
+export const countedValue = sql`(${metricValues}.source_update_id is null or exists (select 1 from ${updates} u where u.id = ${metricValues}.source_update_id and u.state = 'published'))`;
 
 function definitions(db: Db) {
   return db
@@ -37,7 +40,7 @@ export function readCycleNumbers(db: Db, cycleId: number): CycleNumber[] {
   const values = db
     .select({ metricId: metricValues.metricId, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt })
     .from(metricValues)
-    .where(eq(metricValues.cycleId, cycleId))
+    .where(and(eq(metricValues.cycleId, cycleId), countedValue))
     .all()
     .map((v) => ({ ...v, observedAt: v.observedAt.getTime() }));
   return definitions(db).map((d) => {
@@ -74,7 +77,7 @@ export function readTeamNumbers(db: Db, teamId: number): TeamMetricHistory[] {
   const values = db
     .select({ metricId: metricValues.metricId, cycleId: metricValues.cycleId, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt })
     .from(metricValues)
-    .where(eq(metricValues.teamId, teamId))
+    .where(and(eq(metricValues.teamId, teamId), countedValue))
     .all()
     .map((v) => ({ ...v, observedAt: v.observedAt.getTime() }));
   return definitions(db)

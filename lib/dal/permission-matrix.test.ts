@@ -10,13 +10,16 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
-import { people, teamLeads, teams, updates } from "@/db/schema";
+import { people, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { ANONYMOUS, ForbiddenError, type Actor } from "@/lib/permissions";
 import { actorForPerson } from "./actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
+import { createCycle } from "./cycle-admin";
+import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
+import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
 import { editUpdate } from "./updates";
 
 type ActorKind = "anonymous" | "member" | "lead of the team" | "lead of another team" | "release manager" | "admin";
@@ -30,7 +33,47 @@ interface Write {
 
 const docsId = (db: Db) => db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "docs")).get()!.id;
 
+const docsDraft = (db: Db) => db.select().from(updates).where(eq(updates.state, "draft")).get()!;
+const docsItem = (db: Db) => db.select().from(roadmapItems).where(eq(roadmapItems.teamId, docsId(db))).all().at(-1)!;
+const LEADS_AND_ADMINS: ActorKind[] = ["lead of the team", "admin"];
+const PLANNERS: ActorKind[] = ["lead of the team", "release manager", "admin"];
+
 const WRITES: Write[] = [
+  { name: "start an update", allowed: LEADS_AND_ADMINS, run: (actor, db) => startUpdate({ actor, input: { team: "docs", cycle: "10.0", prefill: true } }, db) },
+  {
+    name: "save an update from the editor",
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => {
+      const draft = docsDraft(db);
+      return saveUpdate({ actor, input: { id: draft.id, expectedVersion: draft.version, gatheringSlug: null, content: { headline: "H", health: "at_risk", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" }, links: [], metrics: [] } }, db);
+    },
+  },
+  { name: "publish a draft", allowed: LEADS_AND_ADMINS, run: (actor, db) => publishUpdate({ actor, id: docsDraft(db).id, expectedVersion: docsDraft(db).version }, db) },
+  { name: "discard a draft", allowed: LEADS_AND_ADMINS, run: (actor, db) => deleteDraft({ actor, id: docsDraft(db).id }, db) },
+  {
+    name: "add a roadmap item",
+    allowed: PLANNERS,
+    run: (actor, db) => createRoadmapItem({ actor, input: { team: "docs", cycle: "10.0", title: "New", description: "", status: "planned", kind: "feature", helpWanted: true, links: [] } }, db),
+  },
+  {
+    name: "edit a roadmap item",
+    allowed: PLANNERS,
+    run: (actor, db) => {
+      const item = docsItem(db);
+      return editRoadmapItem({ actor, input: { id: item.id, expectedVersion: item.version, title: item.title, description: "", status: "done", kind: item.kind, helpWanted: false, links: [] } }, db);
+    },
+  },
+  {
+    name: "reorder roadmap items",
+    allowed: PLANNERS,
+    run: (actor, db) => moveRoadmapItem({ actor, id: docsItem(db).id, direction: "up" }, db),
+  },
+  { name: "carry the roadmap over", allowed: PLANNERS, run: (actor, db) => carryOverRoadmap({ actor, input: { team: "docs", from: "10.0", to: "11.0" } }, db) },
+  {
+    name: "create a cycle",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => createCycle({ actor, input: { name: "12.0", status: "planning", startsOn: "2025-04-01", targetReleaseOn: "2025-09-30", summary: "" } }, db),
+  },
   {
     name: "edit an update",
     allowed: ["lead of the team", "admin"],
@@ -101,6 +144,9 @@ beforeAll(async () => {
   const system: Actor = { kind: "system", label: "test" };
   await createPerson({ actor: system, input: { name: "Admin", email: "admin@example.org", role: "admin", leads: [] }, password: "a-long-password-1" }, db);
   await createPerson({ actor: system, input: { name: "Member", email: "member@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db);
+  startUpdate({ actor: system, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
+  createRoadmapItem({ actor: system, input: { team: "docs", cycle: "10.0", title: "Second", description: "", status: "planned", kind: "feature", helpWanted: false, links: [] } }, db);
+  createCycle({ actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } }, db);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   template = file;
   cleanupTemplate = cleanup;

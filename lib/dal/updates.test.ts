@@ -47,7 +47,7 @@ describe("editing an update", () => {
     try {
       editUpdate({ actor: system, input: { id: update.id, expectedVersion: 1, changes: { headline: "Mine" } } }, db);
     } catch (error) {
-      expect((error as ConflictError).current).toEqual({ version: 2, changedFields: ["risks"] });
+      expect((error as ConflictError).current).toMatchObject({ version: 2, changedFields: ["risks"], snapshot: { risks: "Reviewers are busy" } });
     }
     expect(readUpdate(db, update.id, ANONYMOUS)?.headline).toBe(update.headline);
   });

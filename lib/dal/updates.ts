@@ -1,7 +1,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { gatherings, people, releaseCycles, teams, updateLinks, updateRevisions, updates } from "@/db/schema";
 import type { Health, ReviewState, UpdateState } from "@/lib/domain";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -49,7 +49,16 @@ export interface UpdatePage extends UpdateSections {
   gathering: { slug: string; name: string; etherpadUrl: string | null } | null;
   author: string | null;
   links: { label: string; url: string }[];
-  revisions: { version: number; createdAt: number; editor: string | null }[];
+  /** Newest first; each with the public fields as they were at that version. */
+  revisions: { version: number; createdAt: number; editor: string | null; snapshot: PublicSnapshot }[];
+}
+
+/** What a revision shows to readers: never the private note. */
+export type PublicSnapshot = Omit<UpdateSnapshot, "privateNote">;
+
+function publicSnapshot(snapshot: Record<string, unknown>): PublicSnapshot {
+  const { privateNote: _privateNote, ...rest } = snapshot as UpdateSnapshot;
+  return { ...rest, links: rest.links ?? [] };
 }
 
 export function readUpdate(db: Db, id: number, actor: Actor): UpdatePage | null {
@@ -96,13 +105,13 @@ export function readUpdate(db: Db, id: number, actor: Actor): UpdatePage | null 
       .orderBy(asc(updateLinks.sortOrder))
       .all(),
     revisions: db
-      .select({ version: updateRevisions.version, createdAt: updateRevisions.createdAt, editor: people.name })
+      .select({ version: updateRevisions.version, createdAt: updateRevisions.createdAt, editor: people.name, snapshot: updateRevisions.snapshot })
       .from(updateRevisions)
       .leftJoin(people, eq(people.id, updateRevisions.editorId))
       .where(eq(updateRevisions.updateId, id))
       .orderBy(desc(updateRevisions.version))
       .all()
-      .map((r) => ({ ...r, createdAt: r.createdAt.getTime() })),
+      .map((r) => ({ ...r, createdAt: r.createdAt.getTime(), snapshot: publicSnapshot(r.snapshot) })),
   };
 }
 
@@ -120,48 +129,63 @@ async function cachedPublicUpdate(id: number, _dataVersion: number): Promise<Upd
   return readUpdate(getDb(), id, ANONYMOUS);
 }
 
-const EDITABLE_FIELDS = ["headline", "health", "summary", "done", "inProgress", "planned", "risks", "helpWanted", "privateNote"] as const satisfies readonly (keyof UpdateContent)[];
+export const EDITABLE_FIELDS = ["headline", "health", "summary", "done", "inProgress", "planned", "risks", "helpWanted", "privateNote"] as const satisfies readonly (keyof UpdateContent)[];
+
+type UpdateRow = typeof updates.$inferSelect;
+export type UpdateSnapshot = Pick<UpdateRow, (typeof EDITABLE_FIELDS)[number]> & { links: { label: string; url: string }[] };
+
+function snapshotOf(tx: Tx, current: UpdateRow): UpdateSnapshot {
+  return {
+    ...(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, current[f]])) as Pick<UpdateRow, (typeof EDITABLE_FIELDS)[number]>),
+    links: tx.select({ label: updateLinks.label, url: updateLinks.url }).from(updateLinks).where(eq(updateLinks.updateId, current.id)).orderBy(asc(updateLinks.sortOrder)).all(),
+  };
+}
 
 /**
- * Saves changes to an update if `expectedVersion` is still current. A published update
- * keeps its previous state as a revision. One transaction with its audit entry.
+ * The one path every change to an update takes: permission, version check, a revision of
+ * a published update's previous state, the change itself, a new version and the audit
+ * entry, all in one transaction; then the cache tags of every page that shows it.
  */
-export function editUpdate({ actor, input }: { actor: Actor; input: EditUpdateInput }, db: Db = getDb()): { version: number } {
+export function changeUpdate(
+  { actor, id, expectedVersion, action }: { actor: Actor; id: number; expectedVersion: number; action: string },
+  change: (tx: Tx, current: UpdateRow) => { set: Partial<UpdateRow>; after: Record<string, unknown> },
+  db: Db = getDb(),
+): { version: number } {
   const result = db.transaction((tx) => {
-    const current = tx.select().from(updates).where(eq(updates.id, input.id)).get();
+    const current = tx.select().from(updates).where(eq(updates.id, id)).get();
     if (!current) throw new NotFoundError("Update");
     assertCan(actor, "update.write", { teamId: current.teamId });
 
-    if (current.version !== input.expectedVersion) {
+    const snapshot = snapshotOf(tx, current);
+    if (current.version !== expectedVersion) {
       const base = tx
         .select({ snapshot: updateRevisions.snapshot })
         .from(updateRevisions)
-        .where(and(eq(updateRevisions.updateId, current.id), eq(updateRevisions.version, input.expectedVersion)))
+        .where(and(eq(updateRevisions.updateId, current.id), eq(updateRevisions.version, expectedVersion)))
         .get();
-      const changedFields = EDITABLE_FIELDS.filter((f) => !base || base.snapshot[f] !== current[f]);
-      throw new ConflictError("Someone saved this update after you opened it.", { version: current.version, changedFields });
+      const changedFields = base ? EDITABLE_FIELDS.filter((f) => base.snapshot[f] !== current[f]) : [];
+      throw new ConflictError("Someone saved this update after you opened it.", { version: current.version, changedFields, snapshot });
     }
-
-    const before = Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, current[f]]));
     if (current.state === "published") {
       tx.insert(updateRevisions)
-        .values({ updateId: current.id, version: current.version, editorId: actor.kind === "person" ? actor.id : null, snapshot: before })
+        .values({ updateId: current.id, version: current.version, editorId: actor.kind === "person" ? actor.id : null, snapshot })
         .run();
     }
+    const { set, after } = change(tx, current);
     const version = current.version + 1;
     tx.update(updates)
-      .set({ ...input.changes, version, updatedAt: new Date() })
+      .set({ ...set, version, updatedAt: new Date() })
       .where(and(eq(updates.id, current.id), eq(updates.version, current.version)))
       .run();
-    recordAudit(tx, actor, {
-      action: "update.edit",
-      entityType: "update",
-      entityId: current.id,
-      before: Object.fromEntries(Object.keys(input.changes).map((k) => [k, before[k]])),
-      after: input.changes,
-    });
+    const before = Object.fromEntries(Object.keys(after).map((k) => [k, (snapshot as Record<string, unknown>)[k] ?? (current as Record<string, unknown>)[k]]));
+    recordAudit(tx, actor, { action, entityType: "update", entityId: current.id, before, after });
     return { version, teamId: current.teamId, cycleId: current.cycleId };
   });
-  invalidate(tags.update(input.id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);
+  invalidate(tags.update(id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);
   return { version: result.version };
+}
+
+/** Changes some of an update's fields if `expectedVersion` is still current. */
+export function editUpdate({ actor, input }: { actor: Actor; input: EditUpdateInput }, db: Db = getDb()): { version: number } {
+  return changeUpdate({ actor, id: input.id, expectedVersion: input.expectedVersion, action: "update.edit" }, () => ({ set: input.changes, after: input.changes }), db);
 }

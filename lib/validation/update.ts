@@ -1,4 +1,4 @@
-/** zod schemas for updates, shared by the editor form, its server actions and the API. */
+/** zod schemas for updates, shared by the editor (in the browser), its server actions and the API. */
 import { z } from "zod";
 import { HEALTH } from "@/lib/domain";
 
@@ -6,6 +6,8 @@ export const UPDATE_LIMITS = {
   headline: 160,
   section: 20_000,
   privateNote: 5_000,
+  links: 20,
+  linkLabel: 120,
 } as const;
 
 const section = z
@@ -25,15 +27,48 @@ export const updateContentSchema = z.object({
   planned: section,
   risks: section,
   helpWanted: section,
-  privateNote: z.string().max(UPDATE_LIMITS.privateNote, { error: `Keep the note under ${UPDATE_LIMITS.privateNote} characters` }),
+  privateNote: z.string().max(UPDATE_LIMITS.privateNote, { error: `Keep the note under ${UPDATE_LIMITS.privateNote.toLocaleString("en-US")} characters` }),
+});
+
+export const updateLinkSchema = z.object({
+  label: z.string().trim().min(1, { error: "Give the link a label" }).max(UPDATE_LIMITS.linkLabel, { error: `Keep the label under ${UPDATE_LIMITS.linkLabel} characters` }),
+  url: z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }).max(2_000),
+});
+
+export const metricEntrySchema = z.object({
+  metricId: z.number().int().positive(),
+  /** null clears the value this update reported. */
+  value: z.number({ error: "Enter a number" }).finite({ error: "Enter a number" }).min(-1e12).max(1e12).nullable(),
+});
+
+export const saveUpdateSchema = z.object({
+  id: z.number().int().positive(),
+  /** The version the editor started from; a save from an older one is a conflict. */
+  expectedVersion: z.number().int().positive(),
+  gatheringSlug: z.string().max(80).nullable(),
+  content: updateContentSchema,
+  links: z.array(updateLinkSchema).max(UPDATE_LIMITS.links, { error: `At most ${UPDATE_LIMITS.links} links` }),
+  metrics: z.array(metricEntrySchema).max(100),
 });
 
 export const editUpdateSchema = z.object({
   id: z.coerce.number().int().positive(),
-  /** The version the editor started from; a save from an older one is a conflict. */
   expectedVersion: z.coerce.number().int().positive(),
   changes: updateContentSchema.partial().refine((c) => Object.keys(c).length > 0, { error: "Nothing to change" }),
 });
 
+export const startUpdateSchema = z.object({
+  team: z.string().min(1, { error: "Pick a team" }),
+  cycle: z.string().min(1, { error: "Pick a cycle" }),
+  prefill: z.boolean(),
+});
+
+export const publishUpdateSchema = z.object({
+  id: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+});
+
 export type UpdateContent = z.infer<typeof updateContentSchema>;
 export type EditUpdateInput = z.infer<typeof editUpdateSchema>;
+export type SaveUpdateInput = z.infer<typeof saveUpdateSchema>;
+export type StartUpdateInput = z.infer<typeof startUpdateSchema>;

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, SectionHeading } from "@/components/ui/card";
 import { HealthBadge } from "@/components/updates/health-badge";
+import { RevisionHistory } from "@/components/updates/revision-history";
+import { UpdateActions } from "@/components/updates/update-actions";
 import { UpdateSections } from "@/components/updates/update-sections";
 import { formatTimestamp } from "@/lib/dates";
 import { getUpdate } from "@/lib/dal/updates";
@@ -26,7 +28,10 @@ export default async function UpdatePage({ params }: PageProps<"/updates/[id]">)
           </Link>
           {update.gathering ? <> · {update.gathering.name}</> : null}
         </p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">{update.headline}</h1>
+        <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-3xl font-bold tracking-tight">{update.headline}</h1>
+          <UpdateActions updateId={update.id} teamSlug={update.team.slug} />
+        </div>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
           <HealthBadge health={update.health} />
           {update.state === "draft" ? <span className="font-medium">Draft</span> : null}
@@ -56,19 +61,7 @@ export default async function UpdatePage({ params }: PageProps<"/updates/[id]">)
 
       <Card>
         <SectionHeading id="revisions-heading">Revisions</SectionHeading>
-        {update.revisions.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Not edited since it was published.</p>
-        ) : (
-          <ol className="space-y-1 text-sm">
-            <li>Version {update.version} (current) · {formatTimestamp(update.updatedAt)}</li>
-            {update.revisions.map((r) => (
-              <li key={r.version}>
-                Version {r.version} · {formatTimestamp(r.createdAt)}
-                {r.editor ? ` · edited by ${r.editor}` : ""}
-              </li>
-            ))}
-          </ol>
-        )}
+        <RevisionHistory update={update} />
       </Card>
     </article>
   );

@@ -1,0 +1,74 @@
+import { diffWords } from "diff";
+import { formatTimestamp } from "@/lib/dates";
+import { HEALTH_LABELS, type Health } from "@/lib/domain";
+import type { PublicSnapshot, UpdatePage } from "@/lib/dal/updates";
+
+const FIELDS = [
+  ["headline", "Headline"],
+  ["health", "Health"],
+  ["summary", "Summary"],
+  ["done", "Done"],
+  ["inProgress", "In progress"],
+  ["planned", "Planned"],
+  ["risks", "Risks"],
+  ["helpWanted", "Help wanted"],
+  ["links", "Links"],
+] as const;
+
+function text(snapshot: PublicSnapshot, field: (typeof FIELDS)[number][0]): string {
+  if (field === "links") return snapshot.links.map((l) => `${l.label} (${l.url})`).join("\n");
+  if (field === "health") return HEALTH_LABELS[snapshot.health as Health] ?? String(snapshot.health);
+  return String(snapshot[field] ?? "");
+}
+
+function FieldDiff({ before, after }: { before: string; after: string }) {
+  return (
+    <p className="whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm dark:bg-slate-800">
+      {diffWords(before, after).map((part, i) =>
+        part.added ? (
+          <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline dark:bg-emerald-950 dark:text-emerald-200">
+            {part.value}
+          </ins>
+        ) : part.removed ? (
+          <del key={i} className="bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200">
+            {part.value}
+          </del>
+        ) : (
+          <span key={i}>{part.value}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+/** Every edit of a published update, newest first, each shown as a word diff of what it changed. */
+export function RevisionHistory({ update }: { update: UpdatePage }) {
+  if (update.revisions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Not edited since it was published.</p>;
+  const current: PublicSnapshot = { ...update, links: update.links };
+  return (
+    <ol className="space-y-3">
+      {update.revisions.map((revision, i) => {
+        const after = i === 0 ? current : update.revisions[i - 1]!.snapshot;
+        const changed = FIELDS.filter(([field]) => text(revision.snapshot, field) !== text(after, field));
+        return (
+          <li key={revision.version}>
+            <details>
+              <summary className="cursor-pointer text-sm">
+                Version {revision.version + 1}: edited {formatTimestamp(revision.createdAt)}
+                {revision.editor ? ` by ${revision.editor}` : ""} — {changed.length > 0 ? changed.map(([, label]) => label).join(", ") : "numbers only"}
+              </summary>
+              <div className="mt-2 space-y-3">
+                {changed.map(([field, label]) => (
+                  <div key={field}>
+                    <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</h3>
+                    <FieldDiff before={text(revision.snapshot, field)} after={text(after, field)} />
+                  </div>
+                ))}
+              </div>
+            </details>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
