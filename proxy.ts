@@ -4,6 +4,7 @@
  * streaming (see lib/dal/routes.ts). Pages and the data layer still check permissions
  * themselves; this only decides who gets to a page at all.
  */
+import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { getAuth } from "@/lib/dal/auth";
 import { routeTargetExists, type RouteTarget } from "@/lib/dal/routes";
@@ -30,17 +31,24 @@ function targetOf(pathname: string): RouteTarget | "invalid" | null {
 }
 
 const ALWAYS_OPEN = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/session$/];
+/** Pages only for signed-in people; without a session cookie they go straight to sign-in (the pages check properly). */
+const SIGNED_IN_ONLY = [/^\/account$/, /^\/admin(\/|$)/, /^\/updates\/new$/, /^\/updates\/[^/]+\/edit$/, /^\/teams\/[^/]+\/(links|roadmap)$/];
+
+function toSignIn(request: NextRequest): NextResponse {
+  const signIn = new URL("/signin", request.url);
+  signIn.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.redirect(signIn);
+}
 
 export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
+  if (SIGNED_IN_ONLY.some((pattern) => pattern.test(pathname)) && !getSessionCookie(request)) return toSignIn(request);
 
   if (isPrivateMode() && !ALWAYS_OPEN.some((pattern) => pattern.test(pathname))) {
     const session = await getAuth().api.getSession({ headers: request.headers });
     if (!session) {
       if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to read this site." } }, { status: 401 });
-      const signIn = new URL("/signin", request.url);
-      signIn.searchParams.set("next", pathname + search);
-      return NextResponse.redirect(signIn);
+      return toSignIn(request);
     }
   }
 
