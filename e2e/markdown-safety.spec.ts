@@ -1,0 +1,55 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS } from "./support/accounts";
+import { signIn } from "./support/sign-in";
+import { XSS_PAYLOADS } from "./support/xss-payloads";
+
+const SECTIONS = ["Summary", "Done", "In progress", "Planned", "Risks", "Help wanted"] as const;
+
+/** Nothing the payloads could have injected: no script, frames, handlers, or non-web links. */
+async function expectInert(page: Page) {
+  const found = await page.evaluate(() => {
+    const problems: string[] = [];
+    const main = document.querySelector("main") ?? document.body;
+    for (const el of main.querySelectorAll("*")) {
+      for (const attr of el.getAttributeNames()) if (attr.startsWith("on")) problems.push(`${el.tagName} has ${attr}`);
+      if (["SCRIPT", "IFRAME", "OBJECT", "EMBED", "BASE", "META", "STYLE", "FORM", "INPUT", "VIDEO", "MARQUEE", "MATH", "SVG", "svg", "BODY"].includes(el.tagName)) problems.push(`injected ${el.tagName}`);
+      for (const attr of ["href", "src", "action", "data"]) {
+        const value = el.getAttribute(attr);
+        if (value && /^\s*(javascript|data|vbscript):/i.test(value)) problems.push(`${el.tagName} ${attr}=${value}`);
+      }
+    }
+    return problems;
+  });
+  expect(found).toEqual([]);
+}
+
+test("script in every Markdown field of an update stays inert, in the editor and on every page that shows it", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const corpus = XSS_PAYLOADS.join("\n\n");
+  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(30);
+
+  await signIn(page, ACCOUNTS.admin);
+  await page.goto("/updates/new?team=release&cycle=10.0");
+  await page.getByRole("button", { name: "Start blank" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.getByLabel("Headline").fill('<img src=x onerror=alert(1)> Release notes "><script>alert(1)</script>');
+  for (const section of SECTIONS) await page.getByRole("textbox", { name: section }).fill(`${section} check\n\n${corpus}`);
+  await expect(page.getByRole("complementary", { name: "Preview" })).toContainText("Help wanted check");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page).toHaveURL(/\/updates\/\d+$/);
+  const updatePath = new URL(page.url()).pathname;
+
+  for (const path of [updatePath, "/teams/release", "/cycles/10.0", "/teams", "/"]) {
+    await page.goto(path);
+    await expect(page.getByRole("main")).toBeVisible();
+    await expectInert(page);
+  }
+  await page.goto(updatePath);
+  for (const section of SECTIONS) await expect(page.getByText(`${section} check`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Release notes");
+  expect(dialogs).toEqual([]);
+});
