@@ -8,14 +8,13 @@ import type { CycleBoard as CycleBoardData } from "@/lib/dal/cycles";
 import type { SiteInfo } from "@/lib/dal/site";
 import { HealthLegend } from "@/components/updates/health-legend";
 import { CycleStatusBadge } from "./cycle-status-badge";
-import { MetricFigure } from "./metric-figure";
+import { CycleNumbersTable } from "./cycle-numbers-table";
 import { MilestoneTimeline } from "./milestone-timeline";
 import { TeamCard } from "./team-card";
 
 /** The dashboard of one release cycle: `/` and `/cycles/[name]`. */
 export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: SiteInfo; now: number }) {
   const { cycle } = board;
-  const reported = board.numbers.filter((n) => n.value !== null);
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
@@ -29,6 +28,17 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
             {cycle.releasedOn ? `released ${formatDay(cycle.releasedOn)}` : `release planned ${formatDay(cycle.targetReleaseOn)}`}
             {" · "}
             {cycle.teamsReporting} of {board.teams.length} teams reporting
+          </p>
+          <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <Link href={`/cycles/${cycle.slug}/report`} className="text-accent-700 underline dark:text-indigo-300">
+              Recap
+            </Link>
+            <Link href={`/cycles/compare?b=${encodeURIComponent(cycle.slug)}`} className="text-accent-700 underline dark:text-indigo-300">
+              Compare with another cycle
+            </Link>
+            <a href={`/cycles/${cycle.slug}/schedule.ics`} className="text-accent-700 underline dark:text-indigo-300">
+              Milestones calendar (.ics)
+            </a>
           </p>
         </div>
         {board.gatherings.length > 0 ? (
@@ -79,15 +89,7 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
 
         <Card className="lg:col-span-2">
           <SectionHeading id="numbers-heading">The cycle in numbers</SectionHeading>
-          {reported.length === 0 ? (
-            <EmptyState>No numbers reported for {cycle.name} yet.</EmptyState>
-          ) : (
-            <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
-              {reported.map((n) => (
-                <MetricFigure key={n.key} number={n} />
-              ))}
-            </dl>
-          )}
+          <CycleNumbersTable board={board} />
         </Card>
       </div>
 

@@ -1,13 +1,11 @@
 import { formatMetric } from "@/lib/metrics";
 import type { CycleNumber } from "@/lib/dal/metrics";
 
-export function MetricFigure({ number, size = "lg" }: { number: CycleNumber; size?: "lg" | "sm" }) {
+export function MetricFigure({ number }: { number: CycleNumber }) {
   return (
     <div>
       <dt className="text-xs text-slate-600 dark:text-slate-400">{number.label}</dt>
-      <dd className={size === "lg" ? "text-2xl font-semibold tabular-nums" : "text-base font-semibold tabular-nums"}>
-        {formatMetric(number.value, number.unit)}
-      </dd>
+      <dd className="text-base font-semibold tabular-nums">{formatMetric(number.value, number.unit)}</dd>
     </div>
   );
 }

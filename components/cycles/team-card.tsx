@@ -42,7 +42,7 @@ export function TeamCard({ team, now }: { team: TeamCardData; now: number }) {
       {reported.length > 0 ? (
         <dl className="mt-3 grid grid-cols-2 gap-2">
           {reported.slice(0, 4).map((n) => (
-            <MetricFigure key={n.key} number={n} size="sm" />
+            <MetricFigure key={n.key} number={n} />
           ))}
         </dl>
       ) : null}

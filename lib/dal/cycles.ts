@@ -1,6 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import {
   communityTopics,
@@ -16,7 +16,7 @@ import {
 } from "@/db/schema";
 import type { CycleStatus, Health, HelpStatus, RoadmapStatus, TopicOutcome } from "@/lib/domain";
 import { liveDataVersion, tags } from "./cache";
-import { readCycleNumbers, type CycleNumber } from "./metrics";
+import { readCycleNumbers, readDelivery, type CycleNumber } from "./metrics";
 
 export interface CycleSummary {
   id: number;
@@ -57,8 +57,12 @@ export interface CycleBoard {
     status: HelpStatus;
   }[];
   numbers: CycleNumber[];
+  delivery: ReturnType<typeof readDelivery>;
+  /** The cycle before this one, for comparison. */
+  previous: { slug: string; name: string; numbers: CycleNumber[]; delivery: { planned: number; delivered: number } } | null;
   topics: {
     id: number;
+    gatheringId: number | null;
     title: string;
     notes: string;
     outcome: TopicOutcome;
@@ -121,6 +125,7 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
   };
 
   const numbers = readCycleNumbers(db, cycle.id);
+  const previousCycle = db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).where(lt(releaseCycles.startsOn, cycle.startsOn)).orderBy(desc(releaseCycles.startsOn)).get();
 
   const teamCards: TeamCard[] = activeTeams.map((team) => ({
     ...team,
@@ -162,6 +167,7 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
   const topicRows = db
     .select({
       id: communityTopics.id,
+      gatheringId: communityTopics.gatheringId,
       title: communityTopics.title,
       notes: communityTopics.notes,
       outcome: communityTopics.outcome,
@@ -216,6 +222,10 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
     ),
     helpWanted,
     numbers,
+    delivery: readDelivery(db, cycle.id),
+    previous: previousCycle
+      ? { slug: previousCycle.slug, name: previousCycle.name, numbers: readCycleNumbers(db, previousCycle.id), delivery: readDelivery(db, previousCycle.id).overall }
+      : null,
     topics: topicRows.map((topic) => ({
       ...topic,
       actionItems: actionItems.filter((a) => a.topicId === topic.id).map(({ topicId: _topicId, ...a }) => a),

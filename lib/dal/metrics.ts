@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { metricDefinitions, metricValues, releaseCycles, updates } from "@/db/schema";
+import { metricDefinitions, metricValues, releaseCycles, roadmapItems, teams, updates } from "@/db/schema";
 import type { MetricAggregation, MetricUnit } from "@/lib/domain";
 import { aggregateMetric } from "@/lib/metrics";
 
@@ -96,3 +96,33 @@ export function readTeamNumbers(db: Db, teamId: number): TeamMetricHistory[] {
       })),
     }));
 }
+
+export interface Delivery {
+  teamSlug: string;
+  teamName: string;
+  /** Items targeted at the cycle, not counting dropped ones. */
+  planned: number;
+  delivered: number;
+}
+
+/** Roadmap items delivered vs planned per team for a cycle, and overall. */
+export function readDelivery(db: Db, cycleId: number): { teams: Delivery[]; overall: { planned: number; delivered: number } } {
+  const rows = db
+    .select({ slug: teams.slug, name: teams.name, status: roadmapItems.status })
+    .from(roadmapItems)
+    .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
+    .where(eq(roadmapItems.cycleId, cycleId))
+    .orderBy(asc(teams.sortOrder))
+    .all();
+  const byTeam = new Map<string, Delivery>();
+  for (const row of rows) {
+    if (row.status === "dropped") continue;
+    const entry = byTeam.get(row.slug) ?? { teamSlug: row.slug, teamName: row.name, planned: 0, delivered: 0 };
+    entry.planned += 1;
+    if (row.status === "done") entry.delivered += 1;
+    byTeam.set(row.slug, entry);
+  }
+  const list = [...byTeam.values()];
+  return { teams: list, overall: { planned: list.reduce((n, t) => n + t.planned, 0), delivered: list.reduce((n, t) => n + t.delivered, 0) } };
+}
+
