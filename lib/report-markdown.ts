@@ -7,7 +7,8 @@ import { formatMetric } from "./metrics";
 /** Text from a name or headline, safe to place inline in Markdown. */
 const inline = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 
-const SECTIONS = [
+/** The sections of each team in a recap, in order, with their headings (page and Markdown alike). */
+export const REPORT_SECTIONS = [
   ["done", "What was done"],
   ["inProgress", "What is under way"],
   ["planned", "What is next"],
@@ -38,7 +39,7 @@ export function reportMarkdown(report: CycleReport, communityName: string): stri
     }
     out.push(`**${inline(team.update.headline)}** (${HEALTH_LABELS[team.update.health]})`, "");
     if (team.update.summary) out.push(team.update.summary, "");
-    for (const [field, heading] of SECTIONS) if (team.update[field].trim()) out.push(`#### ${heading}`, "", team.update[field], "");
+    for (const [field, heading] of REPORT_SECTIONS) if (team.update[field].trim()) out.push(`#### ${heading}`, "", team.update[field], "");
     const reported = team.numbers.filter((n) => n.value !== null);
     if (reported.length > 0) out.push("#### In numbers", "", ...reported.map((n) => `- ${inline(n.label)}: ${formatMetric(n.value, n.unit)}`), "");
     if (team.helpWanted.length > 0) {

@@ -6,6 +6,7 @@ import { formatDay } from "@/lib/dates";
 import { getCycleReport } from "@/lib/dal/reports";
 import { getSiteInfo } from "@/lib/dal/site";
 import { formatMetric } from "@/lib/metrics";
+import { REPORT_SECTIONS } from "@/lib/report-markdown";
 
 export const instant = false;
 
@@ -13,14 +14,6 @@ export async function generateMetadata({ params }: PageProps<"/cycles/[name]/rep
   const { name } = await params;
   return { title: `Cycle ${decodeURIComponent(name)} recap` };
 }
-
-const SECTIONS = [
-  ["done", "What was done"],
-  ["inProgress", "What is under way"],
-  ["planned", "What is next"],
-  ["risks", "Risks"],
-  ["helpWanted", "Where help is wanted"],
-] as const;
 
 export default async function ReportPage({ params, searchParams }: PageProps<"/cycles/[name]/report">) {
   const { name } = await params;
@@ -71,7 +64,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
                   {team.update.headline} <HealthBadge health={team.update.health} />
                 </p>
                 <Markdown>{team.update.summary}</Markdown>
-                {SECTIONS.filter(([field]) => team.update![field].trim()).map(([field, heading]) => (
+                {REPORT_SECTIONS.filter(([field]) => team.update![field].trim()).map(([field, heading]) => (
                   <div key={field}>
                     <h4 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{heading}</h4>
                     <Markdown>{team.update![field]}</Markdown>
