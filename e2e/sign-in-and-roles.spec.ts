@@ -36,33 +36,46 @@ test("a lead edits their team's links hub, and cannot open another team's", asyn
   await expect(page.getByRole("heading", { name: "Not available to you" })).toBeVisible();
 });
 
-test("an admin deactivates a person whose open session then stops working", async ({ browser }) => {
-  const leadContext = await browser.newContext();
-  const lead = await leadContext.newPage();
-  await signIn(lead, ACCOUNTS.containersLead);
-  await lead.goto("/account");
-  await expect(lead.getByRole("heading", { name: "Your account" })).toBeVisible();
-
+test("an admin creates a person, who signs in; once deactivated, their open session stops working", async ({ browser }) => {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, ACCOUNTS.admin);
   await admin.goto("/admin/people");
-  const row = admin.getByRole("listitem").filter({ hasText: ACCOUNTS.containersLead });
+  const email = `casey.${Date.now()}@example.org`;
+  const create = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
+  await create.getByLabel("Name").fill("Casey Temp");
+  await create.getByLabel("Email").fill(email);
+  await create.getByLabel("Leads teams").selectOption("release");
+  await submit(admin, create.getByRole("button", { name: "Create account" }));
+  const created = await create.getByRole("status").textContent();
+  const password = /shown only now: (\S+)/.exec(created ?? "")?.[1];
+  expect(password).toBeTruthy();
+
+  const personContext = await browser.newContext();
+  const person = await personContext.newPage();
+  await signIn(person, email, password);
+  await person.goto("/account");
+  await expect(person.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  await admin.reload();
+  const row = admin.getByRole("listitem").filter({ hasText: email });
   await row.locator("summary").click();
   await row.getByLabel("Active").uncheck();
   await row.getByRole("button", { name: /^Save / }).click();
   await expect(row.getByRole("status")).toHaveText("Saved.");
   await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
 
-  await lead.goto("/account");
-  await expect(lead).toHaveURL(/\/signin\?next=%2Faccount$/);
-  expect(await (await lead.request.get("/api/session")).json()).toEqual({ signedIn: false });
+  await person.goto("/account");
+  await expect(person).toHaveURL(/\/signin\?next=%2Faccount$/);
+  expect(await (await person.request.get("/api/session")).json()).toEqual({ signedIn: false });
+  await person.getByLabel("Email").fill(email);
+  await person.getByLabel("Password").fill(password!);
+  await person.getByRole("button", { name: "Sign in" }).click();
+  await expect(person.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
 
-  await lead.getByLabel("Email").fill(ACCOUNTS.containersLead);
-  await lead.getByLabel("Password").fill(DEMO_PASSWORD);
-  await lead.getByRole("button", { name: "Sign in" }).click();
-  await expect(lead.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
-  await leadContext.close();
+  await admin.goto(`/admin/audit?action=person.`);
+  await expect(admin.getByRole("row", { name: /person\.edit/ }).first()).toContainText("active");
+  await personContext.close();
   await adminContext.close();
 });
 
@@ -71,7 +84,7 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("Email").fill(ACCOUNTS.releaseLead);
     await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
-    await submit(page, page.getByRole("button", { name: "Sign in" }));
+    await submit(page, page.getByRole("button", { name: "Sign in" }), page.getByLabel("Password"));
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(attempt < 5 ? "Wrong email or password." : /Too many sign-in attempts\. Try again in 15 minutes\./);
   }
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -91,7 +104,7 @@ test("a member's change of password keeps them signed in and ends their other se
   await a.getByLabel("Current password").fill(DEMO_PASSWORD);
   await a.getByLabel("New password", { exact: true }).fill("short");
   await a.getByLabel("New password, again").fill("short");
-  await submit(a, a.getByRole("button", { name: "Change password" }));
+  await submit(a, a.getByRole("button", { name: "Change password" }), a.getByLabel("Current password"));
   await expect(a.getByText("Use at least 12 characters")).toBeVisible();
   await a.getByLabel("Current password").fill(DEMO_PASSWORD);
   await a.getByLabel("New password", { exact: true }).fill("a-brand-new-password");

@@ -129,7 +129,8 @@ export function loadDemoCommunity(
           gatheringId: gathering ? must(gatheringIds, gathering, "gathering") : null,
           authorId: must(personIds, author, "person"),
           state: "published",
-          reviewState: "reviewed",
+          // A released cycle's updates were reviewed long ago; the current ones wait for the release manager.
+          reviewState: demo.cycles.find((c) => c.name === cycle)?.status === "released" ? "reviewed" : "unreviewed",
           publishedAt,
           createdAt: publishedAt,
           updatedAt: publishedAt,

@@ -10,7 +10,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
-import { people, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
+import { people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { ANONYMOUS, ForbiddenError, type Actor } from "@/lib/permissions";
 import { actorForPerson } from "./actor";
@@ -18,6 +18,7 @@ import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
 import { createCycle } from "./cycle-admin";
+import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
 import { editUpdate } from "./updates";
@@ -34,6 +35,7 @@ interface Write {
 const docsId = (db: Db) => db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "docs")).get()!.id;
 
 const docsDraft = (db: Db) => db.select().from(updates).where(eq(updates.state, "draft")).get()!;
+const docsPublished = (db: Db) => db.select().from(updates).where(eq(updates.teamId, docsId(db))).all().find((u) => u.state === "published")!;
 const docsItem = (db: Db) => db.select().from(roadmapItems).where(eq(roadmapItems.teamId, docsId(db))).all().at(-1)!;
 const LEADS_AND_ADMINS: ActorKind[] = ["lead of the team", "admin"];
 const PLANNERS: ActorKind[] = ["lead of the team", "release manager", "admin"];
@@ -69,6 +71,14 @@ const WRITES: Write[] = [
     run: (actor, db) => moveRoadmapItem({ actor, id: docsItem(db).id, direction: "up" }, db),
   },
   { name: "carry the roadmap over", allowed: PLANNERS, run: (actor, db) => carryOverRoadmap({ actor, input: { team: "docs", from: "10.0", to: "11.0" } }, db) },
+  { name: "mark an update reviewed", allowed: ["release manager", "admin"], run: (actor, db) => markReviewed({ actor, updateId: docsPublished(db).id }, db) },
+  { name: "request changes", allowed: ["release manager", "admin"], run: (actor, db) => requestChanges({ actor, input: { updateId: docsPublished(db).id, body: "Please add numbers" } }, db) },
+  {
+    name: "reply in the review thread",
+    allowed: PLANNERS,
+    run: (actor, db) => replyToReview({ actor, input: { updateId: docsPublished(db).id, replyToId: null, body: "Done", releaseManagersOnly: false } }, db),
+  },
+  { name: "resolve a change request", allowed: PLANNERS, run: (actor, db) => resolveReviewComment({ actor, commentId: db.select().from(reviewComments).get()!.id }, db) },
   {
     name: "create a cycle",
     allowed: ["release manager", "admin"],
@@ -146,6 +156,7 @@ beforeAll(async () => {
   await createPerson({ actor: system, input: { name: "Member", email: "member@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db);
   startUpdate({ actor: system, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
   createRoadmapItem({ actor: system, input: { team: "docs", cycle: "10.0", title: "Second", description: "", status: "planned", kind: "feature", helpWanted: false, links: [] } }, db);
+  requestChanges({ actor: system, input: { updateId: docsPublished(db).id, body: "Add the numbers" } }, db);
   createCycle({ actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } }, db);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   template = file;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, SectionHeading } from "@/components/ui/card";
 import { HealthBadge } from "@/components/updates/health-badge";
+import { ReviewThread } from "@/components/updates/review-thread";
 import { RevisionHistory } from "@/components/updates/revision-history";
 import { UpdateActions } from "@/components/updates/update-actions";
 import { UpdateSections } from "@/components/updates/update-sections";
@@ -58,6 +59,8 @@ export default async function UpdatePage({ params }: PageProps<"/updates/[id]">)
           </ul>
         </Card>
       ) : null}
+
+      <ReviewThread updateId={update.id} />
 
       <Card>
         <SectionHeading id="revisions-heading">Revisions</SectionHeading>

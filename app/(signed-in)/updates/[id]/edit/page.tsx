@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { RoadmapEditor } from "@/components/teams/roadmap-editor";
+import { ReviewThread } from "@/components/updates/review-thread";
 import { UpdateEditor } from "@/components/updates/update-editor";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { getRoadmapForEditing } from "@/lib/dal/roadmap";
@@ -28,6 +29,7 @@ export default async function EditUpdatePage({ params }: PageProps<"/updates/[id
   return (
     <div className="space-y-10">
       <UpdateEditor initial={editing} />
+      <ReviewThread updateId={editing.id} />
       <section aria-labelledby="roadmap-editor-heading" className="border-t border-slate-200 pt-8 dark:border-slate-800">
         <h2 id="roadmap-editor-heading" className="mb-4 text-xl font-semibold">
           Roadmap items for {editing.cycle.name}

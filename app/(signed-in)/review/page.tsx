@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NotAllowed } from "@/components/site/not-allowed";
+import { Badge } from "@/components/ui/badge";
+import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
+import { HealthBadge } from "@/components/updates/health-badge";
+import { HelpRequestTitle } from "@/components/teams/help-request-title";
+import { requireSignedIn } from "@/lib/dal/actor";
+import { requestTime } from "@/lib/dal/cache";
+import { getReviewQueue, type QueueUpdate } from "@/lib/dal/review";
+import { getSiteInfo } from "@/lib/dal/site";
+import { ago } from "@/lib/dates";
+import { can } from "@/lib/permissions";
+import { MarkReviewedButton, RequestChangesForm } from "./review-forms";
+
+export const metadata: Metadata = { title: "Review queue" };
+export const instant = false;
+
+function QueueItem({ update, now }: { update: QueueUpdate; now: number }) {
+  return (
+    <Card as="li">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">{update.teamName}</span>
+        <HealthBadge health={update.health} />
+        {update.shepherded ? <Badge tone="violet">Your team</Badge> : null}
+        {update.openRequests > 0 ? <Badge tone="amber">{update.openRequests} open request{update.openRequests === 1 ? "" : "s"}</Badge> : null}
+      </div>
+      <p className="mt-1 text-sm">
+        <Link href={`/updates/${update.id}`} className="underline">
+          {update.headline}
+        </Link>{" "}
+        <span className="text-slate-600 dark:text-slate-400">· published {ago(update.publishedAt, now)}</span>
+      </p>
+      <div className="mt-3 flex flex-wrap items-start gap-4">
+        <MarkReviewedButton updateId={update.id} label={`Mark ${update.teamName} reviewed`} />
+        <details className="min-w-72 flex-1">
+          <summary className="cursor-pointer text-sm">Request changes…</summary>
+          <div className="mt-2">
+            <RequestChangesForm updateId={update.id} teamName={update.teamName} />
+          </div>
+        </details>
+      </div>
+    </Card>
+  );
+}
+
+export default async function ReviewPage({ searchParams }: PageProps<"/review">) {
+  const actor = await requireSignedIn("/review");
+  if (!can(actor, "update.review")) return <NotAllowed />;
+  const { cycle } = await searchParams;
+  const now = await requestTime();
+  const slug = typeof cycle === "string" ? cycle : (await getSiteInfo()).currentCycle?.slug;
+  const queue = slug ? getReviewQueue({ actor, cycle: slug, now }) : null;
+  if (!queue) return <EmptyState>There is no cycle to review yet.</EmptyState>;
+  return (
+    <div className="space-y-8">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-3xl font-bold tracking-tight">Review queue · {queue.cycle.name}</h1>
+        <nav aria-label="Cycles" className="flex gap-2 text-sm">
+          {queue.cycles.map((c) => (
+            <Link key={c.slug} href={`/review?cycle=${encodeURIComponent(c.slug)}`} aria-current={c.slug === queue.cycle.slug ? "page" : undefined} className="rounded-md px-2 py-1 hover:bg-slate-100 aria-[current=page]:bg-slate-200 aria-[current=page]:font-semibold dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-800">
+              {c.name}
+            </Link>
+          ))}
+        </nav>
+      </header>
+
+      <section aria-labelledby="unreviewed-heading">
+        <SectionHeading id="unreviewed-heading">Waiting for review ({queue.unreviewed.length})</SectionHeading>
+        {queue.unreviewed.length === 0 ? <EmptyState>Every published update is reviewed.</EmptyState> : <ul className="space-y-3">{queue.unreviewed.map((u) => <QueueItem key={u.id} update={u} now={now} />)}</ul>}
+      </section>
+
+      <section aria-labelledby="changes-heading">
+        <SectionHeading id="changes-heading">Changes requested ({queue.changesRequested.length})</SectionHeading>
+        {queue.changesRequested.length === 0 ? <EmptyState>No update is waiting on its team.</EmptyState> : <ul className="space-y-3">{queue.changesRequested.map((u) => <QueueItem key={u.id} update={u} now={now} />)}</ul>}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <SectionHeading id="due-heading">Update due</SectionHeading>
+          <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">Teams with no published update {queue.due.reason}.</p>
+          {queue.due.teams.length === 0 ? (
+            <EmptyState>Every team is up to date.</EmptyState>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {queue.due.teams.map((t) => (
+                <li key={t.slug}>
+                  <Link href={`/teams/${t.slug}`} className="font-medium underline">{t.name}</Link>
+                  <span className="text-slate-600 dark:text-slate-400"> · {t.lastPublishedAt ? `last update ${ago(t.lastPublishedAt, now)}` : "no update this cycle yet"}</span>
+                  {t.shepherded ? <> <Badge tone="violet">Your team</Badge></> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <SectionHeading id="risk-heading">At risk, off track or blocked</SectionHeading>
+          {queue.atRisk.length === 0 && queue.slipping.length === 0 ? (
+            <EmptyState>Nothing at risk.</EmptyState>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {queue.atRisk.map((r) => (
+                <li key={r.teamSlug} className="flex flex-wrap items-center gap-2">
+                  <HealthBadge health={r.health} /> <Link href={`/updates/${r.updateId}`} className="underline">{r.teamName}: {r.headline}</Link>
+                </li>
+              ))}
+              {queue.slipping.map((item) => (
+                <li key={item.id}>
+                  <Badge tone="amber">Deferred</Badge> {item.teamName}: {item.title}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <Card>
+        <SectionHeading id="help-heading">Help wanted</SectionHeading>
+        {queue.helpWanted.length === 0 ? (
+          <EmptyState>No open calls for help.</EmptyState>
+        ) : (
+          <ul className="grid gap-3 text-sm sm:grid-cols-2">
+            {queue.helpWanted.map((h) => (
+              <li key={h.key}>
+                <HelpRequestTitle title={h.title} linkUrl={h.linkUrl} />
+                <span className="text-slate-600 dark:text-slate-400">{h.teamName}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

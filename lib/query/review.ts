@@ -1,0 +1,31 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { ThreadComment } from "@/lib/dal/review";
+import type { ReviewState } from "@/lib/domain";
+
+export interface ReviewThread {
+  updateId: number;
+  reviewState: ReviewState;
+  canReview: boolean;
+  comments: ThreadComment[];
+}
+
+async function getJson<T>(url: string): Promise<T | null> {
+  const response = await fetch(url, { credentials: "same-origin" });
+  // Not theirs to see: the component shows nothing rather than an error.
+  if (response.status === 401 || response.status === 403) return null;
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** An update's review thread (GET /api/updates/[id]/review); null for people who may not see it. */
+export const reviewThreadQuery = {
+  key: (updateId: number) => ["review-thread", updateId] as const,
+  options: (updateId: number) => queryOptions({ queryKey: reviewThreadQuery.key(updateId), queryFn: () => getJson<ReviewThread>(`/api/updates/${updateId}/review`) }),
+};
+
+/** A team's updates with open change requests (GET /api/teams/[slug]/change-requests). */
+export const changeRequestsQuery = {
+  key: (teamSlug: string) => ["change-requests", teamSlug] as const,
+  options: (teamSlug: string) =>
+    queryOptions({ queryKey: changeRequestsQuery.key(teamSlug), queryFn: () => getJson<{ updateId: number; headline: string }[]>(`/api/teams/${encodeURIComponent(teamSlug)}/change-requests`) }),
+};
