@@ -5,19 +5,29 @@ import { XSS_PAYLOADS } from "./support/xss-payloads";
 
 const SECTIONS = ["Summary", "Done", "In progress", "Planned", "Risks", "Help wanted"] as const;
 
-/** Nothing the payloads could have injected: no script, frames, handlers, or non-web links. */
+/**
+ * Nothing the payloads could have injected: no event handler or script URL anywhere on the
+ * page, and inside rendered Markdown none of the elements that can run or hide code.
+ */
 async function expectInert(page: Page) {
   const found = await page.evaluate(() => {
     const problems: string[] = [];
-    const main = document.querySelector("main") ?? document.body;
-    for (const el of main.querySelectorAll("*")) {
+    for (const el of document.querySelectorAll("body *")) {
       for (const attr of el.getAttributeNames()) if (attr.startsWith("on")) problems.push(`${el.tagName} has ${attr}`);
-      if (["SCRIPT", "IFRAME", "OBJECT", "EMBED", "BASE", "META", "STYLE", "FORM", "INPUT", "VIDEO", "MARQUEE", "MATH", "SVG", "svg", "BODY"].includes(el.tagName)) problems.push(`injected ${el.tagName}`);
-      for (const attr of ["href", "src", "action", "data"]) {
+      for (const attr of ["href", "src", "action", "data", "formaction"]) {
         const value = el.getAttribute(attr);
-        if (value && /^\s*(javascript|data|vbscript):/i.test(value)) problems.push(`${el.tagName} ${attr}=${value}`);
+        // React marks forms bound to server actions with this inert placeholder.
+        const reactPlaceholder = value?.startsWith("javascript:throw new Error('A React form was unexpectedly submitted.");
+        if (value && !reactPlaceholder && /^\s*(javascript|data|vbscript):/i.test(value)) problems.push(`${el.tagName} ${attr}=${value}`);
       }
     }
+    const rendered = document.querySelectorAll(".prose-update *");
+    for (const el of rendered) {
+      if (["SCRIPT", "IFRAME", "OBJECT", "EMBED", "BASE", "META", "STYLE", "FORM", "INPUT", "BUTTON", "VIDEO", "SOURCE", "MARQUEE", "MATH", "SVG", "svg", "BODY", "DETAILS"].includes(el.tagName)) {
+        problems.push(`injected ${el.tagName}`);
+      }
+    }
+    if (document.querySelectorAll(".prose-update").length === 0) problems.push("no rendered Markdown found");
     return problems;
   });
   expect(found).toEqual([]);
@@ -43,7 +53,7 @@ test("script in every Markdown field of an update stays inert, in the editor and
   await expect(page).toHaveURL(/\/updates\/\d+$/);
   const updatePath = new URL(page.url()).pathname;
 
-  for (const path of [updatePath, "/teams/release", "/cycles/10.0", "/teams", "/"]) {
+  for (const path of [updatePath, "/teams/release", "/cycles/10.0/report"]) {
     await page.goto(path);
     await expect(page.getByRole("main")).toBeVisible();
     await expectInert(page);

@@ -4,7 +4,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { HelpRequestTitle } from "@/components/teams/help-request-title";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { UpdateSections } from "@/components/updates/update-sections";
-import { ago, formatTimestamp } from "@/lib/dates";
+import { ago, formatDay, formatTimestamp, todayIso } from "@/lib/dates";
 import { TEAM_LINK_LABELS } from "@/lib/domain";
 import type { TeamProfile } from "@/lib/dal/teams";
 import { formatMetric } from "@/lib/metrics";
@@ -14,6 +14,8 @@ import { TeamActions } from "./team-actions";
 export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: number }) {
   const { team, currentUpdate } = profile;
   const cycleNames = profile.numbers[0]?.byCycle.map((c) => c.cycleName) ?? [];
+  const reminder = profile.latestReminder;
+  const due = reminder && reminder.dueOn >= todayIso(now) && (!currentUpdate || currentUpdate.publishedAt < reminder.sentAt);
   return (
     <div className="space-y-8">
       <header>
@@ -34,6 +36,12 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
           {profile.shepherd ? <> · Release manager: {profile.shepherd}</> : null}
         </p>
       </header>
+
+      {due ? (
+        <p role="status" className="rounded-lg border border-sky-300 bg-sky-50 px-4 py-2 text-sm dark:border-sky-800 dark:bg-sky-950">
+          An update from {team.name} is due before {reminder.milestoneName} on {formatDay(reminder.dueOn)}.
+        </p>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">

@@ -1,11 +1,11 @@
 /** Release managers' changes to cycles. */
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { releaseCycles } from "@/db/schema";
+import { communityTopics, metricDefinitions, milestones, releaseCycles, teams, topicActionItems } from "@/db/schema";
 import { InputError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
-import type { CreateCycleInput } from "@/lib/validation/cycle";
+import type { CreateCycleInput, CycleStatusInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
 
@@ -23,4 +23,135 @@ export function createCycle({ actor, input }: { actor: Actor; input: CreateCycle
   });
   invalidate(tags.cycles);
   return { id };
+}
+
+export function addMilestone({ actor, input }: { actor: Actor; input: MilestoneInput }, db: Db = getDb()): { id: number } {
+  assertCan(actor, "cycle.manage");
+  const result = db.transaction((tx) => {
+    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
+    if (!cycle) throw new InputError("cycle", "No such cycle");
+    if (tx.select({ id: milestones.id }).from(milestones).where(and(eq(milestones.cycleId, cycle.id), eq(milestones.name, input.name))).get()) {
+      throw new InputError("name", "This cycle already has a milestone with that name");
+    }
+    const row = tx.insert(milestones).values({ cycleId: cycle.id, name: input.name, dueOn: input.dueOn, doneOn: input.doneOn }).returning({ id: milestones.id }).get();
+    recordAudit(tx, actor, { action: "milestone.create", entityType: "milestone", entityId: row.id, after: input });
+    return { id: row.id, cycleId: cycle.id };
+  });
+  invalidate(tags.cycle(result.cycleId));
+  return { id: result.id };
+}
+
+const DAY = 86_400_000;
+const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** A new cycle in planning; with a template, its milestones come along, moved by the difference in start dates. */
+export function createCycleFromTemplate({ actor, input }: { actor: Actor; input: NewCycleInput }, db: Db = getDb()): { id: number } {
+  assertCan(actor, "cycle.manage");
+  const slug = input.name.toLowerCase();
+  const id = db.transaction((tx) => {
+    if (tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get()) throw new InputError("name", "A cycle with this name exists");
+    const template = input.template ? tx.select().from(releaseCycles).where(eq(releaseCycles.slug, input.template)).get() : undefined;
+    if (input.template && !template) throw new InputError("template", "No such cycle to start from");
+    const row = tx.insert(releaseCycles).values({ slug, name: input.name, status: "planning", startsOn: input.startsOn, targetReleaseOn: input.targetReleaseOn }).returning({ id: releaseCycles.id }).get();
+    if (template) {
+      const days = Math.round((Date.parse(input.startsOn) - Date.parse(template.startsOn)) / DAY);
+      const copied = tx.select({ name: milestones.name, dueOn: milestones.dueOn }).from(milestones).where(eq(milestones.cycleId, template.id)).all();
+      if (copied.length > 0) tx.insert(milestones).values(copied.map((m) => ({ cycleId: row.id, name: m.name, dueOn: shift(m.dueOn, days) }))).run();
+    }
+    recordAudit(tx, actor, { action: "cycle.create", entityType: "cycle", entityId: row.id, after: input });
+    return row.id;
+  });
+  invalidate(tags.cycles);
+  return { id };
+}
+
+export function setCycleStatus({ actor, input }: { actor: Actor; input: CycleStatusInput }, db: Db = getDb()): void {
+  assertCan(actor, "cycle.manage");
+  const id = db.transaction((tx) => {
+    const cycle = tx.select().from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
+    if (!cycle) throw new InputError("cycle", "No such cycle");
+    if (input.status === "active") {
+      const other = tx.select({ name: releaseCycles.name }).from(releaseCycles).where(and(eq(releaseCycles.status, "active"), ne(releaseCycles.id, cycle.id))).get();
+      if (other) throw new InputError("status", `${other.name} is the active cycle; mark it released first`);
+    }
+    if (input.status === "released" && !input.releasedOn) throw new InputError("releasedOn", "Give the release date");
+    const releasedOn = input.status === "released" ? input.releasedOn : null;
+    tx.update(releaseCycles).set({ status: input.status, releasedOn, updatedAt: new Date() }).where(eq(releaseCycles.id, cycle.id)).run();
+    recordAudit(tx, actor, { action: "cycle.status", entityType: "cycle", entityId: cycle.id, before: { status: cycle.status, releasedOn: cycle.releasedOn }, after: { status: input.status, releasedOn } });
+    return cycle.id;
+  });
+  invalidate(tags.cycles, tags.site, tags.cycle(id));
+}
+
+export function setMilestoneDone({ actor, id, doneOn }: { actor: Actor; id: number; doneOn: string | null }, db: Db = getDb()): void {
+  assertCan(actor, "cycle.manage");
+  const cycleId = db.transaction((tx) => {
+    const milestone = tx.select().from(milestones).where(eq(milestones.id, id)).get();
+    if (!milestone) throw new InputError("id", "No such milestone");
+    tx.update(milestones).set({ doneOn }).where(eq(milestones.id, id)).run();
+    recordAudit(tx, actor, { action: "milestone.done", entityType: "milestone", entityId: id, before: { doneOn: milestone.doneOn }, after: { doneOn } });
+    return milestone.cycleId;
+  });
+  invalidate(tags.cycle(cycleId));
+}
+
+/** A cross-team discussion of the cycle; action items come one per line ("what — who"). */
+export function addTopic({ actor, input }: { actor: Actor; input: TopicInput }, db: Db = getDb()): { id: number } {
+  assertCan(actor, "cycle.manage");
+  const result = db.transaction((tx) => {
+    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
+    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const sortOrder = tx.select({ id: communityTopics.id }).from(communityTopics).where(eq(communityTopics.cycleId, cycle.id)).all().length;
+    const row = tx
+      .insert(communityTopics)
+      .values({ cycleId: cycle.id, title: input.title, notes: input.notes, outcome: input.outcome, decision: input.outcome === "decision" ? input.decision : "", sortOrder })
+      .returning({ id: communityTopics.id })
+      .get();
+    const items = input.actionItems.split("\n").map((line) => line.trim()).filter(Boolean);
+    for (const line of items) {
+      const [description, ownerName = ""] = line.split(/\s+—\s+|\s+--\s+/);
+      tx.insert(topicActionItems).values({ topicId: row.id, description: description!.slice(0, 500), ownerName: ownerName.slice(0, 120) }).run();
+    }
+    recordAudit(tx, actor, { action: "topic.create", entityType: "topic", entityId: row.id, after: input });
+    return { id: row.id, cycleId: cycle.id };
+  });
+  invalidate(tags.cycle(result.cycleId));
+  return { id: result.id };
+}
+
+export function createMetricDefinition({ actor, input }: { actor: Actor; input: MetricDefinitionInput }, db: Db = getDb()): { id: number } {
+  assertCan(actor, "cycle.manage");
+  const id = db.transaction((tx) => {
+    if (tx.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.key, input.key)).get()) throw new InputError("key", "A metric with this key exists");
+    const teamId = input.team ? tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, input.team)).get()?.id : null;
+    if (teamId === undefined) throw new InputError("team", "No such team");
+    const sortOrder = tx.select({ id: metricDefinitions.id }).from(metricDefinitions).all().length;
+    const row = tx.insert(metricDefinitions).values({ key: input.key, label: input.label, unit: input.unit, direction: input.direction, aggregation: input.aggregation, teamId, sortOrder }).returning({ id: metricDefinitions.id }).get();
+    recordAudit(tx, actor, { action: "metric.define", entityType: "metric", entityId: row.id, after: input });
+    return row.id;
+  });
+  invalidate(tags.cycles, tags.teams);
+  return { id };
+}
+
+/** Everything the cycles page edits, for release managers. */
+export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb()) {
+  assertCan(actor, "cycle.manage");
+  const cycles = db.select().from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
+  const allMilestones = db.select().from(milestones).orderBy(asc(milestones.dueOn)).all();
+  const topics = db.select({ id: communityTopics.id, cycleId: communityTopics.cycleId, title: communityTopics.title, outcome: communityTopics.outcome }).from(communityTopics).orderBy(asc(communityTopics.sortOrder)).all();
+  return {
+    cycles: cycles.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      status: c.status,
+      startsOn: c.startsOn,
+      targetReleaseOn: c.targetReleaseOn,
+      releasedOn: c.releasedOn,
+      milestones: allMilestones.filter((m) => m.cycleId === c.id).map((m) => ({ id: m.id, name: m.name, dueOn: m.dueOn, doneOn: m.doneOn })),
+      topics: topics.filter((t) => t.cycleId === c.id).map((t) => ({ id: t.id, title: t.title, outcome: t.outcome })),
+    })),
+    metrics: db.select({ key: metricDefinitions.key, label: metricDefinitions.label, unit: metricDefinitions.unit, aggregation: metricDefinitions.aggregation, team: teams.name }).from(metricDefinitions).leftJoin(teams, eq(teams.id, metricDefinitions.teamId)).orderBy(asc(metricDefinitions.sortOrder)).all(),
+    teams: db.select({ slug: teams.slug, name: teams.name }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder)).all(),
+  };
 }

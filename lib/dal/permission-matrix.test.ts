@@ -17,7 +17,8 @@ import { actorForPerson } from "./actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
-import { createCycle } from "./cycle-admin";
+import { addMilestone, createCycle } from "./cycle-admin";
+import { sendReminders } from "./reminders";
 import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
@@ -79,6 +80,16 @@ const WRITES: Write[] = [
     run: (actor, db) => replyToReview({ actor, input: { updateId: docsPublished(db).id, replyToId: null, body: "Done", releaseManagersOnly: false } }, db),
   },
   { name: "resolve a change request", allowed: PLANNERS, run: (actor, db) => resolveReviewComment({ actor, commentId: db.select().from(reviewComments).get()!.id }, db) },
+  {
+    name: "add a milestone",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => addMilestone({ actor, input: { cycle: "10.0", name: "Docs sprint", dueOn: "2024-06-14", doneOn: null } }, db),
+  },
+  {
+    name: "send update-due reminders",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => sendReminders({ actor, now: Date.parse("2024-07-10T09:00:00Z"), baseUrl: "", sendMail: null }, db),
+  },
   {
     name: "create a cycle",
     allowed: ["release manager", "admin"],

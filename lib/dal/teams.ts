@@ -2,7 +2,7 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { helpRequests, people, releaseCycles, roadmapItemLinks, roadmapItems, teamLeads, teamLinks, teams, updates } from "@/db/schema";
+import { helpRequests, milestones, people, releaseCycles, roadmapItemLinks, roadmapItems, teamLeads, teamLinks, teams, updateReminders, updates } from "@/db/schema";
 import type { Health, HelpStatus, RoadmapKind, RoadmapStatus, TeamLinkKind, TrackerKind } from "@/lib/domain";
 import { liveDataVersion, tags } from "./cache";
 import { readTeamNumbers, type TeamMetricHistory } from "./metrics";
@@ -83,6 +83,8 @@ export interface TeamProfile {
     }[];
   }[];
   helpRequests: { id: number; title: string; details: string; linkUrl: string | null; contact: string; status: HelpStatus; cycleName: string }[];
+  /** The last "update due" reminder the team got, for a friendly notice until it posts. */
+  latestReminder: { milestoneName: string; dueOn: string; sentAt: number } | null;
 }
 
 export function readTeamProfile(db: Db, slug: string): TeamProfile | null {
@@ -169,6 +171,16 @@ export function readTeamProfile(db: Db, slug: string): TeamProfile | null {
           })),
       }))
       .filter((group) => group.items.length > 0),
+    latestReminder: (() => {
+      const row = db
+        .select({ milestoneName: milestones.name, dueOn: milestones.dueOn, sentAt: updateReminders.createdAt })
+        .from(updateReminders)
+        .innerJoin(milestones, eq(milestones.id, updateReminders.milestoneId))
+        .where(eq(updateReminders.teamId, team.id))
+        .orderBy(desc(updateReminders.createdAt))
+        .get();
+      return row ? { ...row, sentAt: row.sentAt.getTime() } : null;
+    })(),
     helpRequests: db
       .select({
         id: helpRequests.id,

@@ -1,6 +1,6 @@
 /** zod schemas for release cycles, shared by the cycle forms, their actions and the API. */
 import { z } from "zod";
-import { CYCLE_STATUS } from "@/lib/domain";
+import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, TOPIC_OUTCOME } from "@/lib/domain";
 
 const isoDate = z.iso.date({ error: "Use a date like 2024-09-30" });
 
@@ -15,3 +15,55 @@ export const createCycleSchema = z
   .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
 
 export type CreateCycleInput = z.infer<typeof createCycleSchema>;
+
+export const milestoneSchema = z.object({
+  cycle: z.string().min(1),
+  name: z.string().trim().min(1, { error: "Name the milestone" }).max(80, { error: "Keep the name under 80 characters" }),
+  dueOn: isoDate,
+  doneOn: isoDate.nullable().default(null),
+});
+
+export type MilestoneInput = z.infer<typeof milestoneSchema>;
+
+export const newCycleSchema = z
+  .object({
+    name: createCycleSchema.shape.name,
+    startsOn: isoDate,
+    targetReleaseOn: isoDate,
+    /** The cycle whose milestones are copied, shifted by the difference in start dates. */
+    template: z.string().optional().transform((v) => v || null),
+  })
+  .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
+
+export const cycleStatusSchema = z.object({
+  cycle: z.string().min(1),
+  status: z.enum(CYCLE_STATUS, { error: "Pick a status" }),
+  releasedOn: z.union([isoDate, z.literal("")]).transform((v) => v || null),
+});
+
+export const milestoneDoneSchema = z.object({ id: z.coerce.number().int().positive(), doneOn: z.union([isoDate, z.literal("")]).transform((v) => v || null) });
+
+export const topicSchema = z
+  .object({
+    cycle: z.string().min(1),
+    title: z.string().trim().min(1, { error: "Give the topic a title" }).max(160),
+    notes: z.string().max(20_000, { error: "Keep the notes under 20,000 characters" }),
+    outcome: z.enum(TOPIC_OUTCOME),
+    decision: z.string().trim().max(2_000),
+    actionItems: z.string().max(5_000).default(""),
+  })
+  .refine((t) => t.outcome === "no_decision" || t.decision.length > 0, { path: ["decision"], error: "Write down the decision" });
+
+export const metricDefinitionSchema = z.object({
+  key: z.string().regex(/^[a-z0-9_]{2,60}$/, { error: "Use 2 to 60 lowercase letters, digits and underscores" }),
+  label: z.string().trim().min(1, { error: "Give the metric a label" }).max(80),
+  unit: z.enum(METRIC_UNIT, { error: "Pick a unit" }),
+  direction: z.enum(METRIC_DIRECTION, { error: "Pick which way is better" }),
+  aggregation: z.enum(METRIC_AGGREGATION, { error: "Pick how a cycle's figure is formed" }),
+  team: z.string().optional().transform((v) => v || null),
+});
+
+export type NewCycleInput = z.infer<typeof newCycleSchema>;
+export type CycleStatusInput = z.infer<typeof cycleStatusSchema>;
+export type TopicInput = z.infer<typeof topicSchema>;
+export type MetricDefinitionInput = z.infer<typeof metricDefinitionSchema>;

@@ -3,7 +3,10 @@
 import { refresh } from "next/cache";
 import { formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { getCurrentActor } from "@/lib/dal/actor";
+import { publicBaseUrl } from "@/lib/dal/auth";
+import { sendReminders } from "@/lib/dal/reminders";
 import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "@/lib/dal/review";
+import { mailerFromEnv } from "@/lib/mailer";
 import { markReviewedSchema, replySchema, requestChangesSchema, resolveCommentSchema } from "@/lib/validation/review";
 
 // Server actions are public POST endpoints: the data layer checks permission on every call.
@@ -43,6 +46,16 @@ export async function resolveReviewCommentAction(input: unknown): Promise<Action
   try {
     resolveReviewComment({ actor: await getCurrentActor(), commentId: resolveCommentSchema.parse(input).commentId });
     return { ok: true };
+  } catch (error) {
+    return toActionFailure(error, {});
+  }
+}
+
+export async function sendRemindersAction(_state: ActionResult | null): Promise<ActionResult> {
+  try {
+    const { sent, emailed } = await sendReminders({ actor: await getCurrentActor(), now: Date.now(), baseUrl: publicBaseUrl(), sendMail: mailerFromEnv() });
+    refresh();
+    return { ok: true, message: sent === 0 ? "Nothing to send: every due team has been reminded." : `Sent ${sent} reminder${sent === 1 ? "" : "s"}${emailed > 0 ? `, ${emailed} by email` : ", in the app only (no SMTP_URL set)"}.` };
   } catch (error) {
     return toActionFailure(error, {});
   }

@@ -7,11 +7,14 @@ import { HealthBadge } from "@/components/updates/health-badge";
 import { HelpRequestTitle } from "@/components/teams/help-request-title";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { requestTime } from "@/lib/dal/cache";
+import { publicBaseUrl } from "@/lib/dal/auth";
+import { previewReminders } from "@/lib/dal/reminders";
 import { getReviewQueue, type QueueUpdate } from "@/lib/dal/review";
+import { formatDay } from "@/lib/dates";
 import { getSiteInfo } from "@/lib/dal/site";
 import { ago } from "@/lib/dates";
 import { can } from "@/lib/permissions";
-import { MarkReviewedButton, RequestChangesForm } from "./review-forms";
+import { MarkReviewedButton, RequestChangesForm, SendRemindersButton } from "./review-forms";
 
 export const metadata: Metadata = { title: "Review queue" };
 export const instant = false;
@@ -52,6 +55,7 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
   const slug = typeof cycle === "string" ? cycle : (await getSiteInfo()).currentCycle?.slug;
   const queue = slug ? getReviewQueue({ actor, cycle: slug, now }) : null;
   if (!queue) return <EmptyState>There is no cycle to review yet.</EmptyState>;
+  const reminders = previewReminders({ actor, now, baseUrl: publicBaseUrl() });
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-end justify-between gap-3">
@@ -113,6 +117,30 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
           )}
         </Card>
       </div>
+      <Card>
+        <SectionHeading id="reminders-heading">Reminders</SectionHeading>
+        <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+          Sent by themselves every hour within the lead time before a milestone; each team hears once per milestone.
+        </p>
+        {reminders.length === 0 ? (
+          <EmptyState>No reminder is waiting to go out.</EmptyState>
+        ) : (
+          <ul className="mb-3 space-y-2 text-sm">
+            {reminders.map((r) => (
+              <li key={`${r.milestone.id}-${r.team.id}`}>
+                <span className="font-medium">{r.team.name}</span>: update due before {r.milestone.name} ({formatDay(r.milestone.dueOn)})
+                <span className="text-slate-600 dark:text-slate-400"> · to {r.leads.map((l) => l.name).join(", ") || "no lead yet"}</span>
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-xs">Preview</summary>
+                  <pre className="mt-1 whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">{`${r.subject}\n\n${r.text}`}</pre>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+        <SendRemindersButton count={reminders.length} />
+      </Card>
+
       <Card>
         <SectionHeading id="help-heading">Help wanted</SectionHeading>
         {queue.helpWanted.length === 0 ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, Field } from "@/components/ui/form";
-import { markReviewedAction, requestChangesAction } from "./actions";
+import { markReviewedAction, requestChangesAction, sendRemindersAction } from "./actions";
 
 export function MarkReviewedButton({ updateId, label }: { updateId: number; label: string }) {
   return (
@@ -18,4 +18,8 @@ export function RequestChangesForm({ updateId, teamName }: { updateId: number; t
       <Field name="body" label="What should change" multiline hint="The team's leads see this on the update, in their editor and on their team page." />
     </ActionForm>
   );
+}
+
+export function SendRemindersButton({ count }: { count: number }) {
+  return <ActionForm action={sendRemindersAction} submitLabel={count > 0 ? `Send ${count} reminder${count === 1 ? "" : "s"}` : "Check again and send"} pendingLabel="Sending…" />;
 }

@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { milestones, notifications, releaseCycles, updateReminders } from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
+import { mailerFromEnv } from "@/lib/mailer";
+import { sendReminders, pendingReminders } from "./reminders";
+
+const received: { to: string[]; data: string }[] = [];
+let smtp: SMTPServer;
+let port: number;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let data = "";
+      stream.on("data", (chunk: Buffer) => (data += chunk.toString()));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  port = (smtp.server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+
+let db: Db;
+let cleanup: () => void;
+const NOW = Date.parse("2024-06-10T09:00:00Z");
+const system = { kind: "system", label: "scheduler" } as const;
+
+beforeEach(() => {
+  received.length = 0;
+  ({ db, cleanup } = createTestDatabase({ demo: true }));
+});
+afterEach(() => cleanup());
+
+describe("update-due reminders", () => {
+  it("go out once per team before the next milestone, by email through a real SMTP server and in the app", async () => {
+    const cycle = db.select().from(releaseCycles).where(eq(releaseCycles.slug, "10.0")).get()!;
+    db.insert(milestones).values({ cycleId: cycle.id, name: "Docs sprint", dueOn: "2024-06-14" }).run();
+
+    // Spec freeze (15 May) has passed and every update is from April: all six teams are due.
+    const pending = pendingReminders({ now: NOW, baseUrl: "https://status.example.org" }, db);
+    expect(pending.map((p) => p.team.slug)).toEqual(["distributed-cloud", "test", "docs", "distro-multi-os", "containers", "release"]);
+    const docs = pending.find((p) => p.team.slug === "docs")!;
+    expect(docs.subject).toBe("StarlingX 10.0: Docs update due before Docs sprint");
+    expect(docs.text).toContain("due");
+    expect(docs.text.toLowerCase()).not.toContain("missing");
+
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    const sendMail = mailerFromEnv();
+    delete process.env.SMTP_URL;
+    expect(await sendReminders({ actor: system, now: NOW, baseUrl: "https://status.example.org", sendMail }, db)).toEqual({ sent: 6, emailed: 6 });
+    expect(received).toHaveLength(6);
+    const toDocs = received.filter((m) => m.to.includes("dana.lead@example.org"));
+    expect(toDocs).toHaveLength(1);
+    expect(toDocs[0]!.data).toContain("Subject: StarlingX 10.0: Docs update due before Docs sprint");
+    expect(db.select().from(notifications).all()).toHaveLength(6);
+    expect(db.select().from(updateReminders).all().every((r) => r.channels.includes("email"))).toBe(true);
+
+    expect(await sendReminders({ actor: system, now: NOW + 3_600_000, baseUrl: "https://status.example.org", sendMail }, db)).toEqual({ sent: 0, emailed: 0 });
+    expect(received).toHaveLength(6);
+  });
+
+  it("wait while the next milestone is beyond the lead time, and go in the app alone without mail", async () => {
+    expect(pendingReminders({ now: Date.parse("2024-06-01T09:00:00Z"), baseUrl: "" }, db)).toEqual([]);
+    expect(await sendReminders({ actor: system, now: Date.parse("2024-07-10T09:00:00Z"), baseUrl: "", sendMail: null }, db)).toEqual({ sent: 6, emailed: 0 });
+  });
+
+  it("are for release managers to send", async () => {
+    await expect(sendReminders({ actor: { kind: "anonymous" }, now: NOW, baseUrl: "", sendMail: null }, db)).rejects.toThrow(/Not allowed/);
+  });
+});
