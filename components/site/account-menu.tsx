@@ -40,6 +40,11 @@ export function AccountMenu() {
           Review
         </Link>
       ) : null}
+      {data.role === "release_manager" ? (
+        <Link href="/admin/cycles" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+          Cycles
+        </Link>
+      ) : null}
       {data.role === "admin" ? (
         <Link href="/admin" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
           Admin

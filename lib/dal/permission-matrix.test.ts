@@ -10,14 +10,14 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
-import { people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
+import { milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { ANONYMOUS, ForbiddenError, type Actor } from "@/lib/permissions";
 import { actorForPerson } from "./actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
-import { addMilestone, createCycle } from "./cycle-admin";
+import { addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, setCycleStatus, setMilestoneDone } from "./cycle-admin";
 import { sendReminders } from "./reminders";
 import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
@@ -89,6 +89,23 @@ const WRITES: Write[] = [
     name: "send update-due reminders",
     allowed: ["release manager", "admin"],
     run: (actor, db) => sendReminders({ actor, now: Date.parse("2024-07-10T09:00:00Z"), baseUrl: "", sendMail: null }, db),
+  },
+  {
+    name: "start a cycle from a template",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => createCycleFromTemplate({ actor, input: { name: "13.0", startsOn: "2025-10-01", targetReleaseOn: "2026-03-31", template: "10.0" } }, db),
+  },
+  { name: "change a cycle's status", allowed: ["release manager", "admin"], run: (actor, db) => setCycleStatus({ actor, input: { cycle: "10.0", status: "released", releasedOn: "2024-09-30" } }, db) },
+  { name: "mark a milestone done", allowed: ["release manager", "admin"], run: (actor, db) => setMilestoneDone({ actor, id: db.select().from(milestones).all().at(-1)!.id, doneOn: "2024-09-30" }, db) },
+  {
+    name: "add a community topic",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => addTopic({ actor, input: { cycle: "10.0", title: "Security", notes: "", outcome: "no_decision", decision: "", actionItems: "Draft a policy — Docs" } }, db),
+  },
+  {
+    name: "define a metric",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => createMetricDefinition({ actor, input: { key: "sanity_runs", label: "Sanity runs", unit: "count", direction: "higher_is_better", aggregation: "sum", team: "test" } }, db),
   },
   {
     name: "create a cycle",

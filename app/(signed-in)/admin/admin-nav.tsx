@@ -1,30 +1,32 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { Role } from "@/lib/domain";
 
 const SECTIONS = [
-  { href: "/admin/people", label: "People" },
-  { href: "/admin/teams", label: "Teams" },
-  { href: "/admin/settings", label: "Settings" },
-  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/people", label: "People", adminOnly: true },
+  { href: "/admin/teams", label: "Teams", adminOnly: true },
+  { href: "/admin/cycles", label: "Cycles", adminOnly: false },
+  { href: "/admin/settings", label: "Settings", adminOnly: true },
+  { href: "/admin/audit", label: "Audit log", adminOnly: true },
 ] as const;
 
 type Section = (typeof SECTIONS)[number]["href"];
 
 /** The frame of every admin page: its title and the section tabs. */
-export function AdminShell({ current, children }: { current: Section; children: ReactNode }) {
+export function AdminShell({ current, role = "admin", children }: { current: Section; role?: Role; children: ReactNode }) {
   return (
     <div>
-      <h1 className="mb-4 text-2xl font-bold tracking-tight">Admin</h1>
-      <AdminNav current={current} />
+      <h1 className="mb-4 text-2xl font-bold tracking-tight">{role === "admin" ? "Admin" : "Manage"}</h1>
+      <AdminNav current={current} role={role} />
       {children}
     </div>
   );
 }
 
-function AdminNav({ current }: { current: Section }) {
+function AdminNav({ current, role }: { current: Section; role: Role }) {
   return (
     <nav aria-label="Admin" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2 text-sm dark:border-slate-800">
-      {SECTIONS.map((s) => (
+      {SECTIONS.filter((s) => role === "admin" || !s.adminOnly).map((s) => (
         <Link
           key={s.href}
           href={s.href}

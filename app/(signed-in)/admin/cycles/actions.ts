@@ -1,0 +1,64 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
+import { getCurrentActor } from "@/lib/dal/actor";
+import { addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
+import { cycleStatusSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
+
+// Server actions are public POST endpoints: the data layer checks permission on every call.
+
+/** Parse, run, refresh the page: the shape every cycle-management form shares. */
+async function run(formData: FormData, work: (values: Record<string, string>) => Promise<string> | string): Promise<ActionResult> {
+  const values = formValues(formData);
+  try {
+    const message = await work(values);
+    refresh();
+    return { ok: true, message };
+  } catch (error) {
+    return toActionFailure(error, values);
+  }
+}
+
+export async function createCycleAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    createCycleFromTemplate({ actor: await getCurrentActor(), input: newCycleSchema.parse(values) });
+    return `Created ${values.name}.`;
+  });
+}
+
+export async function setCycleStatusAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    setCycleStatus({ actor: await getCurrentActor(), input: cycleStatusSchema.parse(values) });
+    return "Status saved.";
+  });
+}
+
+export async function addMilestoneAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    addMilestone({ actor: await getCurrentActor(), input: milestoneSchema.parse({ ...values, doneOn: values.doneOn || null }) });
+    return `Added ${values.name}.`;
+  });
+}
+
+export async function setMilestoneDoneAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    const { id, doneOn } = milestoneDoneSchema.parse(values);
+    setMilestoneDone({ actor: await getCurrentActor(), id, doneOn });
+    return doneOn ? "Marked done." : "Marked not done.";
+  });
+}
+
+export async function addTopicAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    addTopic({ actor: await getCurrentActor(), input: topicSchema.parse(values) });
+    return `Added "${values.title}".`;
+  });
+}
+
+export async function createMetricAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    createMetricDefinition({ actor: await getCurrentActor(), input: metricDefinitionSchema.parse(values) });
+    return `Defined ${values.label}.`;
+  });
+}

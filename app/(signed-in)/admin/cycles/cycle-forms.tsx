@@ -1,0 +1,79 @@
+"use client";
+
+import { ActionForm, Field, SelectField } from "@/components/ui/form";
+import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT } from "@/lib/domain";
+import { addMilestoneAction, addTopicAction, createCycleAction, createMetricAction, setCycleStatusAction, setMilestoneDoneAction } from "./actions";
+
+const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.replaceAll("_", " ") }));
+
+export function NewCycleForm({ cycles }: { cycles: { slug: string; name: string }[] }) {
+  return (
+    <ActionForm action={createCycleAction} submitLabel="Create cycle">
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Field name="name" label="Name" hint="e.g. 11.0" required />
+        <Field name="startsOn" label="Starts on" type="date" required />
+        <Field name="targetReleaseOn" label="Release planned on" type="date" required />
+        <SelectField name="template" label="Copy milestones from" options={[{ value: "", label: "Nothing" }, ...cycles.map((c) => ({ value: c.slug, label: c.name }))]} defaultValue={cycles[0]?.slug ?? ""} hint="Shifted by the difference in start dates." />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function CycleStatusForm({ cycle, status, releasedOn }: { cycle: string; status: string; releasedOn: string | null }) {
+  return (
+    <ActionForm action={setCycleStatusAction} submitLabel={`Save ${cycle} status`} variant="secondary" className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="cycle" value={cycle} />
+      <SelectField name="status" label="Status" options={options(CYCLE_STATUS)} defaultValue={status} />
+      <Field name="releasedOn" label="Released on" type="date" defaultValue={releasedOn ?? ""} />
+    </ActionForm>
+  );
+}
+
+export function AddMilestoneForm({ cycle }: { cycle: string }) {
+  return (
+    <ActionForm action={addMilestoneAction} submitLabel="Add milestone" variant="secondary" className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="cycle" value={cycle} />
+      <Field name="name" label="Milestone" required />
+      <Field name="dueOn" label="Due on" type="date" required />
+    </ActionForm>
+  );
+}
+
+export function MilestoneDoneButton({ id, doneOn, label }: { id: number; doneOn: string; label: string }) {
+  return (
+    <ActionForm action={setMilestoneDoneAction} submitLabel={label} variant="secondary" pendingLabel="…" className="inline-flex items-center gap-2">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="doneOn" value={doneOn} />
+    </ActionForm>
+  );
+}
+
+export function AddTopicForm({ cycle }: { cycle: string }) {
+  return (
+    <ActionForm action={addTopicAction} submitLabel="Add topic" variant="secondary">
+      <input type="hidden" name="cycle" value={cycle} />
+      <Field name="title" label="Topic" required />
+      <Field name="notes" label="Notes" multiline hint="Markdown." />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="outcome" label="Outcome" options={[{ value: "no_decision", label: "No decision yet" }, { value: "decision", label: "Decision" }]} defaultValue="no_decision" />
+        <Field name="decision" label="Decision" hint="When there is one." />
+      </div>
+      <Field name="actionItems" label="Action items" multiline hint="One per line: what — who." />
+    </ActionForm>
+  );
+}
+
+export function NewMetricForm({ teams }: { teams: { slug: string; name: string }[] }) {
+  return (
+    <ActionForm action={createMetricAction} submitLabel="Define metric" variant="secondary">
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field name="label" label="Label" required />
+        <Field name="key" label="Key" hint="e.g. sanity_runs" required />
+        <SelectField name="team" label="Reported by" options={[{ value: "", label: "The whole community" }, ...teams.map((t) => ({ value: t.slug, label: t.name }))]} defaultValue="" />
+        <SelectField name="unit" label="Unit" options={options(METRIC_UNIT)} defaultValue="count" />
+        <SelectField name="direction" label="Better when" options={[{ value: "higher_is_better", label: "higher" }, { value: "lower_is_better", label: "lower" }]} defaultValue={METRIC_DIRECTION[0]} />
+        <SelectField name="aggregation" label="A cycle's figure is the" options={options(METRIC_AGGREGATION)} defaultValue="sum" hint="sum of values, latest per team, or average." />
+      </div>
+    </ActionForm>
+  );
+}

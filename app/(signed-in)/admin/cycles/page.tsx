@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CycleStatusBadge } from "@/components/cycles/cycle-status-badge";
+import { NotAllowed } from "@/components/site/not-allowed";
+import { Card, SectionHeading } from "@/components/ui/card";
+import { requireSignedIn } from "@/lib/dal/actor";
+import { requestTime } from "@/lib/dal/cache";
+import { getCyclesForManaging } from "@/lib/dal/cycle-admin";
+import { formatDay, todayIso } from "@/lib/dates";
+import { can } from "@/lib/permissions";
+import { AdminShell } from "../admin-nav";
+import { AddMilestoneForm, AddTopicForm, CycleStatusForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
+
+export const metadata: Metadata = { title: "Cycles · Admin" };
+export const instant = false;
+
+export default async function ManageCyclesPage() {
+  const actor = await requireSignedIn("/admin/cycles");
+  if (!can(actor, "cycle.manage")) return <NotAllowed />;
+  const { cycles, metrics, teams } = getCyclesForManaging({ actor });
+  const today = todayIso(await requestTime());
+  return (
+    <AdminShell current="/admin/cycles" role={actor.role}>
+      <div className="space-y-6">
+        <Card>
+          <SectionHeading id="new-cycle">Start a new cycle</SectionHeading>
+          <NewCycleForm cycles={cycles} />
+        </Card>
+        {cycles.map((cycle) => (
+          <Card key={cycle.slug}>
+            <SectionHeading id={`cycle-${cycle.slug}`} aside={<CycleStatusBadge status={cycle.status} />}>
+              <Link href={`/cycles/${cycle.slug}`} className="hover:underline">
+                {cycle.name}
+              </Link>
+              <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+                {formatDay(cycle.startsOn)} – {formatDay(cycle.targetReleaseOn)}
+              </span>
+            </SectionHeading>
+            <CycleStatusForm cycle={cycle.slug} status={cycle.status} releasedOn={cycle.releasedOn} />
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium">Milestones ({cycle.milestones.length})</summary>
+              <ul className="mt-2 space-y-2 text-sm">
+                {cycle.milestones.map((m) => (
+                  <li key={m.id} className="flex flex-wrap items-center gap-3">
+                    <span>
+                      {m.name} · due {formatDay(m.dueOn)}
+                      {m.doneOn ? ` · done ${formatDay(m.doneOn)}` : ""}
+                    </span>
+                    <MilestoneDoneButton id={m.id} doneOn={m.doneOn ? "" : today} label={m.doneOn ? `Reopen ${m.name}` : `Mark ${m.name} done`} />
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-3">
+                <AddMilestoneForm cycle={cycle.slug} />
+              </div>
+            </details>
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium">Community topics ({cycle.topics.length})</summary>
+              <ul className="mt-2 list-disc pl-5 text-sm">
+                {cycle.topics.map((t) => (
+                  <li key={t.id}>
+                    {t.title} · {t.outcome === "decision" ? "decided" : "no decision yet"}
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-3">
+                <AddTopicForm cycle={cycle.slug} />
+              </div>
+            </details>
+          </Card>
+        ))}
+        <Card>
+          <SectionHeading id="metrics">Metrics</SectionHeading>
+          <ul className="mb-4 grid gap-1 text-sm sm:grid-cols-2">
+            {metrics.map((m) => (
+              <li key={m.key}>
+                <span className="font-medium">{m.label}</span> · {m.team ?? "community"} · {m.unit}, {m.aggregation}
+              </li>
+            ))}
+          </ul>
+          <NewMetricForm teams={teams} />
+        </Card>
+      </div>
+    </AdminShell>
+  );
+}

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS } from "./support/accounts";
+import { submit } from "./support/forms";
+import { signIn } from "./support/sign-in";
+
+test("a release manager starts 12.0 from 10.0's milestones and records a community topic", async ({ page }) => {
+  await signIn(page, ACCOUNTS.releaseManager);
+  await page.getByRole("link", { name: "Cycles", exact: true }).last().click();
+  await expect(page).toHaveURL(/\/admin\/cycles$/);
+  const create = page.locator("form", { has: page.getByRole("button", { name: "Create cycle" }) });
+  await create.getByLabel("Name").fill("12.0");
+  await create.getByLabel("Starts on").fill("2025-04-01");
+  await create.getByLabel("Release planned on").fill("2024-01-01");
+  await submit(page, create.getByRole("button", { name: "Create cycle" }));
+  await expect(create.getByText("The release cannot come before the start")).toBeVisible();
+  await expect(create.getByLabel("Name")).toHaveValue("12.0");
+  await create.getByLabel("Release planned on").fill("2025-09-30");
+  await create.getByLabel("Copy milestones from").selectOption("10.0");
+  await submit(page, create.getByRole("button", { name: "Create cycle" }));
+  await expect(create.getByRole("status")).toHaveText("Created 12.0.");
+
+  const card = page.locator("section", { has: page.getByRole("heading", { name: /^12\.0/ }) });
+  await card.getByText("Community topics (0)").click();
+  await card.getByLabel("Topic").fill("Release naming");
+  await card.getByLabel("Notes").fill("Should releases get code names?");
+  await card.getByLabel("Action items").fill("Collect proposals — Release team");
+  await submit(page, card.getByRole("button", { name: "Add topic" }));
+  await expect(card.getByRole("status")).toHaveText('Added "Release naming".');
+
+  await page.goto("/cycles/12.0");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/12\.0/);
+  await expect(page.getByRole("list", { name: "Milestones" })).toContainText("Feature freeze · due 15 Aug 2025");
+  await expect(page.getByRole("region", { name: "Community topics" })).toContainText("Collect proposals");
+});

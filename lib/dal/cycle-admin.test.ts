@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { milestones, releaseCycles, topicActionItems } from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
+import { InputError } from "@/lib/errors";
+import { addTopic, createCycleFromTemplate, setCycleStatus } from "./cycle-admin";
+import { readCycleBoard } from "./cycles";
+
+let db: Db;
+let cleanup: () => void;
+const rm = { kind: "system", label: "test" } as const;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDatabase({ demo: true }));
+});
+afterEach(() => cleanup());
+
+describe("managing cycles", () => {
+  it("starts a cycle from the previous one, its milestones moved by the difference in start dates", () => {
+    createCycleFromTemplate({ actor: rm, input: { name: "11.0", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", template: "10.0" } }, db);
+    const cycle = db.select().from(releaseCycles).where(eq(releaseCycles.slug, "11.0")).get()!;
+    expect(cycle.status).toBe("planning");
+    const copied = db.select({ name: milestones.name, dueOn: milestones.dueOn, doneOn: milestones.doneOn }).from(milestones).where(eq(milestones.cycleId, cycle.id)).all();
+    // 10.0 started 2024-03-01; 11.0 starts 214 days later.
+    expect(copied).toContainEqual({ name: "Feature freeze", dueOn: "2025-02-14", doneOn: null });
+    expect(copied).toHaveLength(5);
+  });
+
+  it("keeps one active cycle and asks for the release date", () => {
+    createCycleFromTemplate({ actor: rm, input: { name: "11.0", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", template: null } }, db);
+    expect(() => setCycleStatus({ actor: rm, input: { cycle: "11.0", status: "active", releasedOn: null } }, db)).toThrow(/10\.0 is the active cycle/);
+    expect(() => setCycleStatus({ actor: rm, input: { cycle: "10.0", status: "released", releasedOn: null } }, db)).toThrow(InputError);
+    setCycleStatus({ actor: rm, input: { cycle: "10.0", status: "released", releasedOn: "2024-09-30" } }, db);
+    setCycleStatus({ actor: rm, input: { cycle: "11.0", status: "active", releasedOn: null } }, db);
+    expect(readCycleBoard(db, "11.0")!.cycle.status).toBe("active");
+  });
+
+  it("records a topic with its outcome and one action item per line", () => {
+    addTopic({ actor: rm, input: { cycle: "10.0", title: "Security response", notes: "Who triages reports?", outcome: "decision", decision: "The release team triages.", actionItems: "Write the process — Release team\nAnnounce it" } }, db);
+    const topic = readCycleBoard(db, "10.0")!.topics.find((t) => t.title === "Security response")!;
+    expect(topic).toMatchObject({ outcome: "decision", decision: "The release team triages." });
+    expect(db.select({ d: topicActionItems.description, o: topicActionItems.ownerName }).from(topicActionItems).all().slice(-2)).toEqual([
+      { d: "Write the process", o: "Release team" },
+      { d: "Announce it", o: "" },
+    ]);
+  });
+});
