@@ -27,8 +27,21 @@ test("a release manager starts 12.0 from 10.0's milestones and records a communi
   await submit(page, card.getByRole("button", { name: "Add topic" }));
   await expect(card.getByRole("status")).toHaveText('Added "Release naming".');
 
+  await page.reload();
+  const reloaded = page.locator("section", { has: page.getByRole("heading", { name: /^12\.0/ }) });
+  await reloaded.getByText("Community topics (1)").click();
+  await reloaded.getByText("Release naming · no decision yet").click();
+  const topicForm = reloaded.locator("form", { has: page.getByRole("button", { name: "Save Release naming" }) });
+  await topicForm.getByLabel("Outcome").selectOption("decision");
+  await submit(page, topicForm.getByRole("button", { name: "Save Release naming" }));
+  await expect(topicForm.getByText("Write down the decision")).toBeVisible();
+  await topicForm.getByLabel("Decision").fill("Releases keep their numbers only.");
+  await submit(page, topicForm.getByRole("button", { name: "Save Release naming" }));
+  await expect(topicForm.getByRole("status")).toHaveText("Topic saved.");
+
   await page.goto("/cycles/12.0");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/12\.0/);
   await expect(page.getByRole("list", { name: "Milestones" })).toContainText("Feature freeze · due 15 Aug 2025");
   await expect(page.getByRole("region", { name: "Community topics" })).toContainText("Collect proposals");
+  await expect(page.getByRole("region", { name: "Community topics" })).toContainText("Outcome: Releases keep their numbers only.");
 });

@@ -156,13 +156,19 @@ export function SelectField({
   hint?: string;
   onChange?: (value: string) => void;
 }) {
-  const { errors, id } = useField(name);
+  // React resets a form after its action: refill the choice that was sent (not for multi-selects, sent as one value each).
+  const { errors, id, value } = useField(name, typeof defaultValue === "string" ? defaultValue : undefined);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={defaultValue} multiple={multiple} onChange={onChange ? (e) => onChange(e.target.value) : undefined} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined} className={inputClass}>
+      <select
+        // A select only takes its default when mounted: remount it on the choice that was sent.
+        key={multiple ? undefined : value}
+        id={id}
+        name={name}
+        defaultValue={multiple ? defaultValue : value} multiple={multiple} onChange={onChange ? (e) => onChange(e.target.value) : undefined} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined} className={inputClass}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -176,9 +182,12 @@ export function SelectField({
 
 export function CheckboxField({ name, label, defaultChecked, hint }: { name: string; label: string; defaultChecked?: boolean; hint?: string }) {
   const { id } = useField(name);
+  const { result } = useContext(FormState);
+  // After a refused save, keep the box as it was sent: a ticked box sends "on", an empty one nothing.
+  const checked = result && !result.ok ? name in result.values : defaultChecked;
   return (
     <div className="flex items-start gap-2">
-      <input id={id} name={name} type="checkbox" defaultChecked={defaultChecked} className="mt-1 h-4 w-4" aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input key={String(checked)} id={id} name={name} type="checkbox" defaultChecked={checked} className="mt-1 h-4 w-4" aria-describedby={hint ? `${id}-hint` : undefined} />
       <div>
         <label htmlFor={id} className="text-sm font-medium">
           {label}

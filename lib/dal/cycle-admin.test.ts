@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { milestones, releaseCycles, topicActionItems } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { InputError } from "@/lib/errors";
-import { addTopic, createCycleFromTemplate, setCycleStatus } from "./cycle-admin";
+import { addGathering, addTopic, createCycleFromTemplate, editTopic, setCycleStatus } from "./cycle-admin";
 import { readCycleBoard } from "./cycles";
 
 let db: Db;
@@ -43,5 +43,15 @@ describe("managing cycles", () => {
       { d: "Write the process", o: "Release team" },
       { d: "Announce it", o: "" },
     ]);
+    editTopic({ actor: rm, input: { id: topic.id, cycle: "10.0", title: "Security response", notes: "", outcome: "no_decision", decision: "ignored", actionItems: "Ask the TSC — Release team" } }, db);
+    const edited = readCycleBoard(db, "10.0")!.topics.find((t) => t.id === topic.id)!;
+    expect(edited).toMatchObject({ outcome: "no_decision", decision: "" });
+    expect(edited.actionItems.map((a) => [a.description, a.ownerName])).toEqual([["Ask the TSC", "Release team"]]);
+  });
+
+  it("adds a gathering that the cycle's board then shows", () => {
+    addGathering({ actor: rm, input: { cycle: "10.0", name: "October 2024 virtual PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db);
+    expect(readCycleBoard(db, "10.0")!.gatherings.map((g) => g.slug)).toEqual(["ptg-2024-04", "ptg-2024-10"]);
+    expect(() => addGathering({ actor: rm, input: { cycle: "10.0", name: "Again", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db)).toThrow(InputError);
   });
 });

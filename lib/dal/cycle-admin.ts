@@ -1,11 +1,11 @@
 /** Release managers' changes to cycles. */
 import "server-only";
 import { and, asc, desc, eq, ne } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
-import { communityTopics, metricDefinitions, milestones, releaseCycles, teams, topicActionItems } from "@/db/schema";
+import { getDb, type Db, type Tx } from "@/db/client";
+import { communityTopics, gatherings, metricDefinitions, milestones, releaseCycles, teams, topicActionItems } from "@/db/schema";
 import { InputError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
-import type { CreateCycleInput, CycleStatusInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
+import type { CreateCycleInput, CycleDetailsInput, CycleStatusInput, EditMilestoneInput, EditTopicInput, GatheringInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
 
@@ -95,7 +95,73 @@ export function setMilestoneDone({ actor, id, doneOn }: { actor: Actor; id: numb
   invalidate(tags.cycle(cycleId));
 }
 
-/** A cross-team discussion of the cycle; action items come one per line ("what — who"). */
+/** Action items arrive one per line, "what — who"; they replace the topic's list. */
+function writeActionItems(tx: Tx, topicId: number, lines: string) {
+  tx.delete(topicActionItems).where(eq(topicActionItems.topicId, topicId)).run();
+  for (const line of lines.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    const [description, ownerName = ""] = line.split(/\s+—\s+|\s+--\s+/);
+    tx.insert(topicActionItems).values({ topicId, description: description!.slice(0, 500), ownerName: ownerName.slice(0, 120) }).run();
+  }
+}
+
+export function editTopic({ actor, input }: { actor: Actor; input: EditTopicInput }, db: Db = getDb()): void {
+  assertCan(actor, "cycle.manage");
+  const cycleId = db.transaction((tx) => {
+    const topic = tx.select().from(communityTopics).where(eq(communityTopics.id, input.id)).get();
+    if (!topic) throw new InputError("id", "No such topic");
+    const changes = { title: input.title, notes: input.notes, outcome: input.outcome, decision: input.outcome === "decision" ? input.decision : "" };
+    tx.update(communityTopics).set({ ...changes, updatedAt: new Date() }).where(eq(communityTopics.id, topic.id)).run();
+    writeActionItems(tx, topic.id, input.actionItems);
+    recordAudit(tx, actor, { action: "topic.edit", entityType: "topic", entityId: topic.id, before: { title: topic.title, outcome: topic.outcome, decision: topic.decision }, after: { ...changes, actionItems: input.actionItems } });
+    return topic.cycleId;
+  });
+  invalidate(tags.cycle(cycleId));
+}
+
+export function editCycleDetails({ actor, input }: { actor: Actor; input: CycleDetailsInput }, db: Db = getDb()): void {
+  assertCan(actor, "cycle.manage");
+  const id = db.transaction((tx) => {
+    const cycle = tx.select().from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
+    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const { cycle: _slug, ...changes } = input;
+    tx.update(releaseCycles).set({ ...changes, updatedAt: new Date() }).where(eq(releaseCycles.id, cycle.id)).run();
+    recordAudit(tx, actor, { action: "cycle.edit", entityType: "cycle", entityId: cycle.id, before: { startsOn: cycle.startsOn, targetReleaseOn: cycle.targetReleaseOn, summary: cycle.summary }, after: changes });
+    return cycle.id;
+  });
+  invalidate(tags.cycles, tags.cycle(id));
+}
+
+export function editMilestone({ actor, input }: { actor: Actor; input: EditMilestoneInput }, db: Db = getDb()): void {
+  assertCan(actor, "cycle.manage");
+  const cycleId = db.transaction((tx) => {
+    const milestone = tx.select().from(milestones).where(eq(milestones.id, input.id)).get();
+    if (!milestone) throw new InputError("id", "No such milestone");
+    if (tx.select({ id: milestones.id }).from(milestones).where(and(eq(milestones.cycleId, milestone.cycleId), eq(milestones.name, input.name), ne(milestones.id, input.id))).get()) {
+      throw new InputError("name", "This cycle already has a milestone with that name");
+    }
+    tx.update(milestones).set({ name: input.name, dueOn: input.dueOn }).where(eq(milestones.id, input.id)).run();
+    recordAudit(tx, actor, { action: "milestone.edit", entityType: "milestone", entityId: input.id, before: { name: milestone.name, dueOn: milestone.dueOn }, after: { name: input.name, dueOn: input.dueOn } });
+    return milestone.cycleId;
+  });
+  invalidate(tags.cycle(cycleId));
+}
+
+export function addGathering({ actor, input }: { actor: Actor; input: GatheringInput }, db: Db = getDb()): { id: number } {
+  assertCan(actor, "cycle.manage");
+  const result = db.transaction((tx) => {
+    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
+    if (!cycle) throw new InputError("cycle", "No such cycle");
+    if (tx.select({ id: gatherings.id }).from(gatherings).where(eq(gatherings.slug, input.slug)).get()) throw new InputError("slug", "Another gathering uses this slug");
+    const { cycle: _slug, ...fields } = input;
+    const row = tx.insert(gatherings).values({ ...fields, cycleId: cycle.id }).returning({ id: gatherings.id }).get();
+    recordAudit(tx, actor, { action: "gathering.create", entityType: "gathering", entityId: row.id, after: input });
+    return { id: row.id, cycleId: cycle.id };
+  });
+  invalidate(tags.cycle(result.cycleId));
+  return { id: result.id };
+}
+
+/** A cross-team discussion of the cycle, with its outcome and action items. */
 export function addTopic({ actor, input }: { actor: Actor; input: TopicInput }, db: Db = getDb()): { id: number } {
   assertCan(actor, "cycle.manage");
   const result = db.transaction((tx) => {
@@ -107,11 +173,7 @@ export function addTopic({ actor, input }: { actor: Actor; input: TopicInput }, 
       .values({ cycleId: cycle.id, title: input.title, notes: input.notes, outcome: input.outcome, decision: input.outcome === "decision" ? input.decision : "", sortOrder })
       .returning({ id: communityTopics.id })
       .get();
-    const items = input.actionItems.split("\n").map((line) => line.trim()).filter(Boolean);
-    for (const line of items) {
-      const [description, ownerName = ""] = line.split(/\s+—\s+|\s+--\s+/);
-      tx.insert(topicActionItems).values({ topicId: row.id, description: description!.slice(0, 500), ownerName: ownerName.slice(0, 120) }).run();
-    }
+    writeActionItems(tx, row.id, input.actionItems);
     recordAudit(tx, actor, { action: "topic.create", entityType: "topic", entityId: row.id, after: input });
     return { id: row.id, cycleId: cycle.id };
   });
@@ -139,7 +201,9 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
   assertCan(actor, "cycle.manage");
   const cycles = db.select().from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
   const allMilestones = db.select().from(milestones).orderBy(asc(milestones.dueOn)).all();
-  const topics = db.select({ id: communityTopics.id, cycleId: communityTopics.cycleId, title: communityTopics.title, outcome: communityTopics.outcome }).from(communityTopics).orderBy(asc(communityTopics.sortOrder)).all();
+  const topics = db.select({ id: communityTopics.id, cycleId: communityTopics.cycleId, title: communityTopics.title, notes: communityTopics.notes, outcome: communityTopics.outcome, decision: communityTopics.decision }).from(communityTopics).orderBy(asc(communityTopics.sortOrder)).all();
+  const items = db.select({ topicId: topicActionItems.topicId, description: topicActionItems.description, ownerName: topicActionItems.ownerName }).from(topicActionItems).orderBy(asc(topicActionItems.id)).all();
+  const allGatherings = db.select({ cycleId: gatherings.cycleId, slug: gatherings.slug, name: gatherings.name, startsOn: gatherings.startsOn, endsOn: gatherings.endsOn }).from(gatherings).orderBy(asc(gatherings.startsOn)).all();
   return {
     cycles: cycles.map((c) => ({
       slug: c.slug,
@@ -148,8 +212,15 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
       startsOn: c.startsOn,
       targetReleaseOn: c.targetReleaseOn,
       releasedOn: c.releasedOn,
+      summary: c.summary,
+      gatherings: allGatherings.filter((g) => g.cycleId === c.id).map(({ cycleId: _cycleId, ...g }) => g),
       milestones: allMilestones.filter((m) => m.cycleId === c.id).map((m) => ({ id: m.id, name: m.name, dueOn: m.dueOn, doneOn: m.doneOn })),
-      topics: topics.filter((t) => t.cycleId === c.id).map((t) => ({ id: t.id, title: t.title, outcome: t.outcome })),
+      topics: topics
+        .filter((t) => t.cycleId === c.id)
+        .map(({ cycleId: _cycleId, ...t }) => ({
+          ...t,
+          actionItems: items.filter((i) => i.topicId === t.id).map((i) => (i.ownerName ? `${i.description} — ${i.ownerName}` : i.description)).join("\n"),
+        })),
     })),
     metrics: db.select({ key: metricDefinitions.key, label: metricDefinitions.label, unit: metricDefinitions.unit, aggregation: metricDefinitions.aggregation, team: teams.name }).from(metricDefinitions).leftJoin(teams, eq(teams.id, metricDefinitions.teamId)).orderBy(asc(metricDefinitions.sortOrder)).all(),
     teams: db.select({ slug: teams.slug, name: teams.name }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder)).all(),

@@ -10,14 +10,14 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
-import { milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
+import { communityTopics, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { ANONYMOUS, ForbiddenError, type Actor } from "@/lib/permissions";
 import { actorForPerson } from "./actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
-import { addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, setCycleStatus, setMilestoneDone } from "./cycle-admin";
+import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
 import { sendReminders } from "./reminders";
 import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
@@ -101,6 +101,18 @@ const WRITES: Write[] = [
     name: "add a community topic",
     allowed: ["release manager", "admin"],
     run: (actor, db) => addTopic({ actor, input: { cycle: "10.0", title: "Security", notes: "", outcome: "no_decision", decision: "", actionItems: "Draft a policy — Docs" } }, db),
+  },
+  {
+    name: "edit a community topic",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => editTopic({ actor, input: { id: db.select().from(communityTopics).get()!.id, cycle: "10.0", title: "Use cases", notes: "", outcome: "decision", decision: "Done", actionItems: "" } }, db),
+  },
+  { name: "edit a cycle's dates", allowed: ["release manager", "admin"], run: (actor, db) => editCycleDetails({ actor, input: { cycle: "10.0", startsOn: "2024-03-01", targetReleaseOn: "2024-10-15", summary: "Slipped" } }, db) },
+  { name: "move a milestone", allowed: ["release manager", "admin"], run: (actor, db) => editMilestone({ actor, input: { id: db.select().from(milestones).all().at(-1)!.id, name: "Release", dueOn: "2024-10-15" } }, db) },
+  {
+    name: "add a gathering",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => addGathering({ actor, input: { cycle: "10.0", name: "October PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db),
   },
   {
     name: "define a metric",

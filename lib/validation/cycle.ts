@@ -67,3 +67,40 @@ export type NewCycleInput = z.infer<typeof newCycleSchema>;
 export type CycleStatusInput = z.infer<typeof cycleStatusSchema>;
 export type TopicInput = z.infer<typeof topicSchema>;
 export type MetricDefinitionInput = z.infer<typeof metricDefinitionSchema>;
+
+export const cycleDetailsSchema = z
+  .object({
+    cycle: z.string().min(1),
+    startsOn: isoDate,
+    targetReleaseOn: isoDate,
+    summary: z.string().max(4_000, { error: "Keep the summary under 4,000 characters" }),
+  })
+  .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
+
+export const editMilestoneSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  name: milestoneSchema.shape.name,
+  dueOn: isoDate,
+});
+
+export const editTopicSchema = topicSchema.safeExtend({ id: z.coerce.number().int().positive() });
+
+const optionalUrl = z.union([z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }), z.literal("")]).transform((v) => v || null);
+
+export const gatheringSchema = z
+  .object({
+    cycle: z.string().min(1),
+    name: z.string().trim().min(1, { error: "Name the gathering" }).max(120),
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, { error: "Use lowercase letters, digits and dashes" }),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    websiteUrl: optionalUrl,
+    etherpadUrl: optionalUrl,
+    recordingUrl: optionalUrl,
+  })
+  .refine((g) => g.endsOn >= g.startsOn, { path: ["endsOn"], error: "It cannot end before it starts" });
+
+export type CycleDetailsInput = z.infer<typeof cycleDetailsSchema>;
+export type EditMilestoneInput = z.infer<typeof editMilestoneSchema>;
+export type EditTopicInput = z.infer<typeof editTopicSchema>;
+export type GatheringInput = z.infer<typeof gatheringSchema>;

@@ -3,8 +3,8 @@
 import { refresh } from "next/cache";
 import { formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { getCurrentActor } from "@/lib/dal/actor";
-import { addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
-import { cycleStatusSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
+import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
+import { cycleDetailsSchema, cycleStatusSchema, editMilestoneSchema, editTopicSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
 
 // Server actions are public POST endpoints: the data layer checks permission on every call.
 
@@ -60,5 +60,33 @@ export async function createMetricAction(_state: ActionResult | null, formData: 
   return run(formData, async (values) => {
     createMetricDefinition({ actor: await getCurrentActor(), input: metricDefinitionSchema.parse(values) });
     return `Defined ${values.label}.`;
+  });
+}
+
+export async function editCycleDetailsAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    editCycleDetails({ actor: await getCurrentActor(), input: cycleDetailsSchema.parse(values) });
+    return "Dates and summary saved.";
+  });
+}
+
+export async function editMilestoneAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    editMilestone({ actor: await getCurrentActor(), input: editMilestoneSchema.parse(values) });
+    return "Milestone saved.";
+  });
+}
+
+export async function editTopicAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    editTopic({ actor: await getCurrentActor(), input: editTopicSchema.parse(values) });
+    return "Topic saved.";
+  });
+}
+
+export async function addGatheringAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    addGathering({ actor: await getCurrentActor(), input: gatheringSchema.parse(values) });
+    return `Added ${values.name}.`;
   });
 }

@@ -2,7 +2,7 @@
 
 import { ActionForm, Field, SelectField } from "@/components/ui/form";
 import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT } from "@/lib/domain";
-import { addMilestoneAction, addTopicAction, createCycleAction, createMetricAction, setCycleStatusAction, setMilestoneDoneAction } from "./actions";
+import { addGatheringAction, addMilestoneAction, addTopicAction, createCycleAction, createMetricAction, editCycleDetailsAction, editMilestoneAction, editTopicAction, setCycleStatusAction, setMilestoneDoneAction } from "./actions";
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.replaceAll("_", " ") }));
 
@@ -48,17 +48,77 @@ export function MilestoneDoneButton({ id, doneOn, label }: { id: number; doneOn:
   );
 }
 
+type TopicValues = { id: number; title: string; notes: string; outcome: string; decision: string; actionItems: string };
+
+function TopicFields({ topic }: { topic?: TopicValues }) {
+  return (
+    <>
+      <Field name="title" label="Topic" defaultValue={topic?.title} required />
+      <Field name="notes" label="Notes" defaultValue={topic?.notes} multiline hint="Markdown." />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="outcome" label="Outcome" options={[{ value: "no_decision", label: "No decision yet" }, { value: "decision", label: "Decision" }]} defaultValue={topic?.outcome ?? "no_decision"} />
+        <Field name="decision" label="Decision" defaultValue={topic?.decision} hint="When there is one." />
+      </div>
+      <Field name="actionItems" label="Action items" defaultValue={topic?.actionItems} multiline hint="One per line: what — who." />
+    </>
+  );
+}
+
 export function AddTopicForm({ cycle }: { cycle: string }) {
   return (
     <ActionForm action={addTopicAction} submitLabel="Add topic" variant="secondary">
       <input type="hidden" name="cycle" value={cycle} />
-      <Field name="title" label="Topic" required />
-      <Field name="notes" label="Notes" multiline hint="Markdown." />
+      <TopicFields />
+    </ActionForm>
+  );
+}
+
+export function EditTopicForm({ cycle, topic }: { cycle: string; topic: TopicValues }) {
+  return (
+    <ActionForm action={editTopicAction} submitLabel={`Save ${topic.title}`} variant="secondary">
+      <input type="hidden" name="cycle" value={cycle} />
+      <input type="hidden" name="id" value={topic.id} />
+      <TopicFields topic={topic} />
+    </ActionForm>
+  );
+}
+
+export function EditMilestoneForm({ milestone }: { milestone: { id: number; name: string; dueOn: string } }) {
+  return (
+    <ActionForm action={editMilestoneAction} submitLabel={`Save ${milestone.name}`} variant="secondary" className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="id" value={milestone.id} />
+      <Field name="name" label="Milestone" defaultValue={milestone.name} required />
+      <Field name="dueOn" label="Due on" type="date" defaultValue={milestone.dueOn} required />
+    </ActionForm>
+  );
+}
+
+export function CycleDetailsForm({ cycle }: { cycle: { slug: string; startsOn: string; targetReleaseOn: string; summary: string } }) {
+  return (
+    <ActionForm action={editCycleDetailsAction} submitLabel="Save dates and summary" variant="secondary">
+      <input type="hidden" name="cycle" value={cycle.slug} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="outcome" label="Outcome" options={[{ value: "no_decision", label: "No decision yet" }, { value: "decision", label: "Decision" }]} defaultValue="no_decision" />
-        <Field name="decision" label="Decision" hint="When there is one." />
+        <Field name="startsOn" label="Starts on" type="date" defaultValue={cycle.startsOn} required />
+        <Field name="targetReleaseOn" label="Release planned on" type="date" defaultValue={cycle.targetReleaseOn} required />
       </div>
-      <Field name="actionItems" label="Action items" multiline hint="One per line: what — who." />
+      <Field name="summary" label="Theme or summary" defaultValue={cycle.summary} multiline hint="Markdown." />
+    </ActionForm>
+  );
+}
+
+export function AddGatheringForm({ cycle }: { cycle: string }) {
+  return (
+    <ActionForm action={addGatheringAction} submitLabel="Add gathering" variant="secondary">
+      <input type="hidden" name="cycle" value={cycle} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="name" label="Gathering" hint="e.g. October 2024 virtual PTG" required />
+        <Field name="slug" label="Slug" hint="e.g. ptg-2024-10" required />
+        <Field name="startsOn" label="From" type="date" required />
+        <Field name="endsOn" label="To" type="date" required />
+        <Field name="websiteUrl" label="Website" type="url" />
+        <Field name="etherpadUrl" label="Etherpad" type="url" />
+        <Field name="recordingUrl" label="Recording" type="url" />
+      </div>
     </ActionForm>
   );
 }

@@ -9,7 +9,7 @@ import { getCyclesForManaging } from "@/lib/dal/cycle-admin";
 import { formatDay, todayIso } from "@/lib/dates";
 import { can } from "@/lib/permissions";
 import { AdminShell } from "../admin-nav";
-import { AddMilestoneForm, AddTopicForm, CycleStatusForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
+import { AddGatheringForm, AddMilestoneForm, AddTopicForm, CycleDetailsForm, CycleStatusForm, EditMilestoneForm, EditTopicForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
 
 export const metadata: Metadata = { title: "Cycles · Admin" };
 export const instant = false;
@@ -38,6 +38,12 @@ export default async function ManageCyclesPage() {
             </SectionHeading>
             <CycleStatusForm cycle={cycle.slug} status={cycle.status} releasedOn={cycle.releasedOn} />
             <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium">Dates and summary</summary>
+              <div className="mt-3">
+                <CycleDetailsForm cycle={cycle} />
+              </div>
+            </details>
+            <details className="mt-4">
               <summary className="cursor-pointer text-sm font-medium">Milestones ({cycle.milestones.length})</summary>
               <ul className="mt-2 space-y-2 text-sm">
                 {cycle.milestones.map((m) => (
@@ -47,6 +53,10 @@ export default async function ManageCyclesPage() {
                       {m.doneOn ? ` · done ${formatDay(m.doneOn)}` : ""}
                     </span>
                     <MilestoneDoneButton id={m.id} doneOn={m.doneOn ? "" : today} label={m.doneOn ? `Reopen ${m.name}` : `Mark ${m.name} done`} />
+                    <details className="w-full">
+                      <summary className="cursor-pointer text-xs">Rename or move {m.name}</summary>
+                      <EditMilestoneForm milestone={m} />
+                    </details>
                   </li>
                 ))}
               </ul>
@@ -55,11 +65,34 @@ export default async function ManageCyclesPage() {
               </div>
             </details>
             <details className="mt-4">
-              <summary className="cursor-pointer text-sm font-medium">Community topics ({cycle.topics.length})</summary>
+              <summary className="cursor-pointer text-sm font-medium">Gatherings ({cycle.gatherings.length})</summary>
               <ul className="mt-2 list-disc pl-5 text-sm">
+                {cycle.gatherings.map((g) => (
+                  <li key={g.slug}>
+                    {g.name} · {formatDay(g.startsOn)} – {formatDay(g.endsOn)} ·{" "}
+                    <Link href={`/cycles/${cycle.slug}/report?gathering=${g.slug}`} className="underline">
+                      recap
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-3">
+                <AddGatheringForm cycle={cycle.slug} />
+              </div>
+            </details>
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium">Community topics ({cycle.topics.length})</summary>
+              <ul className="mt-2 space-y-2 text-sm">
                 {cycle.topics.map((t) => (
                   <li key={t.id}>
-                    {t.title} · {t.outcome === "decision" ? "decided" : "no decision yet"}
+                    <details>
+                      <summary className="cursor-pointer">
+                        {t.title} · {t.outcome === "decision" ? "decided" : "no decision yet"}
+                      </summary>
+                      <div className="mt-2">
+                        <EditTopicForm cycle={cycle.slug} topic={t} />
+                      </div>
+                    </details>
                   </li>
                 ))}
               </ul>
