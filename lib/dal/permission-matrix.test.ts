@@ -182,7 +182,7 @@ const WRITES: Write[] = [
     name: "change site settings",
     allowed: ["admin"],
     run: (actor, db) =>
-      updateSettings({ actor, input: { name: "X", description: "", websiteUrl: null, docsUrl: null, mailingListUrl: null, codeUrl: null, privateMode: true } }, db),
+      updateSettings({ actor, input: { name: "X", description: "", websiteUrl: null, docsUrl: null, mailingListUrl: null, codeUrl: null, privateMode: true, reminderLeadDays: 3, staleUpdateDays: 14 } }, db),
   },
 ];
 

@@ -10,7 +10,7 @@ import { invalidate, tags } from "./cache";
 export function getSettingsForEditing({ actor }: { actor: Actor }, db: Db = getDb()) {
   assertCan(actor, "settings.manage");
   const row = db.select().from(communitySettings).where(eq(communitySettings.id, 1)).get();
-  return row ?? { id: 1, name: "Cycleboard", description: "", websiteUrl: null, docsUrl: null, mailingListUrl: null, codeUrl: null, privateMode: false };
+  return row ?? { id: 1, name: "Cycleboard", description: "", websiteUrl: null, docsUrl: null, mailingListUrl: null, codeUrl: null, privateMode: false, reminderLeadDays: 7, staleUpdateDays: 30 };
 }
 
 export function updateSettings({ actor, input }: { actor: Actor; input: SettingsInput }, db: Db = getDb()): void {
@@ -25,7 +25,7 @@ export function updateSettings({ actor, input }: { actor: Actor; input: Settings
       action: "settings.edit",
       entityType: "settings",
       entityId: 1,
-      before: before ? { name: before.name, description: before.description, privateMode: before.privateMode } : null,
+      before: before ? { name: before.name, description: before.description, privateMode: before.privateMode, reminderLeadDays: before.reminderLeadDays, staleUpdateDays: before.staleUpdateDays } : null,
       after: input,
     });
   });

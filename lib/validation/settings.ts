@@ -16,6 +16,8 @@ export const settingsSchema = z.object({
   mailingListUrl: optionalUrl,
   codeUrl: optionalUrl,
   privateMode: z.boolean(),
+  reminderLeadDays: z.coerce.number({ error: "Enter a number of days" }).int({ error: "Enter whole days" }).min(0, { error: "Use 0 to 90 days" }).max(90, { error: "Use 0 to 90 days" }),
+  staleUpdateDays: z.coerce.number({ error: "Enter a number of days" }).int({ error: "Enter whole days" }).min(1, { error: "Use 1 to 365 days" }).max(365, { error: "Use 1 to 365 days" }),
 });
 
 export type SettingsInput = z.infer<typeof settingsSchema>;
