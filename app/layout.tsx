@@ -14,6 +14,7 @@ export const instant = false;
 export const metadata: Metadata = {
   title: { default: "Cycleboard", template: "%s · Cycleboard" },
   description: "Release-cycle status dashboards for open-source project teams.",
+  alternates: { types: { "application/atom+xml": "/feed.xml" } },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -39,6 +39,9 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
             <a href={`/cycles/${cycle.slug}/schedule.ics`} className="text-accent-700 underline dark:text-indigo-300">
               Milestones calendar (.ics)
             </a>
+            <a href={`/cycles/${cycle.slug}/feed.xml`} className="text-accent-700 underline dark:text-indigo-300">
+              Follow this cycle (Atom)
+            </a>
           </p>
         </div>
         {board.gatherings.length > 0 ? (

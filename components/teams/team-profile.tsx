@@ -34,6 +34,10 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
           {profile.leads.length > 0 ? <>Led by {profile.leads.join(", ")}</> : "No lead named yet"}
           {profile.shepherd ? <> · Release manager: {profile.shepherd}</> : null}
+          {" · "}
+          <a href={`/teams/${team.slug}/feed.xml`} className="text-accent-700 underline dark:text-indigo-300">
+            Follow (Atom)
+          </a>
         </p>
       </header>
 

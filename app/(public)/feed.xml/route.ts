@@ -1,0 +1,6 @@
+// GET /feed.xml — every published update, newest first.
+import { feedResponse } from "@/lib/feed-response";
+
+export async function GET(): Promise<Response> {
+  return feedResponse({}, "/feed.xml");
+}
