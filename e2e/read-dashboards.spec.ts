@@ -40,3 +40,16 @@ test("the dashboards read without JavaScript", async ({ browser }) => {
   await expect(page.getByRole("region", { name: "Teams" }).getByRole("listitem")).toHaveCount(6);
   await context.close();
 });
+
+test("a newcomer finds where help is wanted, filtered by team", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Help wanted" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Help wanted" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Team", exact: true }).selectOption("distro-multi-os");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/team=distro-multi-os/);
+  const arm = page.getByRole("listitem").filter({ hasText: "Review the Arm support patches" });
+  await expect(arm.getByRole("link", { name: "Review the Arm support patches" })).toHaveAttribute("href", /review\.opendev\.org/);
+  await expect(arm).toContainText("starlingx-discuss");
+  await expect(page.getByRole("listitem").filter({ hasText: "Tell us where the docs are hard to follow" })).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ const NAV = [
   { href: "/", label: "Dashboard" },
   { href: "/cycles", label: "Cycles" },
   { href: "/teams", label: "Teams" },
+  { href: "/help-wanted", label: "Help wanted" },
 ] as const;
 
 export async function SiteHeader() {
