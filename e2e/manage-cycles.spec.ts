@@ -39,7 +39,21 @@ test("a release manager starts 12.0 from 10.0's milestones and records a communi
   await submit(page, topicForm.getByRole("button", { name: "Save Release naming" }));
   await expect(topicForm.getByRole("status")).toHaveText("Topic saved.");
 
+  await reloaded.getByText("Gatherings (0)").click();
+  const gatheringForm = reloaded.locator("form", { has: page.getByRole("button", { name: "Add gathering" }) });
+  await gatheringForm.getByLabel("Gathering").fill("April 2025 virtual PTG");
+  await gatheringForm.getByLabel("Slug").fill("ptg-2025-04");
+  await gatheringForm.getByLabel("From").fill("2025-04-07");
+  await gatheringForm.getByLabel("To").fill("2025-04-11");
+  await gatheringForm.getByLabel("Etherpad").fill("not a link");
+  await submit(page, gatheringForm.getByRole("button", { name: "Add gathering" }));
+  await expect(gatheringForm.getByText("Enter a full http(s) address")).toBeVisible();
+  await gatheringForm.getByLabel("Etherpad").fill("https://etherpad.opendev.org/p/ptg-2025-04");
+  await submit(page, gatheringForm.getByRole("button", { name: "Add gathering" }));
+  await expect(gatheringForm.getByRole("status")).toHaveText("Added April 2025 virtual PTG.");
+
   await page.goto("/cycles/12.0");
+  await expect(page.getByText("April 2025 virtual PTG")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/12\.0/);
   await expect(page.getByRole("list", { name: "Milestones" })).toContainText("Feature freeze · due 15 Aug 2025");
   await expect(page.getByRole("region", { name: "Community topics" })).toContainText("Collect proposals");

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { milestones, releaseCycles, topicActionItems } from "@/db/schema";
+import { gatherings, milestones, releaseCycles, topicActionItems } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { InputError } from "@/lib/errors";
-import { addGathering, addTopic, createCycleFromTemplate, editTopic, setCycleStatus } from "./cycle-admin";
+import { addGathering, addTopic, createCycleFromTemplate, editGathering, editMetricDefinition, editTopic, setCycleStatus } from "./cycle-admin";
 import { readCycleBoard } from "./cycles";
 
 let db: Db;
@@ -53,5 +53,15 @@ describe("managing cycles", () => {
     addGathering({ actor: rm, input: { cycle: "10.0", name: "October 2024 virtual PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db);
     expect(readCycleBoard(db, "10.0")!.gatherings.map((g) => g.slug)).toEqual(["ptg-2024-04", "ptg-2024-10"]);
     expect(() => addGathering({ actor: rm, input: { cycle: "10.0", name: "Again", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db)).toThrow(InputError);
+    const april = readCycleBoard(db, "10.0")!.gatherings[0]!;
+    const id = db.select().from(gatherings).where(eq(gatherings.slug, april.slug)).get()!.id;
+    editGathering({ actor: rm, input: { id, cycle: "10.0", name: april.name, slug: april.slug, startsOn: april.startsOn, endsOn: april.endsOn, websiteUrl: null, etherpadUrl: "https://etherpad.example.org/p/ptg", recordingUrl: null } }, db);
+    expect(readCycleBoard(db, "10.0")!.gatherings[0]!.etherpadUrl).toBe("https://etherpad.example.org/p/ptg");
+    expect(() => editGathering({ actor: rm, input: { id, cycle: "10.0", name: "x", slug: "ptg-2024-10", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db)).toThrow(/slug/);
+  });
+
+  it("changes how a metric's figure is formed, and a retired metric leaves the numbers", () => {
+    editMetricDefinition({ actor: rm, input: { key: "bugs_fixed", label: "Bugs fixed", unit: "count", direction: "higher_is_better", aggregation: "latest", retired: true } }, db);
+    expect(readCycleBoard(db, "9.0")!.numbers.map((n) => n.key)).not.toContain("bugs_fixed");
   });
 });

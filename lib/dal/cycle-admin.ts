@@ -5,7 +5,7 @@ import { getDb, type Db, type Tx } from "@/db/client";
 import { communityTopics, gatherings, metricDefinitions, milestones, releaseCycles, teams, topicActionItems } from "@/db/schema";
 import { InputError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
-import type { CreateCycleInput, CycleDetailsInput, CycleStatusInput, EditMilestoneInput, EditTopicInput, GatheringInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
+import type { CreateCycleInput, CycleDetailsInput, CycleStatusInput, EditGatheringInput, EditMetricDefinitionInput, EditMilestoneInput, EditTopicInput, GatheringInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
 
@@ -203,7 +203,7 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
   const allMilestones = db.select().from(milestones).orderBy(asc(milestones.dueOn)).all();
   const topics = db.select({ id: communityTopics.id, cycleId: communityTopics.cycleId, title: communityTopics.title, notes: communityTopics.notes, outcome: communityTopics.outcome, decision: communityTopics.decision }).from(communityTopics).orderBy(asc(communityTopics.sortOrder)).all();
   const items = db.select({ topicId: topicActionItems.topicId, description: topicActionItems.description, ownerName: topicActionItems.ownerName }).from(topicActionItems).orderBy(asc(topicActionItems.id)).all();
-  const allGatherings = db.select({ cycleId: gatherings.cycleId, slug: gatherings.slug, name: gatherings.name, startsOn: gatherings.startsOn, endsOn: gatherings.endsOn }).from(gatherings).orderBy(asc(gatherings.startsOn)).all();
+  const allGatherings = db.select({ id: gatherings.id, cycleId: gatherings.cycleId, slug: gatherings.slug, name: gatherings.name, startsOn: gatherings.startsOn, endsOn: gatherings.endsOn, websiteUrl: gatherings.websiteUrl, etherpadUrl: gatherings.etherpadUrl, recordingUrl: gatherings.recordingUrl }).from(gatherings).orderBy(asc(gatherings.startsOn)).all();
   return {
     cycles: cycles.map((c) => ({
       slug: c.slug,
@@ -222,7 +222,33 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
           actionItems: items.filter((i) => i.topicId === t.id).map((i) => (i.ownerName ? `${i.description} — ${i.ownerName}` : i.description)).join("\n"),
         })),
     })),
-    metrics: db.select({ key: metricDefinitions.key, label: metricDefinitions.label, unit: metricDefinitions.unit, aggregation: metricDefinitions.aggregation, team: teams.name }).from(metricDefinitions).leftJoin(teams, eq(teams.id, metricDefinitions.teamId)).orderBy(asc(metricDefinitions.sortOrder)).all(),
+    metrics: db.select({ key: metricDefinitions.key, label: metricDefinitions.label, unit: metricDefinitions.unit, direction: metricDefinitions.direction, aggregation: metricDefinitions.aggregation, retired: metricDefinitions.retired, team: teams.name }).from(metricDefinitions).leftJoin(teams, eq(teams.id, metricDefinitions.teamId)).orderBy(asc(metricDefinitions.sortOrder)).all(),
     teams: db.select({ slug: teams.slug, name: teams.name }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder)).all(),
   };
+}
+
+export function editGathering({ actor, input }: { actor: Actor; input: EditGatheringInput }, db: Db = getDb()): void {
+  assertCan(actor, "cycle.manage");
+  const cycleId = db.transaction((tx) => {
+    const gathering = tx.select().from(gatherings).where(eq(gatherings.id, input.id)).get();
+    if (!gathering) throw new InputError("id", "No such gathering");
+    if (tx.select({ id: gatherings.id }).from(gatherings).where(and(eq(gatherings.slug, input.slug), ne(gatherings.id, input.id))).get()) throw new InputError("slug", "Another gathering uses this slug");
+    const { id: _id, cycle: _cycle, ...changes } = input;
+    tx.update(gatherings).set(changes).where(eq(gatherings.id, input.id)).run();
+    recordAudit(tx, actor, { action: "gathering.edit", entityType: "gathering", entityId: input.id, before: { name: gathering.name, slug: gathering.slug, startsOn: gathering.startsOn, endsOn: gathering.endsOn }, after: changes });
+    return gathering.cycleId;
+  });
+  invalidate(tags.cycle(cycleId), tags.teamList);
+}
+
+export function editMetricDefinition({ actor, input }: { actor: Actor; input: EditMetricDefinitionInput }, db: Db = getDb()): void {
+  assertCan(actor, "cycle.manage");
+  db.transaction((tx) => {
+    const metric = tx.select().from(metricDefinitions).where(eq(metricDefinitions.key, input.key)).get();
+    if (!metric) throw new InputError("key", "No such metric");
+    const { key: _key, ...changes } = input;
+    tx.update(metricDefinitions).set(changes).where(eq(metricDefinitions.id, metric.id)).run();
+    recordAudit(tx, actor, { action: "metric.edit", entityType: "metric", entityId: metric.id, before: { label: metric.label, unit: metric.unit, direction: metric.direction, aggregation: metric.aggregation, retired: metric.retired }, after: changes });
+  });
+  invalidate(tags.cycles, tags.teams);
 }

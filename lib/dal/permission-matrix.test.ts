@@ -10,14 +10,14 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
-import { communityTopics, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
+import { communityTopics, gatherings, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { ANONYMOUS, ForbiddenError, type Actor } from "@/lib/permissions";
 import { actorForPerson } from "./actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
-import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
+import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
 import { sendReminders } from "./reminders";
 import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
@@ -113,6 +113,16 @@ const WRITES: Write[] = [
     name: "add a gathering",
     allowed: ["release manager", "admin"],
     run: (actor, db) => addGathering({ actor, input: { cycle: "10.0", name: "October PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db),
+  },
+  {
+    name: "edit a gathering",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => editGathering({ actor, input: { id: db.select().from(gatherings).get()!.id, cycle: "10.0", name: "April PTG", slug: "ptg-2024-04", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: "https://example.org/rec" } }, db),
+  },
+  {
+    name: "edit a metric definition",
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => editMetricDefinition({ actor, input: { key: "pass_rate", label: "Pass rate", unit: "percent", direction: "higher_is_better", aggregation: "latest", retired: false } }, db),
   },
   {
     name: "define a metric",

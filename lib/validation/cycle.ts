@@ -104,3 +104,9 @@ export type CycleDetailsInput = z.infer<typeof cycleDetailsSchema>;
 export type EditMilestoneInput = z.infer<typeof editMilestoneSchema>;
 export type EditTopicInput = z.infer<typeof editTopicSchema>;
 export type GatheringInput = z.infer<typeof gatheringSchema>;
+
+export const editGatheringSchema = gatheringSchema.safeExtend({ id: z.coerce.number().int().positive() });
+export const editMetricDefinitionSchema = metricDefinitionSchema.omit({ key: true, team: true }).extend({ key: z.string().min(1), retired: z.boolean() });
+
+export type EditGatheringInput = z.infer<typeof editGatheringSchema>;
+export type EditMetricDefinitionInput = z.infer<typeof editMetricDefinitionSchema>;

@@ -3,8 +3,8 @@
 import { refresh } from "next/cache";
 import { formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { getCurrentActor } from "@/lib/dal/actor";
-import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
-import { cycleDetailsSchema, cycleStatusSchema, editMilestoneSchema, editTopicSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
+import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
+import { cycleDetailsSchema, cycleStatusSchema, editGatheringSchema, editMetricDefinitionSchema, editMilestoneSchema, editTopicSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
 
 // Server actions are public POST endpoints: the data layer checks permission on every call.
 
@@ -88,5 +88,19 @@ export async function addGatheringAction(_state: ActionResult | null, formData: 
   return run(formData, async (values) => {
     addGathering({ actor: await getCurrentActor(), input: gatheringSchema.parse(values) });
     return `Added ${values.name}.`;
+  });
+}
+
+export async function editGatheringAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    editGathering({ actor: await getCurrentActor(), input: editGatheringSchema.parse(values) });
+    return "Gathering saved.";
+  });
+}
+
+export async function editMetricAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    editMetricDefinition({ actor: await getCurrentActor(), input: editMetricDefinitionSchema.parse({ ...values, retired: values.retired === "on" }) });
+    return "Metric saved.";
   });
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { ActionForm, Field, SelectField } from "@/components/ui/form";
+import { ActionForm, CheckboxField, Field, SelectField } from "@/components/ui/form";
 import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT } from "@/lib/domain";
-import { addGatheringAction, addMilestoneAction, addTopicAction, createCycleAction, createMetricAction, editCycleDetailsAction, editMilestoneAction, editTopicAction, setCycleStatusAction, setMilestoneDoneAction } from "./actions";
+import { addGatheringAction, addMilestoneAction, addTopicAction, createCycleAction, createMetricAction, editCycleDetailsAction, editGatheringAction, editMetricAction, editMilestoneAction, editTopicAction, setCycleStatusAction, setMilestoneDoneAction } from "./actions";
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.replaceAll("_", " ") }));
 
@@ -106,19 +106,52 @@ export function CycleDetailsForm({ cycle }: { cycle: { slug: string; startsOn: s
   );
 }
 
+type GatheringValues = { id: number; name: string; slug: string; startsOn: string; endsOn: string; websiteUrl: string | null; etherpadUrl: string | null; recordingUrl: string | null };
+
+function GatheringFields({ gathering }: { gathering?: GatheringValues }) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field name="name" label="Gathering" defaultValue={gathering?.name} hint="e.g. October 2024 virtual PTG" required />
+      <Field name="slug" label="Slug" defaultValue={gathering?.slug} hint="e.g. ptg-2024-10" required />
+      <Field name="startsOn" label="From" type="date" defaultValue={gathering?.startsOn} required />
+      <Field name="endsOn" label="To" type="date" defaultValue={gathering?.endsOn} required />
+      <Field name="websiteUrl" label="Website" type="url" defaultValue={gathering?.websiteUrl ?? ""} />
+      <Field name="etherpadUrl" label="Etherpad" type="url" defaultValue={gathering?.etherpadUrl ?? ""} />
+      <Field name="recordingUrl" label="Recording" type="url" defaultValue={gathering?.recordingUrl ?? ""} />
+    </div>
+  );
+}
+
 export function AddGatheringForm({ cycle }: { cycle: string }) {
   return (
     <ActionForm action={addGatheringAction} submitLabel="Add gathering" variant="secondary">
       <input type="hidden" name="cycle" value={cycle} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="name" label="Gathering" hint="e.g. October 2024 virtual PTG" required />
-        <Field name="slug" label="Slug" hint="e.g. ptg-2024-10" required />
-        <Field name="startsOn" label="From" type="date" required />
-        <Field name="endsOn" label="To" type="date" required />
-        <Field name="websiteUrl" label="Website" type="url" />
-        <Field name="etherpadUrl" label="Etherpad" type="url" />
-        <Field name="recordingUrl" label="Recording" type="url" />
+      <GatheringFields />
+    </ActionForm>
+  );
+}
+
+export function EditGatheringForm({ cycle, gathering }: { cycle: string; gathering: GatheringValues }) {
+  return (
+    <ActionForm action={editGatheringAction} submitLabel={`Save ${gathering.name}`} variant="secondary">
+      <input type="hidden" name="cycle" value={cycle} />
+      <input type="hidden" name="id" value={gathering.id} />
+      <GatheringFields gathering={gathering} />
+    </ActionForm>
+  );
+}
+
+export function EditMetricForm({ metric }: { metric: { key: string; label: string; unit: string; direction: string; aggregation: string; retired: boolean } }) {
+  return (
+    <ActionForm action={editMetricAction} submitLabel={`Save ${metric.label}`} variant="secondary">
+      <input type="hidden" name="key" value={metric.key} />
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Field name="label" label="Label" defaultValue={metric.label} required />
+        <SelectField name="unit" label="Unit" options={options(METRIC_UNIT)} defaultValue={metric.unit} />
+        <SelectField name="direction" label="Better when" options={[{ value: "higher_is_better", label: "higher" }, { value: "lower_is_better", label: "lower" }]} defaultValue={metric.direction} />
+        <SelectField name="aggregation" label="A cycle's figure is the" options={options(METRIC_AGGREGATION)} defaultValue={metric.aggregation} />
       </div>
+      <CheckboxField name="retired" label="Retired (no longer asked for)" defaultChecked={metric.retired} />
     </ActionForm>
   );
 }

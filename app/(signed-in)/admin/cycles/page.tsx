@@ -9,7 +9,7 @@ import { getCyclesForManaging } from "@/lib/dal/cycle-admin";
 import { formatDay, todayIso } from "@/lib/dates";
 import { can } from "@/lib/permissions";
 import { AdminShell } from "../admin-nav";
-import { AddGatheringForm, AddMilestoneForm, AddTopicForm, CycleDetailsForm, CycleStatusForm, EditMilestoneForm, EditTopicForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
+import { AddGatheringForm, AddMilestoneForm, AddTopicForm, CycleDetailsForm, CycleStatusForm, EditGatheringForm, EditMetricForm, EditMilestoneForm, EditTopicForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
 
 export const metadata: Metadata = { title: "Cycles · Admin" };
 export const instant = false;
@@ -66,13 +66,20 @@ export default async function ManageCyclesPage() {
             </details>
             <details className="mt-4">
               <summary className="cursor-pointer text-sm font-medium">Gatherings ({cycle.gatherings.length})</summary>
-              <ul className="mt-2 list-disc pl-5 text-sm">
+              <ul className="mt-2 space-y-2 text-sm">
                 {cycle.gatherings.map((g) => (
                   <li key={g.slug}>
-                    {g.name} · {formatDay(g.startsOn)} – {formatDay(g.endsOn)} ·{" "}
-                    <Link href={`/cycles/${cycle.slug}/report?gathering=${g.slug}`} className="underline">
-                      recap
-                    </Link>
+                    <details>
+                      <summary className="cursor-pointer">
+                        {g.name} · {formatDay(g.startsOn)} – {formatDay(g.endsOn)}
+                      </summary>
+                      <p className="mt-1">
+                        <Link href={`/cycles/${cycle.slug}/report?gathering=${g.slug}`} className="underline">
+                          Recap of this gathering
+                        </Link>
+                      </p>
+                      <EditGatheringForm cycle={cycle.slug} gathering={g} />
+                    </details>
                   </li>
                 ))}
               </ul>
@@ -104,10 +111,16 @@ export default async function ManageCyclesPage() {
         ))}
         <Card>
           <SectionHeading id="metrics">Metrics</SectionHeading>
-          <ul className="mb-4 grid gap-1 text-sm sm:grid-cols-2">
+          <ul className="mb-4 space-y-2 text-sm">
             {metrics.map((m) => (
               <li key={m.key}>
-                <span className="font-medium">{m.label}</span> · {m.team ?? "community"} · {m.unit}, {m.aggregation}
+                <details>
+                  <summary className="cursor-pointer">
+                    <span className="font-medium">{m.label}</span> · {m.team ?? "community"} · {m.unit}, {m.aggregation}
+                    {m.retired ? " · retired" : ""}
+                  </summary>
+                  <EditMetricForm metric={m} />
+                </details>
               </li>
             ))}
           </ul>
