@@ -53,3 +53,17 @@ test("a newcomer finds where help is wanted, filtered by team", async ({ page })
   await expect(arm).toContainText("starlingx-discuss");
   await expect(page.getByRole("listitem").filter({ hasText: "Tell us where the docs are hard to follow" })).toHaveCount(0);
 });
+
+test("the header search finds the Arm work and marks the matches", async ({ page }) => {
+  await page.goto("/teams");
+  await page.getByRole("searchbox", { name: "Search updates, roadmap items and topics" }).fill("arm support");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=arm\+support/);
+  const results = page.getByRole("list", { name: "Results" });
+  const item = results.getByRole("listitem").filter({ hasText: "Roadmap item" }).filter({ hasText: "Arm support" }).first();
+  await expect(item.locator("mark").first()).toHaveText(/arm/i);
+  await page.getByRole("combobox", { name: "Health" }).selectOption("at_risk");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(results.getByRole("listitem").first()).toContainText("At risk");
+  await expect(results.getByText("Roadmap item")).toHaveCount(0);
+});

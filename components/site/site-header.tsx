@@ -30,6 +30,12 @@ export async function SiteHeader() {
             </Link>
           ))}
         </nav>
+        <form method="get" action="/search" role="search" aria-label="Site" className="order-last w-full sm:order-none sm:w-auto">
+          <label htmlFor="header-search" className="sr-only">
+            Search updates, roadmap items and topics
+          </label>
+          <input id="header-search" name="q" type="search" placeholder="Search…" maxLength={200} className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm sm:w-48 dark:border-slate-600 dark:bg-slate-900" />
+        </form>
         <AccountMenu />
       </div>
     </header>
