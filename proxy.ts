@@ -11,7 +11,7 @@ import { routeTargetExists, type RouteTarget } from "@/lib/dal/routes";
 import { isPrivateMode } from "@/lib/dal/settings";
 
 /** Which dynamic routes name a database entity. */
-function targetOf(pathname: string): RouteTarget | "invalid" | null {
+function targetOf(pathname: string, signedIn: boolean): RouteTarget | "invalid" | null {
   const [, section, rawKey, ...rest] = pathname.split("/");
   if (!rawKey) return null;
   let key: string;
@@ -25,7 +25,7 @@ function targetOf(pathname: string): RouteTarget | "invalid" | null {
   if (section === "updates") {
     // Only the public page: the editor of a draft is for its leads, and checks for itself.
     if (key === "new" || rest.length > 0) return null;
-    return /^[1-9][0-9]{0,15}$/.test(key) ? { kind: "update", id: Number(key) } : "invalid";
+    return /^[1-9][0-9]{0,15}$/.test(key) ? { kind: "update", id: Number(key), includeDrafts: signedIn } : "invalid";
   }
   return null;
 }
@@ -52,7 +52,7 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  const target = targetOf(pathname);
+  const target = targetOf(pathname, Boolean(getSessionCookie(request)));
   if (target === null) return NextResponse.next();
   if (target !== "invalid" && routeTargetExists(target)) return NextResponse.next();
   // No route matches this path, so Next renders app/not-found.tsx with status 404.

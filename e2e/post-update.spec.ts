@@ -59,6 +59,10 @@ test("a draft is invisible to anonymous readers", async ({ page, browser }) => {
   await page.getByLabel("Headline").fill(headline);
   await expect(page.getByText(/Saved at/)).toBeVisible();
 
+  await page.goto(`/updates/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(page.getByText(/Draft: only the team's leads and the release managers can see it/)).toBeVisible();
+
   const anonymous = await browser.newContext();
   const reader = await anonymous.newPage();
   expect((await reader.goto(`/updates/${id}`))?.status()).toBe(404);
@@ -69,6 +73,11 @@ test("a draft is invisible to anonymous readers", async ({ page, browser }) => {
   await reader.goto(`/updates/${id}/edit`);
   await expect(reader).toHaveURL(/\/signin\?next=/);
   await anonymous.close();
+
+  const otherLead = await (await browser.newContext()).newPage();
+  await signIn(otherLead, ACCOUNTS.cloudLead);
+  await otherLead.goto(`/updates/${id}`);
+  await expect(otherLead.getByRole("heading", { name: "Nothing here" })).toBeVisible();
 });
 
 test("a concurrent edit is refused with what changed, and nothing typed is lost", async ({ browser }) => {

@@ -10,7 +10,11 @@ import { releaseCycles, teams, updates } from "@/db/schema";
 import { ANONYMOUS } from "@/lib/permissions";
 import { updatesVisibleTo } from "./visibility";
 
-export type RouteTarget = { kind: "cycle"; slug: string } | { kind: "team"; slug: string } | { kind: "update"; id: number };
+export type RouteTarget =
+  | { kind: "cycle"; slug: string }
+  | { kind: "team"; slug: string }
+  /** Drafts count only for someone signed in; the page then checks who may read it. */
+  | { kind: "update"; id: number; includeDrafts: boolean };
 
 export function routeTargetExists(target: RouteTarget): boolean {
   const db = getDb();
@@ -20,9 +24,12 @@ export function routeTargetExists(target: RouteTarget): boolean {
     case "team":
       return db.select({ id: teams.id }).from(teams).where(eq(teams.slug, target.slug)).get() !== undefined;
     case "update":
-      // Drafts exist for their team's leads; until sign-in arrives everyone is anonymous here.
       return (
-        db.select({ id: updates.id }).from(updates).where(and(eq(updates.id, target.id), updatesVisibleTo(ANONYMOUS))).get() !== undefined
+        db
+          .select({ id: updates.id })
+          .from(updates)
+          .where(and(eq(updates.id, target.id), target.includeDrafts ? undefined : updatesVisibleTo(ANONYMOUS)))
+          .get() !== undefined
       );
   }
 }

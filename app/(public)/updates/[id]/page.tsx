@@ -7,6 +7,7 @@ import { RevisionHistory } from "@/components/updates/revision-history";
 import { UpdateActions } from "@/components/updates/update-actions";
 import { UpdateSections } from "@/components/updates/update-sections";
 import { formatTimestamp } from "@/lib/dates";
+import { getCurrentActor } from "@/lib/dal/actor";
 import { getUpdate } from "@/lib/dal/updates";
 
 export const instant = false;
@@ -14,7 +15,9 @@ export const instant = false;
 export default async function UpdatePage({ params }: PageProps<"/updates/[id]">) {
   const { id } = await params;
   const numericId = Number(id);
-  const update = Number.isSafeInteger(numericId) && numericId > 0 ? await getUpdate({ id: numericId }) : null;
+  const valid = Number.isSafeInteger(numericId) && numericId > 0;
+  // Published updates come from the shared cache; only a draft asks who is reading (its leads and release managers may).
+  const update = valid ? ((await getUpdate({ id: numericId })) ?? (await getUpdate({ id: numericId, actor: await getCurrentActor() }))) : null;
   if (!update) notFound();
   return (
     <article className="mx-auto max-w-3xl space-y-6">
@@ -35,7 +38,7 @@ export default async function UpdatePage({ params }: PageProps<"/updates/[id]">)
         </div>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
           <HealthBadge health={update.health} />
-          {update.state === "draft" ? <span className="font-medium">Draft</span> : null}
+          {update.state === "draft" ? <span className="font-medium">Draft: only the team&apos;s leads and the release managers can see it</span> : null}
           {update.publishedAt ? <span>Published {formatTimestamp(update.publishedAt)}</span> : null}
           {update.author ? <span>by {update.author}</span> : null}
         </p>
