@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import { startSmtpSink } from "../lib/testing/smtp-sink";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
 import { runScript, startServer } from "./support/processes";
@@ -9,25 +8,12 @@ import { signIn } from "./support/sign-in";
 
 // Its own server and database: the milestones it adds change who is due across the cycle.
 test("after a milestone passes, Docs is due for an update, and its reminder reaches a loopback SMTP server once", async ({ browser }) => {
-  const received: { to: string[]; data: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const smtp = await startSmtpSink();
+  const { received } = smtp;
 
   const db = "data/e2e-reminders.db";
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-  const env = { CYCLEBOARD_DB: db, CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, PORT: "3196", SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, CYCLEBOARD_REMINDERS: "off" };
+  const env = { CYCLEBOARD_DB: db, CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, PORT: "3196", SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, CYCLEBOARD_REMINDERS: "off" };
   runScript("scripts/prepare-db.ts", [], env);
   runScript("e2e/support/add-milestone.ts", ["10.0", "Community check-in", "-1"], env);
   runScript("e2e/support/add-milestone.ts", ["10.0", "Docs sprint", "3"], env);
@@ -59,6 +45,6 @@ test("after a milestone passes, Docs is due for an update, and its reminder reac
     await expect(page.getByText(/An update from Docs is due before Docs sprint/)).toBeVisible();
   } finally {
     server.kill();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   }
 });

@@ -229,7 +229,7 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
             trySave();
           }}
         >
-          <TextInput label="Headline" name="headline" value={form.headline} max={UPDATE_LIMITS.headline} errors={errorFor("content.headline")} onChange={(v) => set("headline", v)} />
+          <TextField label="Headline" name="headline" value={form.headline} max={UPDATE_LIMITS.headline} errors={errorFor("content.headline")} onChange={(v) => set("headline", v)} />
 
           <fieldset>
             <legend className="text-sm font-medium">Health</legend>
@@ -266,7 +266,7 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
           ) : null}
 
           {SECTIONS.map(([key, label, hint]) => (
-            <TextArea key={key} label={label} hint={`${hint} Markdown.`} name={key} value={form[key]} max={UPDATE_LIMITS.section} errors={errorFor(`content.${key}`)} onChange={(v) => set(key, v)} />
+            <TextField key={key} label={label} hint={`${hint} Markdown.`} name={key} value={form[key]} max={UPDATE_LIMITS.section} errors={errorFor(`content.${key}`)} onChange={(v) => set(key, v)} />
           ))}
 
           {initial.metrics.length > 0 ? (
@@ -328,7 +328,7 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
             ) : null}
           </fieldset>
 
-          <TextArea label="Private note" hint="Only your team's leads and the release managers see this." name="privateNote" value={form.privateNote} max={UPDATE_LIMITS.privateNote} errors={errorFor("content.privateNote")} onChange={(v) => set("privateNote", v)} />
+          <TextField label="Private note" hint="Only your team's leads and the release managers see this." name="privateNote" value={form.privateNote} max={UPDATE_LIMITS.privateNote} errors={errorFor("content.privateNote")} onChange={(v) => set("privateNote", v)} />
 
           {showErrors && Object.keys(errors).length > 0 ? (
             <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -392,8 +392,15 @@ function Counter({ value, max, id }: { value: string; max: number; id: string })
   );
 }
 
-function TextInput({ label, name, value, max, errors, onChange }: { label: string; name: string; value: string; max: number; errors?: string[]; onChange: (v: string) => void }) {
+/** A counted text field of the editor: one line, or a Markdown section when it has a hint. */
+function TextField({ label, hint, name, value, max, errors, onChange }: { label: string; hint?: string; name: string; value: string; max: number; errors?: string[]; onChange: (v: string) => void }) {
   const id = `editor-${name}`;
+  const common = {
+    id,
+    value,
+    "aria-invalid": errors ? true : undefined,
+    "aria-describedby": [hint ? `${id}-hint` : null, `${id}-count`].filter(Boolean).join(" "),
+  };
   return (
     <div>
       <div className="flex items-baseline justify-between">
@@ -402,26 +409,16 @@ function TextInput({ label, name, value, max, errors, onChange }: { label: strin
         </label>
         <Counter id={`${id}-count`} value={value} max={max} />
       </div>
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={errors ? true : undefined} aria-describedby={`${id}-count`} className={inputClass} />
-      <FieldErrors errors={errors} />
-    </div>
-  );
-}
-
-function TextArea({ label, hint, name, value, max, errors, onChange }: { label: string; hint: string; name: string; value: string; max: number; errors?: string[]; onChange: (v: string) => void }) {
-  const id = `editor-${name}`;
-  return (
-    <div>
-      <div className="flex items-baseline justify-between">
-        <label htmlFor={id} className="block text-sm font-medium">
-          {label}
-        </label>
-        <Counter id={`${id}-count`} value={value} max={max} />
-      </div>
-      <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
-        {hint}
-      </p>
-      <textarea id={id} rows={5} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={errors ? true : undefined} aria-describedby={`${id}-hint ${id}-count`} className={`${inputClass} font-mono`} />
+      {hint ? (
+        <>
+          <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+            {hint}
+          </p>
+          <textarea {...common} rows={5} onChange={(e) => onChange(e.target.value)} className={`${inputClass} font-mono`} />
+        </>
+      ) : (
+        <input {...common} onChange={(e) => onChange(e.target.value)} className={inputClass} />
+      )}
       <FieldErrors errors={errors} />
     </div>
   );

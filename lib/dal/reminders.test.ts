@@ -1,34 +1,18 @@
 import { eq } from "drizzle-orm";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { milestones, notifications, releaseCycles, updateReminders } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { mailerFromEnv } from "@/lib/mailer";
+import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 import { sendReminders, pendingReminders } from "./reminders";
 
-const received: { to: string[]; data: string }[] = [];
-let smtp: SMTPServer;
-let port: number;
+let smtp: SmtpSink;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.close());
 
 let db: Db;
 let cleanup: () => void;
@@ -36,7 +20,7 @@ const NOW = Date.parse("2024-06-10T09:00:00Z");
 const system = { kind: "system", label: "scheduler" } as const;
 
 beforeEach(() => {
-  received.length = 0;
+  smtp.received.length = 0;
   ({ db, cleanup } = createTestDatabase({ demo: true }));
 });
 afterEach(() => cleanup());
@@ -54,19 +38,19 @@ describe("update-due reminders", () => {
     expect(docs.text).toContain("due");
     expect(docs.text.toLowerCase()).not.toContain("missing");
 
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
     const sendMail = mailerFromEnv();
     delete process.env.SMTP_URL;
     expect(await sendReminders({ actor: system, now: NOW, baseUrl: "https://status.example.org", sendMail }, db)).toEqual({ sent: 6, emailed: 6 });
-    expect(received).toHaveLength(6);
-    const toDocs = received.filter((m) => m.to.includes("dana.lead@example.org"));
+    expect(smtp.received).toHaveLength(6);
+    const toDocs = smtp.received.filter((m) => m.to.includes("dana.lead@example.org"));
     expect(toDocs).toHaveLength(1);
     expect(toDocs[0]!.data).toContain("Subject: StarlingX 10.0: Docs update due before Docs sprint");
     expect(db.select().from(notifications).all()).toHaveLength(6);
     expect(db.select().from(updateReminders).all().every((r) => r.channels.includes("email"))).toBe(true);
 
     expect(await sendReminders({ actor: system, now: NOW + 3_600_000, baseUrl: "https://status.example.org", sendMail }, db)).toEqual({ sent: 0, emailed: 0 });
-    expect(received).toHaveLength(6);
+    expect(smtp.received).toHaveLength(6);
   });
 
   it("wait while the next milestone is beyond the lead time, and go in the app alone without mail", async () => {
