@@ -17,6 +17,17 @@ export const HEALTH_LABELS: Record<Health, string> = {
   done: "Done",
 };
 
+/** The Markdown sections of an update, in reading order, with their headings. */
+export const UPDATE_SECTIONS = [
+  ["summary", "Summary"],
+  ["done", "Done"],
+  ["inProgress", "In progress"],
+  ["planned", "Planned"],
+  ["risks", "Risks"],
+  ["helpWanted", "Help wanted"],
+] as const;
+export type UpdateSectionKey = (typeof UPDATE_SECTIONS)[number][0];
+
 export const CYCLE_STATUS = ["planning", "active", "released"] as const;
 export type CycleStatus = (typeof CYCLE_STATUS)[number];
 

@@ -116,17 +116,11 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
               <span className="ml-auto flex flex-wrap items-center gap-2">
                 <label className="text-sm">
                   <span className="sr-only">Status of {item.title}</span>
-                  <select
+                  <StatusSelect
                     value={item.status}
-                    onChange={(e) => edit.mutate({ ...fieldsOf(item), status: e.target.value as RoadmapStatus, id: item.id, expectedVersion: item.version })}
+                    onChange={(status) => edit.mutate({ ...fieldsOf(item), status, id: item.id, expectedVersion: item.version })}
                     className="rounded-md border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
-                  >
-                    {ROADMAP_STATUS.map((s) => (
-                      <option key={s} value={s}>
-                        {ROADMAP_STATUS_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
+                  />
                 </label>
                 <label className="flex items-center gap-1 text-sm">
                   <input type="checkbox" checked={item.helpWanted} onChange={(e) => edit.mutate({ ...fieldsOf(item), helpWanted: e.target.checked, id: item.id, expectedVersion: item.version })} />
@@ -185,6 +179,18 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
   );
 }
 
+function StatusSelect({ value, onChange, className }: { value: RoadmapStatus; onChange: (status: RoadmapStatus) => void; className: string }) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value as RoadmapStatus)} className={className}>
+      {ROADMAP_STATUS.map((s) => (
+        <option key={s} value={s}>
+          {ROADMAP_STATUS_LABELS[s]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function ItemForm({ initial, submitLabel, pending, onSubmit }: { initial: RoadmapFields; submitLabel: string; pending: boolean; onSubmit: (fields: RoadmapFields) => void }) {
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
@@ -215,13 +221,7 @@ function ItemForm({ initial, submitLabel, pending, onSubmit }: { initial: Roadma
       <div className="grid gap-3 sm:grid-cols-3">
         <label className="text-sm">
           Status
-          <select value={fields.status} onChange={(e) => set("status", e.target.value as RoadmapFields["status"])} className={inputClass}>
-            {ROADMAP_STATUS.map((s) => (
-              <option key={s} value={s}>
-                {ROADMAP_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
+          <StatusSelect value={fields.status} onChange={(status) => set("status", status)} className={inputClass} />
         </label>
         <label className="text-sm">
           Kind

@@ -1,19 +1,9 @@
 import { diffWords } from "diff";
 import { formatTimestamp } from "@/lib/dates";
-import { HEALTH_LABELS, type Health } from "@/lib/domain";
+import { HEALTH_LABELS, UPDATE_SECTIONS, type Health } from "@/lib/domain";
 import type { PublicSnapshot, UpdatePage } from "@/lib/dal/updates";
 
-const FIELDS = [
-  ["headline", "Headline"],
-  ["health", "Health"],
-  ["summary", "Summary"],
-  ["done", "Done"],
-  ["inProgress", "In progress"],
-  ["planned", "Planned"],
-  ["risks", "Risks"],
-  ["helpWanted", "Help wanted"],
-  ["links", "Links"],
-] as const;
+const FIELDS = [["headline", "Headline"], ["health", "Health"], ...UPDATE_SECTIONS, ["links", "Links"]] as const;
 
 function text(snapshot: PublicSnapshot, field: (typeof FIELDS)[number][0]): string {
   if (field === "links") return snapshot.links.map((l) => `${l.label} (${l.url})`).join("\n");

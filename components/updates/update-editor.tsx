@@ -8,30 +8,25 @@ import { discardDraftAction, publishUpdateAction, saveUpdateAction } from "@/app
 import { Button, inputClass } from "@/components/ui/form";
 import type { UpdateForEditing } from "@/lib/dal/update-editor";
 import type { UpdateSnapshot } from "@/lib/dal/updates";
-import { HEALTH, HEALTH_LABELS, type Health } from "@/lib/domain";
+import { HEALTH, HEALTH_LABELS, UPDATE_SECTIONS, type Health, type UpdateSectionKey } from "@/lib/domain";
 import type { SaveResult } from "@/lib/editor-result";
 import { saveUpdateSchema, UPDATE_LIMITS } from "@/lib/validation/update";
 import { HealthBadge } from "./health-badge";
 import { UpdateSections } from "./update-sections";
 
-const SECTIONS = [
-  ["summary", "Summary", "The state of the team in two or three sentences."],
-  ["done", "Done", "What landed since the last update."],
-  ["inProgress", "In progress", "What is being worked on now."],
-  ["planned", "Planned", "What comes next."],
-  ["risks", "Risks", "What could stop the team, and what would help."],
-  ["helpWanted", "Help wanted", "Where newcomers and other teams can help, with links."],
-] as const;
+const SECTION_HINTS: Record<UpdateSectionKey, string> = {
+  summary: "The state of the team in two or three sentences.",
+  done: "What landed since the last update.",
+  inProgress: "What is being worked on now.",
+  planned: "What comes next.",
+  risks: "What could stop the team, and what would help.",
+  helpWanted: "Where newcomers and other teams can help, with links.",
+};
 
 const FIELD_LABELS: Record<string, string> = {
   headline: "Headline",
   health: "Health",
-  summary: "Summary",
-  done: "Done",
-  inProgress: "In progress",
-  planned: "Planned",
-  risks: "Risks",
-  helpWanted: "Help wanted",
+  ...Object.fromEntries(UPDATE_SECTIONS),
   privateNote: "Private note",
   links: "Links",
 };
@@ -265,8 +260,8 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
             </div>
           ) : null}
 
-          {SECTIONS.map(([key, label, hint]) => (
-            <TextField key={key} label={label} hint={`${hint} Markdown.`} name={key} value={form[key]} max={UPDATE_LIMITS.section} errors={errorFor(`content.${key}`)} onChange={(v) => set(key, v)} />
+          {UPDATE_SECTIONS.map(([key, label]) => (
+            <TextField key={key} label={label} hint={`${SECTION_HINTS[key]} Markdown.`} name={key} value={form[key]} max={UPDATE_LIMITS.section} errors={errorFor(`content.${key}`)} onChange={(v) => set(key, v)} />
           ))}
 
           {initial.metrics.length > 0 ? (

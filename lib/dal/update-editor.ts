@@ -12,7 +12,7 @@ import {
   updateLinks,
   updates,
 } from "@/db/schema";
-import type { Health, MetricUnit } from "@/lib/domain";
+import { UPDATE_SECTIONS, type Health, type MetricUnit } from "@/lib/domain";
 import { InputError, NotFoundError } from "@/lib/errors";
 import { aggregateMetric } from "@/lib/metrics";
 import { assertCan, can, type Actor } from "@/lib/permissions";
@@ -21,7 +21,7 @@ import { recordAudit } from "./audit";
 import { countedValue } from "./metrics";
 import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./updates";
 
-const SECTION_FIELDS = ["headline", "health", "summary", "done", "inProgress", "planned", "risks", "helpWanted"] as const;
+const SECTION_FIELDS = ["headline", "health", ...UPDATE_SECTIONS.map(([key]) => key)] as const;
 
 function teamBySlug(db: Db | Tx, slug: string) {
   const team = db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(and(eq(teams.slug, slug), eq(teams.archived, false))).get();
