@@ -34,5 +34,13 @@ export function getDb(): Db {
   return globalForDb.cycleboardDb;
 }
 
+/**
+ * Tests only: makes `getDb()` answer with this (real, temporary) database, for code that
+ * takes no handle of its own: cached public reads and server actions.
+ */
+export function setProcessDatabase(db: Db): void {
+  globalForDb.cycleboardDb = db;
+}
+
 /** The handle inside `db.transaction((tx) => …)`, for helpers that run within a change. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

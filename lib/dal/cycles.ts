@@ -59,7 +59,7 @@ export interface CycleBoard {
   numbers: CycleNumber[];
   delivery: ReturnType<typeof readDelivery>;
   /** The cycle before this one, for comparison. */
-  previous: { slug: string; name: string; numbers: CycleNumber[]; delivery: { planned: number; delivered: number } } | null;
+  previous: { id: number; slug: string; name: string; numbers: CycleNumber[]; delivery: { planned: number; delivered: number } } | null;
   topics: {
     id: number;
     gatheringId: number | null;
@@ -224,7 +224,7 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
     numbers,
     delivery: readDelivery(db, cycle.id),
     previous: previousCycle
-      ? { slug: previousCycle.slug, name: previousCycle.name, numbers: readCycleNumbers(db, previousCycle.id), delivery: readDelivery(db, previousCycle.id).overall }
+      ? { id: previousCycle.id, slug: previousCycle.slug, name: previousCycle.name, numbers: readCycleNumbers(db, previousCycle.id), delivery: readDelivery(db, previousCycle.id).overall }
       : null,
     topics: topicRows.map((topic) => ({
       ...topic,
@@ -253,7 +253,8 @@ async function cachedCycleBoard(slug: string, _dataVersion: number): Promise<Cyc
   "use cache";
   cacheLife("dashboard");
   const board = readCycleBoard(getDb(), slug);
-  // Team names and order appear on every board; unknown slugs wait for a new cycle.
-  cacheTag(tags.cycles, tags.teams, ...(board ? [tags.cycle(board.cycle.id)] : []));
+  // Team names and order appear on every board; unknown slugs wait for a new cycle; the
+  // previous cycle's figures stand beside this one's.
+  cacheTag(tags.cycles, tags.teams, ...(board ? [tags.cycle(board.cycle.id)] : []), ...(board?.previous ? [tags.cycle(board.previous.id)] : []));
   return board;
 }

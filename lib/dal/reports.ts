@@ -98,8 +98,9 @@ async function cachedCycleReport(slug: string, gathering: string, _dataVersion: 
   "use cache";
   cacheLife("dashboard");
   const report = readCycleReport(getDb(), slug, gathering || undefined);
-  // A recap shows every team and the previous cycle's figures: any cycle's change may touch it.
-  cacheTag(tags.cycles, tags.teams, tags.teamList, ...(report ? [tags.cycle(report.cycle.id)] : []));
+  // A recap shows every team (with its links) and the previous cycle's figures.
+  const teamTags = getDb().select({ id: teams.id }).from(teams).all().map((t) => tags.team(t.id));
+  cacheTag(tags.cycles, tags.teams, tags.teamList, ...teamTags, ...(report ? [tags.cycle(report.cycle.id)] : []), ...(report?.previousCycle ? [tags.cycle(report.previousCycle.id)] : []));
   return report;
 }
 

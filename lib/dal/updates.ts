@@ -125,8 +125,10 @@ export async function getUpdate({ id, actor = ANONYMOUS }: { id: number; actor?:
 async function cachedPublicUpdate(id: number, _dataVersion: number): Promise<UpdatePage | null> {
   "use cache";
   cacheLife("dashboard");
-  cacheTag(tags.update(id), tags.teams, tags.cycles);
-  return readUpdate(getDb(), id, ANONYMOUS);
+  const update = readUpdate(getDb(), id, ANONYMOUS);
+  // The page also shows its cycle's gathering.
+  cacheTag(tags.update(id), tags.teams, tags.cycles, ...(update ? [tags.cycle(update.cycle.id)] : []));
+  return update;
 }
 
 export const EDITABLE_FIELDS = ["headline", "health", "summary", "done", "inProgress", "planned", "risks", "helpWanted", "privateNote"] as const satisfies readonly (keyof UpdateContent)[];

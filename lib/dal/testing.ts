@@ -1,0 +1,268 @@
+/**
+ * Test support: every write the app has, as rows a test can run against a real database
+ * copy, and the actors that try them. lib/dal/permission-matrix.test.ts tries each row as
+ * every actor; lib/dal/read-your-writes.test.ts checks each row's cache invalidation.
+ * Add one row to WRITES with each new write function.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { openDatabase, type Db } from "@/db/client";
+import { communityTopics, gatherings, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
+import { ANONYMOUS, type Actor } from "@/lib/permissions";
+import { actorForPerson } from "./actor";
+import { createPerson, editPerson } from "./people";
+import { updateSettings } from "./settings";
+import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
+import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
+import { sendReminders } from "./reminders";
+import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
+import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
+import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
+import { editUpdate } from "./updates";
+
+export type ActorKind = "anonymous" | "member" | "lead of the team" | "lead of another team" | "release manager" | "admin";
+export const ACTORS: ActorKind[] = ["anonymous", "member", "lead of the team", "lead of another team", "release manager", "admin"];
+
+export interface Write {
+  name: string;
+  /** The data-layer function this row exercises (the coverage checks compare these with the exports). */
+  covers: (...args: never[]) => unknown;
+  allowed: ActorKind[];
+  run: (actor: Actor, db: Db) => unknown;
+}
+
+const docsId = (db: Db) => db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "docs")).get()!.id;
+
+const docsDraft = (db: Db) => db.select().from(updates).where(eq(updates.state, "draft")).get()!;
+const docsPublished = (db: Db) => db.select().from(updates).where(eq(updates.teamId, docsId(db))).all().find((u) => u.state === "published")!;
+const docsItem = (db: Db) => db.select().from(roadmapItems).where(eq(roadmapItems.teamId, docsId(db))).all().at(-1)!;
+const LEADS_AND_ADMINS: ActorKind[] = ["lead of the team", "admin"];
+const PLANNERS: ActorKind[] = ["lead of the team", "release manager", "admin"];
+
+export const WRITES: Write[] = [
+  { name: "start an update", covers: startUpdate, allowed: LEADS_AND_ADMINS, run: (actor, db) => startUpdate({ actor, input: { team: "docs", cycle: "10.0", prefill: true } }, db) },
+  {
+    name: "save an update from the editor",
+    covers: saveUpdate,
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => {
+      const draft = docsDraft(db);
+      return saveUpdate({ actor, input: { id: draft.id, expectedVersion: draft.version, gatheringSlug: null, content: { headline: "H", health: "at_risk", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" }, links: [], metrics: [] } }, db);
+    },
+  },
+  { name: "publish a draft", covers: publishUpdate, allowed: LEADS_AND_ADMINS, run: (actor, db) => publishUpdate({ actor, id: docsDraft(db).id, expectedVersion: docsDraft(db).version }, db) },
+  { name: "discard a draft", covers: deleteDraft, allowed: LEADS_AND_ADMINS, run: (actor, db) => deleteDraft({ actor, id: docsDraft(db).id }, db) },
+  {
+    name: "add a roadmap item",
+    covers: createRoadmapItem,
+    allowed: PLANNERS,
+    run: (actor, db) => createRoadmapItem({ actor, input: { team: "docs", cycle: "10.0", title: "New", description: "", status: "planned", kind: "feature", helpWanted: true, links: [] } }, db),
+  },
+  {
+    name: "edit a roadmap item",
+    covers: editRoadmapItem,
+    allowed: PLANNERS,
+    run: (actor, db) => {
+      const item = docsItem(db);
+      return editRoadmapItem({ actor, input: { id: item.id, expectedVersion: item.version, title: item.title, description: "", status: "done", kind: item.kind, helpWanted: false, links: [] } }, db);
+    },
+  },
+  {
+    name: "reorder roadmap items",
+    covers: moveRoadmapItem,
+    allowed: PLANNERS,
+    run: (actor, db) => moveRoadmapItem({ actor, id: docsItem(db).id, direction: "up" }, db),
+  },
+  { name: "carry the roadmap over", covers: carryOverRoadmap, allowed: PLANNERS, run: (actor, db) => carryOverRoadmap({ actor, input: { team: "docs", from: "10.0", to: "11.0" } }, db) },
+  { name: "mark an update reviewed", covers: markReviewed, allowed: ["release manager", "admin"], run: (actor, db) => markReviewed({ actor, updateId: docsPublished(db).id }, db) },
+  { name: "request changes", covers: requestChanges, allowed: ["release manager", "admin"], run: (actor, db) => requestChanges({ actor, input: { updateId: docsPublished(db).id, body: "Please add numbers" } }, db) },
+  {
+    name: "reply in the review thread",
+    covers: replyToReview,
+    allowed: PLANNERS,
+    run: (actor, db) => replyToReview({ actor, input: { updateId: docsPublished(db).id, replyToId: null, body: "Done", releaseManagersOnly: false } }, db),
+  },
+  { name: "resolve a change request", covers: resolveReviewComment, allowed: PLANNERS, run: (actor, db) => resolveReviewComment({ actor, commentId: db.select().from(reviewComments).get()!.id }, db) },
+  {
+    name: "add a milestone",
+    covers: addMilestone,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => addMilestone({ actor, input: { cycle: "10.0", name: "Docs sprint", dueOn: "2024-06-14", doneOn: null } }, db),
+  },
+  {
+    name: "send update-due reminders",
+    covers: sendReminders,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => sendReminders({ actor, now: Date.parse("2024-07-10T09:00:00Z"), baseUrl: "", sendMail: null }, db),
+  },
+  {
+    name: "start a cycle from a template",
+    covers: createCycleFromTemplate,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => createCycleFromTemplate({ actor, input: { name: "13.0", startsOn: "2025-10-01", targetReleaseOn: "2026-03-31", template: "10.0" } }, db),
+  },
+  { name: "change a cycle's status", covers: setCycleStatus, allowed: ["release manager", "admin"], run: (actor, db) => setCycleStatus({ actor, input: { cycle: "10.0", status: "released", releasedOn: "2024-09-30" } }, db) },
+  { name: "mark a milestone done", covers: setMilestoneDone, allowed: ["release manager", "admin"], run: (actor, db) => setMilestoneDone({ actor, id: db.select().from(milestones).all().at(-1)!.id, doneOn: "2024-09-30" }, db) },
+  {
+    name: "add a community topic",
+    covers: addTopic,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => addTopic({ actor, input: { cycle: "10.0", title: "Security", notes: "", outcome: "no_decision", decision: "", actionItems: "Draft a policy — Docs" } }, db),
+  },
+  {
+    name: "edit a community topic",
+    covers: editTopic,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => editTopic({ actor, input: { id: db.select().from(communityTopics).get()!.id, cycle: "10.0", title: "Use cases", notes: "", outcome: "decision", decision: "Done", actionItems: "" } }, db),
+  },
+  { name: "edit a cycle's dates", covers: editCycleDetails, allowed: ["release manager", "admin"], run: (actor, db) => editCycleDetails({ actor, input: { cycle: "10.0", startsOn: "2024-03-01", targetReleaseOn: "2024-10-15", summary: "Slipped" } }, db) },
+  { name: "move a milestone", covers: editMilestone, allowed: ["release manager", "admin"], run: (actor, db) => editMilestone({ actor, input: { id: db.select().from(milestones).all().at(-1)!.id, name: "Release", dueOn: "2024-10-15" } }, db) },
+  {
+    name: "add a gathering",
+    covers: addGathering,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => addGathering({ actor, input: { cycle: "10.0", name: "October PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db),
+  },
+  {
+    name: "edit a gathering",
+    covers: editGathering,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => editGathering({ actor, input: { id: db.select().from(gatherings).get()!.id, cycle: "10.0", name: "April PTG", slug: "ptg-2024-04", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: "https://example.org/rec" } }, db),
+  },
+  {
+    name: "edit a metric definition",
+    covers: editMetricDefinition,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => editMetricDefinition({ actor, input: { key: "pass_rate", label: "Pass rate", unit: "percent", direction: "higher_is_better", aggregation: "latest", retired: false } }, db),
+  },
+  {
+    name: "define a metric",
+    covers: createMetricDefinition,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => createMetricDefinition({ actor, input: { key: "sanity_runs", label: "Sanity runs", unit: "count", direction: "higher_is_better", aggregation: "sum", team: "test" } }, db),
+  },
+  {
+    name: "create a cycle",
+    covers: createCycle,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => createCycle({ actor, input: { name: "12.0", status: "planning", startsOn: "2025-04-01", targetReleaseOn: "2025-09-30", summary: "" } }, db),
+  },
+  {
+    name: "edit an update",
+    covers: editUpdate,
+    allowed: ["lead of the team", "admin"],
+    run: (actor, db) => {
+      const update = db.select().from(updates).where(eq(updates.teamId, docsId(db))).all().at(-1)!;
+      return editUpdate({ actor, input: { id: update.id, expectedVersion: update.version, changes: { headline: "Changed" } } }, db);
+    },
+  },
+  {
+    name: "edit the team's links",
+    covers: replaceTeamLinks,
+    allowed: ["lead of the team", "admin"],
+    run: (actor, db) => replaceTeamLinks({ actor, input: { teamSlug: "docs", links: [{ kind: "docs", label: "Docs", url: "https://docs.example.org" }] } }, db),
+  },
+  {
+    name: "create a person",
+    covers: createPerson,
+    allowed: ["admin"],
+    run: (actor, db) => createPerson({ actor, input: { name: "New", email: "new@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db),
+  },
+  {
+    name: "edit a person",
+    covers: editPerson,
+    allowed: ["admin"],
+    run: (actor, db) => {
+      const member = db.select().from(people).where(eq(people.email, "member@example.org")).get()!;
+      return editPerson({ actor, input: { id: member.id, role: "release_manager", leads: ["docs"] } }, db);
+    },
+  },
+  {
+    name: "deactivate a person",
+    covers: editPerson,
+    allowed: ["admin"],
+    run: (actor, db) => {
+      const member = db.select().from(people).where(eq(people.email, "member@example.org")).get()!;
+      return editPerson({ actor, input: { id: member.id, active: false } }, db);
+    },
+  },
+  {
+    name: "create a team",
+    covers: createTeam,
+    allowed: ["admin"],
+    run: (actor, db) => createTeam({ actor, input: { name: "Security", slug: "security", mission: "" } }, db),
+  },
+  {
+    name: "edit a team",
+    covers: editTeam,
+    allowed: ["admin"],
+    run: (actor, db) => editTeam({ actor, input: { id: docsId(db), name: "Documentation", slug: "docs", mission: "Docs.", shepherdId: null } }, db),
+  },
+  {
+    name: "archive a team",
+    covers: setTeamArchived,
+    allowed: ["admin"],
+    run: (actor, db) => setTeamArchived({ actor, id: docsId(db), archived: true }, db),
+  },
+  {
+    name: "reorder teams",
+    covers: moveTeam,
+    allowed: ["admin"],
+    run: (actor, db) => moveTeam({ actor, id: docsId(db), direction: "up" }, db),
+  },
+  {
+    name: "change site settings",
+    covers: updateSettings,
+    allowed: ["admin"],
+    run: (actor, db) =>
+      updateSettings({ actor, input: { name: "X", description: "", websiteUrl: null, docsUrl: null, mailingListUrl: null, codeUrl: null, privateMode: true, reminderLeadDays: 3, staleUpdateDays: 14 } }, db),
+  },
+];
+
+/** The demo community plus what the writes above act on: an admin, a member, a docs draft, a second roadmap item, a change request, cycle 11.0. */
+export async function createWriteTemplate(): Promise<{ file: string; cleanup: () => void }> {
+  const { db, file, cleanup } = createTestDatabase({ demo: true });
+  const system: Actor = { kind: "system", label: "test" };
+  await createPerson({ actor: system, input: { name: "Admin", email: "admin@example.org", role: "admin", leads: [] }, password: "a-long-password-1" }, db);
+  await createPerson({ actor: system, input: { name: "Member", email: "member@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db);
+  startUpdate({ actor: system, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
+  createRoadmapItem({ actor: system, input: { team: "docs", cycle: "10.0", title: "Second", description: "", status: "planned", kind: "feature", helpWanted: false, links: [] } }, db);
+  requestChanges({ actor: system, input: { updateId: docsPublished(db).id, body: "Add the numbers" } }, db);
+  createCycle({ actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } }, db);
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  return { file, cleanup };
+}
+
+/** A private copy of the template file, so each write starts from the same state. */
+export function copyOfTemplate(template: string): { db: Db; dispose: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cycleboard-matrix-"));
+  const file = path.join(dir, "copy.db");
+  fs.copyFileSync(template, file);
+  const db = openDatabase(file);
+  return { db, dispose: () => (db.$client.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+export function actorOf(kind: ActorKind, db: Db): Actor {
+  const personWith = (where: ReturnType<typeof eq>) => actorForPerson(db, db.select({ id: people.id }).from(people).where(where).get()!.id);
+  const leadOf = (slug: string) => {
+    const team = db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).get()!;
+    return actorForPerson(db, db.select({ id: teamLeads.personId }).from(teamLeads).where(eq(teamLeads.teamId, team.id)).get()!.id);
+  };
+  switch (kind) {
+    case "anonymous":
+      return ANONYMOUS;
+    case "member":
+      return personWith(eq(people.email, "member@example.org"));
+    case "lead of the team":
+      return leadOf("docs");
+    case "lead of another team":
+      return leadOf("test");
+    case "release manager":
+      return personWith(eq(people.role, "release_manager"));
+    case "admin":
+      return personWith(eq(people.email, "admin@example.org"));
+  }
+}
