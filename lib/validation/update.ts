@@ -63,6 +63,12 @@ export const startUpdateSchema = z.object({
   prefill: z.boolean(),
 });
 
+/** A server action's arguments arrive as the browser sent them: checked like any other input. */
+export const discardDraftSchema = z.object({
+  id: z.number().int().positive(),
+  teamSlug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+});
+
 export const publishUpdateSchema = z.object({
   id: z.number().int().positive(),
   expectedVersion: z.number().int().positive(),

@@ -1,12 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { failure, formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
+import { formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { getCurrentActor } from "@/lib/dal/actor";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "@/lib/dal/update-editor";
 import { toSaveFailure, type SaveResult } from "@/lib/editor-result";
 import { ConflictError } from "@/lib/errors";
-import { publishUpdateSchema, saveUpdateSchema, startUpdateSchema } from "@/lib/validation/update";
+import { discardDraftSchema, publishUpdateSchema, saveUpdateSchema, startUpdateSchema } from "@/lib/validation/update";
 
 // Server actions are public POST endpoints: the data layer checks permission on every call.
 
@@ -48,10 +48,12 @@ export async function startUpdateAction(_state: ActionResult | null, formData: F
 }
 
 export async function discardDraftAction(id: number, teamSlug: string): Promise<ActionResult> {
+  let input: { id: number; teamSlug: string };
   try {
-    deleteDraft({ actor: await getCurrentActor(), id });
+    input = discardDraftSchema.parse({ id, teamSlug });
+    deleteDraft({ actor: await getCurrentActor(), id: input.id });
   } catch (error) {
-    return toActionFailure(error, {}) ?? failure({}, "Could not discard the draft");
+    return toActionFailure(error, {});
   }
-  redirect(`/teams/${teamSlug}` as never);
+  redirect(`/teams/${input.teamSlug}` as never);
 }
