@@ -56,7 +56,10 @@ export function createCycleFromTemplate({ actor, input }: { actor: Actor; input:
     if (template) {
       const days = Math.round((Date.parse(input.startsOn) - Date.parse(template.startsOn)) / DAY);
       const copied = tx.select({ name: milestones.name, dueOn: milestones.dueOn }).from(milestones).where(eq(milestones.cycleId, template.id)).all();
-      if (copied.length > 0) tx.insert(milestones).values(copied.map((m) => ({ cycleId: row.id, name: m.name, dueOn: shift(m.dueOn, days) }))).run();
+      const moved = copied.map((m) => ({ cycleId: row.id, name: m.name, dueOn: shift(m.dueOn, days) }));
+      // Dates are stored as four-digit years: a start far out could push a milestone past 9999.
+      if (moved.some((m) => !/^\d{4}-\d{2}-\d{2}$/.test(m.dueOn))) throw new InputError("startsOn", `From this start, ${template.name}'s milestones would fall outside the years 0000 to 9999`);
+      if (moved.length > 0) tx.insert(milestones).values(moved).run();
     }
     recordAudit(tx, actor, { action: "cycle.create", entityType: "cycle", entityId: row.id, after: input });
     return row.id;
