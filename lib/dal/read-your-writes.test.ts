@@ -117,7 +117,7 @@ const OTHER_EXPORTS = [
   "actorForPerson", "requireSignedIn", "getSessionInfo", "getCurrentActor", "getAuth", "publicBaseUrl", "oidcEnabled", "oidcName", "generatePassword", "hasAdmin",
   // the cache contract itself
   "liveDataVersion", "invalidate", "requestTime",
-  // reads for signed-in pages (never cached), and the plain reads the cached ones wrap
+  // reads never cached (signed-in pages, search), and the plain reads the cached ones wrap
   "listAuditEntries", "auditEntityTypes", "getCyclesForManaging", "listPeople", "previewReminders", "pendingReminders", "getReviewQueue", "getReviewThread", "openChangeRequests", "getRoadmapForEditing", "getSettingsForEditing", "isPrivateMode", "listTeamsForAdmin", "listShepherdCandidates", "getTeamLinksForEditing", "getStartOptions", "getUpdateForEditing", "dueSince", "teamsDue", "routeTargetExists", "searchCommunity", "ftsQuery",
   "readCycles", "readCycleBoard", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo",
   // parts of writes, covered through the rows that call them: the audit entry, the one path of every update change; and the reminder timer
