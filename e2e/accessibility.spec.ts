@@ -64,6 +64,34 @@ async function open(page: Page, visit: Visit): Promise<void> {
   await expect(visit.as ? banner.getByRole("button", { name: "Sign out" }) : banner.getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
+/** The focused element's outline, and its contrast with the background behind it (WCAG 2 formula). */
+function focusRing(page: Page) {
+  return page.evaluate(() => {
+    const context = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
+    const rgba = (color: string) => {
+      context.clearRect(0, 0, 1, 1);
+      context.fillStyle = color;
+      context.fillRect(0, 0, 1, 1);
+      return [...context.getImageData(0, 0, 1, 1).data];
+    };
+    const luminance = (color: number[]) => {
+      const [r, g, b] = color.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const element = document.activeElement!;
+    const style = getComputedStyle(element);
+    let behind = element.parentElement;
+    while (behind && rgba(getComputedStyle(behind).backgroundColor)[3] === 0) behind = behind.parentElement;
+    const [lighter, darker] = [luminance(rgba(style.outlineColor)), luminance(rgba(behind ? getComputedStyle(behind).backgroundColor : "white"))].sort((a, b) => b - a);
+    return {
+      element: `${element.tagName} ${element.textContent?.trim() || element.getAttribute("aria-label") || ""}`,
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      contrast: (lighter! + 0.05) / (darker! + 0.05),
+    };
+  });
+}
+
 async function violations(page: Page, visit: Visit): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${visit.url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
@@ -110,14 +138,12 @@ for (const colorScheme of ["light", "dark"] as const) {
       const skip = page.getByRole("link", { name: "Skip to content" });
       await expect(skip).toBeFocused();
       await expect(skip).toBeInViewport();
-      for (let i = 0; i < 4; i++) {
-        const outline = await page.evaluate(() => {
-          const style = getComputedStyle(document.activeElement!);
-          return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor };
-        });
-        expect(outline.style).not.toBe("none");
-        expect(outline.width).toBeGreaterThanOrEqual(2);
-        expect(outline.color).not.toMatch(/rgba\(.*, 0\)|transparent/);
+      // The skip link, the site name, the main navigation, the search box.
+      for (let i = 0; i < 7; i++) {
+        const ring = await focusRing(page);
+        expect(ring.style, ring.element).not.toBe("none");
+        expect(ring.width, ring.element).toBeGreaterThanOrEqual(2);
+        expect(ring.contrast, `contrast of the focus ring of ${ring.element}`).toBeGreaterThanOrEqual(3);
         await page.keyboard.press("Tab");
       }
       await open(page, { url: "/cycles/10.0" });
@@ -142,4 +168,8 @@ test("a printed report shows the report in black on white, without the site's na
     return { color: body.color, background: body.backgroundColor };
   });
   expect(colours).toEqual({ color: "rgb(0, 0, 0)", background: "rgb(255, 255, 255)" });
+  // Links to other sites print their address after the text.
+  const link = page.getByRole("main").locator('a[href^="http"]').first();
+  const href = await link.getAttribute("href");
+  expect(await link.evaluate((a) => getComputedStyle(a, "::after").content)).toBe(`" (${href})"`);
 });
