@@ -11,12 +11,12 @@ const identityProvider = process.env.OIDC_ISSUER ? ` ${new URL(process.env.OIDC_
  * neither hashes nor a build-time list can cover them. What our pages show from people is
  * sanitised Markdown (rehype-sanitize), never raw HTML. Inline style attributes (widths of
  * progress bars) need style-src-attr; style sheets come only from our own origin.
- * `next dev` needs 'unsafe-eval' for React's debugging aids.
+ * `next dev` needs 'unsafe-eval' for React's debugging aids and inline styles for its overlay.
  */
 const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self'",
+  `style-src 'self'${isDev ? " 'unsafe-inline'" : ""}`,
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
