@@ -1,3 +1,40 @@
+const isDev = process.env.NODE_ENV === "development";
+// Without JavaScript, single sign-on answers the form with a redirect to the identity
+// provider, which form-action must allow. Headers are fixed when the app is built.
+const identityProvider = process.env.OIDC_ISSUER ? ` ${new URL(process.env.OIDC_ISSUER).origin}` : "";
+
+/**
+ * One Content-Security-Policy for every response, without per-request nonces: a nonce
+ * would make every page render per request and lose the prerendered, cached shells.
+ * script-src needs 'unsafe-inline' because Next writes each page's RSC payload as inline
+ * scripts (self.__next_f.push(...)) whose text differs per page and per data change, so
+ * neither hashes nor a build-time list can cover them. What our pages show from people is
+ * sanitised Markdown (rehype-sanitize), never raw HTML. Inline style attributes (widths of
+ * progress bars) need style-src-attr; style sheets come only from our own origin.
+ * `next dev` needs 'unsafe-eval' for React's debugging aids and inline styles for its overlay.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  `style-src 'self'${isDev ? " 'unsafe-inline'" : ""}`,
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  `form-action 'self'${identityProvider}`,
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Public dashboards are cached data functions ('use cache' + cacheTag); see lib/dal/cache.ts.
@@ -10,6 +47,9 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3"],
   typedRoutes: true,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;

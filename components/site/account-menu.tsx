@@ -34,7 +34,7 @@ export function AccountMenu() {
     );
   }
   return (
-    <div className="flex items-center gap-2 text-sm">
+    <div className="flex flex-wrap items-center gap-x-2 text-sm">
       {data.role !== "member" ? (
         <Link href="/review" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
           Review

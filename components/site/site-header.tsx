@@ -23,9 +23,9 @@ export async function SiteHeader() {
             <span className="font-normal text-slate-600 dark:text-slate-400"> · Cycleboard</span>
           </span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
           {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+            <Link key={item.href} href={item.href} className="whitespace-nowrap rounded-md px-2 py-1.5 hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800">
               {item.label}
             </Link>
           ))}

@@ -360,7 +360,7 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
         </form>
       </div>
 
-      <aside aria-label="Preview" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+      <aside aria-label="Preview" tabIndex={0} className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
         <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Preview, as readers will see it</p>
         <div className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
           <h2 className="text-2xl font-bold tracking-tight">{form.headline || "Headline"}</h2>

@@ -45,61 +45,65 @@ export default async function ComparePage({ searchParams }: PageProps<"/cycles/c
         <>
           <Card>
             <SectionHeading id="numbers-heading">Numbers</SectionHeading>
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 dark:border-slate-700">
-                  <th scope="col" className="py-2">Figure</th>
-                  <th scope="col" className={cell}>{comparison.a.name}</th>
-                  <th scope="col" className={cell}>{comparison.b.name}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {comparison.numbers.map((n) => (
-                  <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
-                    <th scope="row" className="py-2 font-normal">{n.label}</th>
-                    <td className={cell}>{formatMetric(n.a, n.unit)}</td>
-                    <td className={cell}>{formatMetric(n.b, n.unit)}</td>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-200 dark:border-slate-700">
+                    <th scope="col" className="py-2">Figure</th>
+                    <th scope="col" className={cell}>{comparison.a.name}</th>
+                    <th scope="col" className={cell}>{comparison.b.name}</th>
                   </tr>
-                ))}
-                <tr>
-                  <th scope="row" className="py-2 font-normal">Roadmap items delivered</th>
-                  <td className={cell}>{comparison.overall.a.delivered} of {comparison.overall.a.planned}</td>
-                  <td className={cell}>{comparison.overall.b.delivered} of {comparison.overall.b.planned}</td>
-                </tr>
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {comparison.numbers.map((n) => (
+                    <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
+                      <th scope="row" className="py-2 font-normal">{n.label}</th>
+                      <td className={cell}>{formatMetric(n.a, n.unit)}</td>
+                      <td className={cell}>{formatMetric(n.b, n.unit)}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row" className="py-2 font-normal">Roadmap items delivered</th>
+                    <td className={cell}>{comparison.overall.a.delivered} of {comparison.overall.a.planned}</td>
+                    <td className={cell}>{comparison.overall.b.delivered} of {comparison.overall.b.planned}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
           </Card>
           <Card>
             <SectionHeading id="teams-heading">Teams: health and roadmap delivered of planned</SectionHeading>
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 dark:border-slate-700">
-                  <th scope="col" className="py-2">Team</th>
-                  <th scope="col" className="py-2">{comparison.a.name}</th>
-                  <th scope="col" className="py-2">{comparison.b.name}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {comparison.health.map((row) => {
-                  const delivery = comparison.delivery.find((d) => d.teamSlug === row.teamSlug);
-                  return (
-                    <tr key={row.teamSlug} className="border-b border-slate-100 dark:border-slate-800">
-                      <th scope="row" className="py-2 font-normal">
-                        <Link href={`/teams/${row.teamSlug}`} className="hover:underline">{row.teamName}</Link>
-                      </th>
-                      {(["a", "b"] as const).map((side) => (
-                        <td key={side} className="py-2">
-                          <span className="flex flex-wrap items-center gap-2">
-                            {row[side] ? <HealthBadge health={row[side]} /> : <span className="text-slate-600 dark:text-slate-400">no update</span>}
-                            {delivery?.[side] ? <span className="tabular-nums">{delivery[side].delivered} of {delivery[side].planned} delivered</span> : null}
-                          </span>
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-200 dark:border-slate-700">
+                    <th scope="col" className="py-2">Team</th>
+                    <th scope="col" className="py-2">{comparison.a.name}</th>
+                    <th scope="col" className="py-2">{comparison.b.name}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.health.map((row) => {
+                    const delivery = comparison.delivery.find((d) => d.teamSlug === row.teamSlug);
+                    return (
+                      <tr key={row.teamSlug} className="border-b border-slate-100 dark:border-slate-800">
+                        <th scope="row" className="py-2 font-normal">
+                          <Link href={`/teams/${row.teamSlug}`} className="hover:underline">{row.teamName}</Link>
+                        </th>
+                        {(["a", "b"] as const).map((side) => (
+                          <td key={side} className="py-2">
+                            <span className="flex flex-wrap items-center gap-2">
+                              {row[side] ? <HealthBadge health={row[side]} /> : <span className="text-slate-600 dark:text-slate-400">no update</span>}
+                              {delivery?.[side] ? <span className="tabular-nums">{delivery[side].delivered} of {delivery[side].planned} delivered</span> : null}
+                            </span>
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           </Card>
           <Card>
             <SectionHeading id="slipped-heading">Slipped between the two</SectionHeading>

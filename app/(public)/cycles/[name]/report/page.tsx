@@ -45,7 +45,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
         {cycle.summary ? <Markdown>{cycle.summary}</Markdown> : null}
         {report.gathering?.etherpadUrl ? (
           <p className="text-sm">
-            Notes of the sessions: <a href={report.gathering.etherpadUrl} className="underline">{report.gathering.etherpadUrl}</a>
+            <a href={report.gathering.etherpadUrl} className="underline">Notes of the sessions on Etherpad</a>
           </p>
         ) : null}
       </header>
@@ -114,29 +114,31 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
 
       <section aria-labelledby="numbers-heading" className="break-inside-avoid-page">
         <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">The cycle in numbers</h2>
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-300 dark:border-slate-700">
-              <th scope="col" className="py-2">Figure</th>
-              {previousCycle ? <th scope="col" className="py-2 text-right">{previousCycle.name}</th> : null}
-              <th scope="col" className="py-2 text-right">{cycle.name}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.numbers.map((n) => (
-              <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
-                <th scope="row" className="py-2 font-normal">{n.label}</th>
-                {previousCycle ? <td className="py-2 text-right tabular-nums">{formatMetric(previousCycle.numbers.find((p) => p.key === n.key)?.value ?? null, n.unit)}</td> : null}
-                <td className="py-2 text-right tabular-nums">{formatMetric(n.value, n.unit)}</td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th scope="col" className="py-2">Figure</th>
+                {previousCycle ? <th scope="col" className="py-2 text-right">{previousCycle.name}</th> : null}
+                <th scope="col" className="py-2 text-right">{cycle.name}</th>
               </tr>
-            ))}
-            <tr>
-              <th scope="row" className="py-2 font-normal">Roadmap items delivered</th>
-              {previousCycle ? <td className="py-2 text-right tabular-nums">{previousCycle.delivery.delivered} of {previousCycle.delivery.planned}</td> : null}
-              <td className="py-2 text-right tabular-nums">{report.delivery.overall.delivered} of {report.delivery.overall.planned}</td>
-            </tr>
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.numbers.map((n) => (
+                <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
+                  <th scope="row" className="py-2 font-normal">{n.label}</th>
+                  {previousCycle ? <td className="py-2 text-right tabular-nums">{formatMetric(previousCycle.numbers.find((p) => p.key === n.key)?.value ?? null, n.unit)}</td> : null}
+                  <td className="py-2 text-right tabular-nums">{formatMetric(n.value, n.unit)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row" className="py-2 font-normal">Roadmap items delivered</th>
+                {previousCycle ? <td className="py-2 text-right tabular-nums">{previousCycle.delivery.delivered} of {previousCycle.delivery.planned}</td> : null}
+                <td className="py-2 text-right tabular-nums">{report.delivery.overall.delivered} of {report.delivery.overall.planned}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </section>
 
       {report.topics.length > 0 ? (
