@@ -7,13 +7,13 @@ import { UpdateSections } from "@/components/updates/update-sections";
 import { ago, formatDay, formatTimestamp, todayIso } from "@/lib/dates";
 import { TEAM_LINK_LABELS } from "@/lib/domain";
 import type { TeamProfile } from "@/lib/dal/teams";
-import { formatMetric } from "@/lib/metrics";
+import { TeamHealthChart } from "./health-chart";
+import { TeamMetricCharts } from "./metric-charts";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";
 import { TeamActions } from "./team-actions";
 
 export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: number }) {
   const { team, currentUpdate } = profile;
-  const cycleNames = profile.numbers[0]?.byCycle.map((c) => c.cycleName) ?? [];
   const reminder = profile.latestReminder;
   const due = reminder && reminder.dueOn >= todayIso(now) && (!currentUpdate || currentUpdate.publishedAt < reminder.sentAt);
   return (
@@ -116,36 +116,7 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
         {profile.numbers.length === 0 ? (
           <EmptyState>This team does not report numbers.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 dark:border-slate-700">
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Metric
-                  </th>
-                  {cycleNames.map((name) => (
-                    <th key={name} scope="col" className="py-2 pr-4 text-right font-medium">
-                      {name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {profile.numbers.map((metric) => (
-                  <tr key={metric.key} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {metric.label}
-                    </th>
-                    {metric.byCycle.map((c) => (
-                      <td key={c.cycleSlug} className="py-2 pr-4 text-right tabular-nums">
-                        {formatMetric(c.value, metric.unit)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TeamMetricCharts numbers={profile.numbers} />
         )}
       </Card>
 
@@ -191,6 +162,15 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
           </div>
         )}
       </section>
+
+      {profile.history.length > 0 ? (
+        <Card>
+          <SectionHeading id="health-heading">Health over time</SectionHeading>
+          <div className="max-w-3xl">
+            <TeamHealthChart teamName={team.name} history={profile.history} />
+          </div>
+        </Card>
+      ) : null}
 
       <Card>
         <SectionHeading id="history-heading">History</SectionHeading>
