@@ -25,14 +25,15 @@ export type SeriesStyle = (typeof SERIES_STYLES)[number];
 
 export function ChartFrame({ id, title, summary, table, legend, children }: { id: string; title: string; summary: string; table: ChartTable; legend?: ReactNode; children: ReactNode }) {
   return (
-    <figure aria-labelledby={`${id}-title`} className="min-w-0">
-      <figcaption id={`${id}-title`} className="text-sm font-medium">
-        {title}
-      </figcaption>
+    // Named by its caption and the SVG's own <title>, not aria-labelledby: a chart must never
+    // pass for the label of a form field with the same words.
+    <figure className="min-w-0">
+      <figcaption className="text-sm font-medium">{title}</figcaption>
       <p id={`${id}-summary`} className="text-xs text-slate-600 dark:text-slate-400">
         {summary}
       </p>
-      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`} className="mt-2 h-auto w-full">
+      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-describedby={`${id}-summary`} className="mt-2 h-auto w-full">
+        <title>{title}</title>
         {children}
       </svg>
       {legend}
@@ -101,12 +102,12 @@ export function BottomAxis<Scale extends AnyD3Scale>({ top, scale, numTicks, tic
   );
 }
 
-export function LeftAxis<Scale extends AnyD3Scale>({ left, scale, numTicks, tickFormat }: { left: number; scale: Scale; numTicks?: number; tickFormat?: TickFormatter<ScaleInput<Scale>> }) {
+export function LeftAxis<Scale extends AnyD3Scale>({ left, scale, tickValues, tickFormat }: { left: number; scale: Scale; tickValues?: ScaleInput<Scale>[]; tickFormat?: TickFormatter<ScaleInput<Scale>> }) {
   return (
     <AxisLeft
       left={left}
       scale={scale}
-      numTicks={numTicks}
+      tickValues={tickValues}
       tickFormat={tickFormat}
       tickComponent={TickText}
       tickLabelProps={{ textAnchor: "end", dy: "0.33em" }}

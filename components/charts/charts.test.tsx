@@ -33,8 +33,8 @@ const charts = {
 describe("charts", () => {
   it.each(Object.entries(charts))("%s renders an SVG with a title, a table of its numbers, and no inline style or script", (_name, chart) => {
     const html = renderToStaticMarkup(chart);
-    expect(html).toMatch(/<figure aria-labelledby="(\w)-title"/);
-    expect(html).toMatch(/<svg viewBox="0 0 480 220" role="img" aria-labelledby="\w-title" aria-describedby="\w-summary"/);
+    expect(html).toMatch(/<figure[^>]*><figcaption[^>]*>\w/);
+    expect(html).toMatch(/<svg viewBox="0 0 480 220" role="img" aria-describedby="\w-summary"[^>]*><title>\w/);
     expect(html).toContain("<details");
     expect(html).toMatch(/<table[\s\S]*<tbody>[\s\S]*<\/table>/);
     expect(html).not.toMatch(/style=|<script/);

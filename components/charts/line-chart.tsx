@@ -29,6 +29,8 @@ export function LineChart({
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const y = scaleLinear({ domain: yDomain ?? [Math.min(0, ...values), Math.max(1, ...values)], range: [bottom, MARGIN.top], nice: true });
   const styled = series.map((s, i) => ({ ...s, style: SERIES_STYLES[i % SERIES_STYLES.length]! }));
+  // Counts get whole-number ticks only.
+  const ticks = y.ticks(4).filter((t) => !values.every(Number.isInteger) || Number.isInteger(t));
   return (
     <ChartFrame
       id={id}
@@ -40,8 +42,8 @@ export function LineChart({
         rows: categories.map((c, i) => ({ key: c, cells: [c, ...series.map((s) => (s.values[i] === null ? "–" : formatValue(s.values[i]!)))] })),
       }}
     >
-      <GridRows ticks={y.ticks(4)} y={y} from={MARGIN.left} to={right} />
-      <LeftAxis left={MARGIN.left} scale={y} numTicks={4} tickFormat={(v) => formatValue(Number(v))} />
+      <GridRows ticks={ticks} y={y} from={MARGIN.left} to={right} />
+      <LeftAxis left={MARGIN.left} scale={y} tickValues={ticks} tickFormat={(v) => formatValue(Number(v))} />
       <BottomAxis top={bottom} scale={x} />
       {styled.map((s) => {
         const points = s.values.map((value, i) => ({ category: categories[i]!, value }));

@@ -47,7 +47,7 @@ export function StepChart({
       table={{ columns: ["Day", ...series.map((s) => s.label)], rows: days.map((d, i) => ({ key: d, cells: [formatDay(d), ...series.map((s) => s.values[i])] })) }}
     >
       <GridRows ticks={integerTicks} y={y} from={MARGIN.left} to={right} />
-      <LeftAxis left={MARGIN.left} scale={y} numTicks={4} tickFormat={(v) => (Number.isInteger(Number(v)) ? String(v) : "")} />
+      <LeftAxis left={MARGIN.left} scale={y} tickValues={integerTicks} />
       <BottomAxis top={bottom} scale={x} numTicks={5} />
       {marker ? (
         <g>
