@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { HelpRequestTitle } from "@/components/teams/help-request-title";
@@ -98,6 +99,7 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
                 {profile.helpRequests.map((h) => (
                   <li key={h.id}>
                     <HelpRequestTitle title={h.title} linkUrl={h.linkUrl} />
+                    {h.status === "taken" ? <Badge tone="blue">Taken up</Badge> : null}
                     {h.details ? <Markdown>{h.details}</Markdown> : null}
                     <p className="text-xs text-slate-600 dark:text-slate-400">
                       {h.cycleName}

@@ -36,7 +36,7 @@ describe("help requests", () => {
 
     assignHelpRequest({ actor: lead, input: assignHelpRequestSchema.parse({ id: String(id), ownerId: "", takenByName: "Ada Newcomer" }) }, db);
     expect(db.select().from(helpRequests).where(eq(helpRequests.id, id)).get()).toMatchObject({ status: "taken", takenByName: "Ada Newcomer" });
-    expect(listed()?.status).toBe("taken");
+    expect(listed()).toMatchObject({ status: "taken", takenBy: "Ada Newcomer" });
     expect(onBoard().open).toBe(openBefore - 1);
 
     closeHelpRequest({ actor: lead, input: closeHelpRequestSchema.parse({ id: String(id), status: "resolved" }) }, db);
