@@ -7,7 +7,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItems, teams } from "@/db/schema";
-import type { HelpStatus, RoadmapStatus } from "@/lib/domain";
+import type { CycleStatus, HelpStatus, RoadmapStatus } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { AssignHelpRequestInput, CloseHelpRequestInput, OpenHelpRequestInput } from "@/lib/validation/help-requests";
@@ -20,7 +20,7 @@ const UNFINISHED: RoadmapStatus[] = ["planned", "in_progress"];
 export interface HelpRequestsForEditing {
   team: { id: number; slug: string; name: string };
   /** Cycles not yet released, the current one first: where new requests go. */
-  cycles: { slug: string; name: string; status: string }[];
+  cycles: { slug: string; name: string; status: CycleStatus }[];
   requests: {
     id: number;
     title: string;
