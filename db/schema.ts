@@ -487,6 +487,11 @@ export const roadmapItems = sqliteTable(
     helpWanted: integer("help_wanted", { mode: "boolean" }).notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
     version: integer("version").notNull().default(1),
+    /**
+     * The day it became done (cleared if it leaves done), for the cycle's burn-up. No CHECK
+     * here: adding one would rebuild the table and cascade-delete its links.
+     */
+    deliveredOn: date("delivered_on"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -17,6 +17,9 @@ export const HEALTH_LABELS: Record<Health, string> = {
   done: "Done",
 };
 
+/** Health as an ordinal, worst first: the order a chart's axis climbs. */
+export const HEALTH_FROM_WORST: readonly Health[] = ["blocked", "off_track", "at_risk", "on_track", "done"];
+
 /** The Markdown sections of an update, in reading order, with their headings. */
 export const UPDATE_SECTIONS = [
   ["summary", "Summary"],

@@ -20,6 +20,15 @@ describe("can", () => {
     expect(can(rm, "settings.manage")).toBe(false);
   });
 
+  it("lets a team's leads, release managers and admins manage its help requests, and no one else", () => {
+    expect(can(person("member", [1]), "help.manage", { teamId: 1 })).toBe(true);
+    expect(can(person("member", [1]), "help.manage", { teamId: 2 })).toBe(false);
+    expect(can(person("member"), "help.manage", { teamId: 1 })).toBe(false);
+    expect(can(person("release_manager"), "help.manage", { teamId: 2 })).toBe(true);
+    expect(can(person("admin"), "help.manage", { teamId: 2 })).toBe(true);
+    expect(can(ANONYMOUS, "help.manage", { teamId: 1 })).toBe(false);
+  });
+
   it("gives admins everything and anonymous readers no writes", () => {
     expect(can(person("admin"), "settings.manage")).toBe(true);
     expect(can(ANONYMOUS, "update.read_draft", { teamId: 1 })).toBe(false);

@@ -17,6 +17,7 @@ export type Action =
   | "update.read_draft"
   | "update.write"
   | "roadmap.write"
+  | "help.manage"
   | "metric.record"
   | "update.review"
   | "update.reply"
@@ -33,6 +34,7 @@ const LEAD_ACTIONS = new Set<Action>([
   "update.read_draft",
   "update.write",
   "roadmap.write",
+  "help.manage",
   "metric.record",
   "update.reply",
   "team.edit_links",
@@ -41,6 +43,7 @@ const LEAD_ACTIONS = new Set<Action>([
 const RELEASE_MANAGER_ACTIONS = new Set<Action>([
   "update.read_draft",
   "roadmap.write",
+  "help.manage",
   "metric.record",
   "update.review",
   "update.reply",

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CycleBoard } from "@/components/cycles/cycle-board";
 import { requestTime } from "@/lib/dal/cache";
+import { getBurnUp } from "@/lib/dal/charts";
 import { getCycleBoard } from "@/lib/dal/cycles";
 import { getSiteInfo } from "@/lib/dal/site";
 
@@ -25,5 +26,6 @@ export default async function HomePage() {
       </div>
     );
   }
-  return <CycleBoard board={board} site={site} now={await requestTime()} />;
+  const now = await requestTime();
+  return <CycleBoard board={board} burnUp={await getBurnUp({ cycleId: board.cycle.id, now })} site={site} now={now} />;
 }

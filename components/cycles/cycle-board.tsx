@@ -4,17 +4,21 @@ import { Markdown } from "@/components/ui/markdown";
 import { HelpRequestTitle } from "@/components/teams/help-request-title";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { formatDay } from "@/lib/dates";
+import type { BurnUp } from "@/lib/dal/charts";
 import type { CycleBoard as CycleBoardData } from "@/lib/dal/cycles";
 import type { SiteInfo } from "@/lib/dal/site";
 import { HealthLegend } from "@/components/updates/health-legend";
 import { CycleStatusBadge } from "./cycle-status-badge";
 import { CycleNumbersTable } from "./cycle-numbers-table";
 import { MilestoneTimeline } from "./milestone-timeline";
+import { RoadmapBurnUp } from "./roadmap-burn-up";
 import { TeamCard } from "./team-card";
 
 /** The dashboard of one release cycle: `/` and `/cycles/[name]`. */
-export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: SiteInfo; now: number }) {
+export function CycleBoard({ board, burnUp, site, now }: { board: CycleBoardData; burnUp: BurnUp | null; site: SiteInfo; now: number }) {
   const { cycle } = board;
+  const openRequests = board.teams.reduce((n, t) => n + t.helpRequests.open, 0);
+  const takenRequests = board.teams.reduce((n, t) => n + t.helpRequests.taken, 0);
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
@@ -78,7 +82,7 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {board.teams.map((team) => (
-              <TeamCard key={team.id} team={team} now={now} />
+              <TeamCard key={team.id} team={team} now={now} cycleSlug={cycle.slug} />
             ))}
           </ul>
         )}
@@ -95,6 +99,15 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
           <CycleNumbersTable board={board} />
         </Card>
       </div>
+
+      {burnUp ? (
+        <Card>
+          <SectionHeading id="burn-up-heading">Roadmap progress</SectionHeading>
+          <div className="max-w-3xl">
+            <RoadmapBurnUp burnUp={burnUp} cycleName={cycle.name} />
+          </div>
+        </Card>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -120,6 +133,11 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
 
         <Card>
           <SectionHeading id="help-heading">Help wanted</SectionHeading>
+          <p className="mb-3 text-sm">
+            <Link href={`/help-wanted?cycle=${encodeURIComponent(cycle.slug)}`} className="text-accent-700 underline dark:text-indigo-300">
+              Help requests in {cycle.name}: {openRequests} open, {takenRequests} taken
+            </Link>
+          </p>
           {board.helpWanted.length === 0 ? (
             <EmptyState>No open calls for help in this cycle.</EmptyState>
           ) : (

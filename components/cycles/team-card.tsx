@@ -4,8 +4,8 @@ import { ago } from "@/lib/dates";
 import type { TeamCard as TeamCardData } from "@/lib/dal/cycles";
 import { MetricFigure } from "./metric-figure";
 
-export function TeamCard({ team, now }: { team: TeamCardData; now: number }) {
-  const { latestUpdate, roadmap } = team;
+export function TeamCard({ team, now, cycleSlug }: { team: TeamCardData; now: number; cycleSlug: string }) {
+  const { latestUpdate, roadmap, helpRequests } = team;
   const reported = team.keyNumbers.filter((n) => n.value !== null);
   return (
     <li className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" aria-labelledby={`team-${team.slug}`}>
@@ -39,6 +39,13 @@ export function TeamCard({ team, now }: { team: TeamCardData; now: number }) {
           <div className="h-full bg-emerald-600" style={{ width: `${roadmap.total === 0 ? 0 : (roadmap.done / roadmap.total) * 100}%` }} />
         </div>
       </div>
+      {helpRequests.open + helpRequests.taken > 0 ? (
+        <p className="mt-3 text-xs">
+          <Link href={`/help-wanted?team=${team.slug}&cycle=${encodeURIComponent(cycleSlug)}`} className="text-accent-700 underline dark:text-indigo-300">
+            Help wanted: {helpRequests.open} open, {helpRequests.taken} taken
+          </Link>
+        </p>
+      ) : null}
       {reported.length > 0 ? (
         <dl className="mt-3 grid grid-cols-2 gap-2">
           {reported.slice(0, 4).map((n) => (

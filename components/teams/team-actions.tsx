@@ -40,6 +40,9 @@ export function TeamActions({ teamSlug }: { teamSlug: string }) {
       <Link href={`/teams/${teamSlug}/roadmap`} className={secondary}>
         Manage roadmap
       </Link>
+      <Link href={`/teams/${teamSlug}/help`} className={secondary}>
+        Ask for help
+      </Link>
       {leads ? (
         <Link href={`/teams/${teamSlug}/links`} className={secondary}>
           Edit links

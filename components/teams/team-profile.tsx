@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { HelpRequestTitle } from "@/components/teams/help-request-title";
@@ -7,13 +8,13 @@ import { UpdateSections } from "@/components/updates/update-sections";
 import { ago, formatDay, formatTimestamp, todayIso } from "@/lib/dates";
 import { TEAM_LINK_LABELS } from "@/lib/domain";
 import type { TeamProfile } from "@/lib/dal/teams";
-import { formatMetric } from "@/lib/metrics";
+import { TeamHealthChart } from "./health-chart";
+import { TeamMetricCharts } from "./metric-charts";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";
 import { TeamActions } from "./team-actions";
 
 export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: number }) {
   const { team, currentUpdate } = profile;
-  const cycleNames = profile.numbers[0]?.byCycle.map((c) => c.cycleName) ?? [];
   const reminder = profile.latestReminder;
   const due = reminder && reminder.dueOn >= todayIso(now) && (!currentUpdate || currentUpdate.publishedAt < reminder.sentAt);
   return (
@@ -98,6 +99,7 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
                 {profile.helpRequests.map((h) => (
                   <li key={h.id}>
                     <HelpRequestTitle title={h.title} linkUrl={h.linkUrl} />
+                    {h.status === "taken" ? <Badge tone="blue">Taken up</Badge> : null}
                     {h.details ? <Markdown>{h.details}</Markdown> : null}
                     <p className="text-xs text-slate-600 dark:text-slate-400">
                       {h.cycleName}
@@ -116,36 +118,7 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
         {profile.numbers.length === 0 ? (
           <EmptyState>This team does not report numbers.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 dark:border-slate-700">
-                  <th scope="col" className="py-2 pr-4 font-medium">
-                    Metric
-                  </th>
-                  {cycleNames.map((name) => (
-                    <th key={name} scope="col" className="py-2 pr-4 text-right font-medium">
-                      {name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {profile.numbers.map((metric) => (
-                  <tr key={metric.key} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {metric.label}
-                    </th>
-                    {metric.byCycle.map((c) => (
-                      <td key={c.cycleSlug} className="py-2 pr-4 text-right tabular-nums">
-                        {formatMetric(c.value, metric.unit)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TeamMetricCharts numbers={profile.numbers} />
         )}
       </Card>
 
@@ -191,6 +164,15 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
           </div>
         )}
       </section>
+
+      {profile.history.length > 0 ? (
+        <Card>
+          <SectionHeading id="health-heading">Health over time</SectionHeading>
+          <div className="max-w-3xl">
+            <TeamHealthChart teamName={team.name} history={profile.history} />
+          </div>
+        </Card>
+      ) : null}
 
       <Card>
         <SectionHeading id="history-heading">History</SectionHeading>

@@ -9,13 +9,13 @@ const TONE: Record<Health, BadgeTone> = {
   done: "blue",
 };
 
-const SYMBOL: Record<Health, string> = { on_track: "●", at_risk: "▲", off_track: "◆", blocked: "■", done: "✓" };
+export const HEALTH_SYMBOLS: Record<Health, string> = { on_track: "●", at_risk: "▲", off_track: "◆", blocked: "■", done: "✓" };
 
 /** Health never rests on colour alone: each value has its own symbol and word. */
 export function HealthBadge({ health }: { health: Health }) {
   return (
     <Badge tone={TONE[health]}>
-      <span aria-hidden="true">{SYMBOL[health]}</span>
+      <span aria-hidden="true">{HEALTH_SYMBOLS[health]}</span>
       {HEALTH_LABELS[health]}
     </Badge>
   );

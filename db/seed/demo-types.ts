@@ -81,6 +81,8 @@ export interface DemoCommunity {
     title: string;
     description: string;
     status: RoadmapStatus;
+    /** When a done item was delivered. */
+    deliveredOn?: string;
     kind: RoadmapKind;
     helpWanted: boolean;
     links: { kind: TrackerKind; label: string; url: string }[];

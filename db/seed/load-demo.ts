@@ -153,6 +153,8 @@ export function loadDemoCommunity(
           cycleId,
           originalCycleId: originalCycle ? must(cycleIds, originalCycle, "cycle") : cycleId,
           sortOrder: i,
+          // Planned when its cycle started, as far as the burn-up can tell.
+          createdAt: onDay(demo.cycles.find((c) => c.name === cycle)!.startsOn),
         })
         .returning({ id: t.roadmapItems.id })
         .get();

@@ -36,6 +36,8 @@ export interface TeamCard {
   name: string;
   latestUpdate: { id: number; headline: string; health: Health; publishedAt: number } | null;
   roadmap: { total: number; done: number; inProgress: number; atRisk: number };
+  /** The team's help requests in this cycle still waiting for help or being worked on. */
+  helpRequests: { open: number; taken: number };
   keyNumbers: CycleNumber[];
 }
 
@@ -124,6 +126,16 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
     return { total: own.length, done: count("done"), inProgress: count("in_progress"), atRisk: count("deferred") };
   };
 
+  const openRequests = db
+    .select({ teamId: helpRequests.teamId, status: helpRequests.status })
+    .from(helpRequests)
+    .where(and(eq(helpRequests.cycleId, cycle.id), inArray(helpRequests.status, ["open", "taken"])))
+    .all();
+  const helpRequestsFor = (teamId: number) => {
+    const own = openRequests.filter((r) => r.teamId === teamId);
+    return { open: own.filter((r) => r.status === "open").length, taken: own.filter((r) => r.status === "taken").length };
+  };
+
   const numbers = readCycleNumbers(db, cycle.id);
   const previousCycle = db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).where(lt(releaseCycles.startsOn, cycle.startsOn)).orderBy(desc(releaseCycles.startsOn)).get();
 
@@ -131,6 +143,7 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
     ...team,
     latestUpdate: latestByTeam.get(team.id) ?? null,
     roadmap: roadmapFor(team.id),
+    helpRequests: helpRequestsFor(team.id),
     keyNumbers: numbers.filter((n) => n.teamIds.includes(team.id)),
   }));
 

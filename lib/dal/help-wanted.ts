@@ -13,6 +13,8 @@ export interface HelpWantedEntry {
   linkUrl: string | null;
   contact: string;
   owner: string | null;
+  /** A newcomer who took it up, by name. */
+  takenBy: string | null;
   status: "open" | "taken";
   team: { slug: string; name: string };
   cycle: { slug: string; name: string };
@@ -22,7 +24,7 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
   const teamFilter = filters.team ? eq(teams.slug, filters.team) : undefined;
   const cycleFilter = filters.cycle ? eq(releaseCycles.slug, filters.cycle) : undefined;
   const requests = db
-    .select({ id: helpRequests.id, roadmapItemId: helpRequests.roadmapItemId, title: helpRequests.title, details: helpRequests.details, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact, owner: people.name, status: helpRequests.status, teamSlug: teams.slug, teamName: teams.name, cycleSlug: releaseCycles.slug, cycleName: releaseCycles.name })
+    .select({ id: helpRequests.id, roadmapItemId: helpRequests.roadmapItemId, title: helpRequests.title, details: helpRequests.details, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact, owner: people.name, takenBy: helpRequests.takenByName, status: helpRequests.status, teamSlug: teams.slug, teamName: teams.name, cycleSlug: releaseCycles.slug, cycleName: releaseCycles.name })
     .from(helpRequests)
     .innerJoin(teams, eq(teams.id, helpRequests.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
@@ -42,8 +44,8 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
     .filter((i) => !covered.has(i.id));
   const links = items.length === 0 ? [] : db.select({ itemId: roadmapItemLinks.itemId, url: roadmapItemLinks.url }).from(roadmapItemLinks).where(inArray(roadmapItemLinks.itemId, items.map((i) => i.id))).orderBy(asc(roadmapItemLinks.id)).all();
   return [
-    ...requests.map((r) => ({ key: `request-${r.id}`, title: r.title, details: r.details, linkUrl: r.linkUrl, contact: r.contact, owner: r.owner, status: r.status as "open" | "taken", team: { slug: r.teamSlug, name: r.teamName }, cycle: { slug: r.cycleSlug, name: r.cycleName } })),
-    ...items.map((i) => ({ key: `roadmap-${i.id}`, title: i.title, details: i.details, linkUrl: links.find((l) => l.itemId === i.id)?.url ?? null, contact: "", owner: null, status: "open" as const, team: { slug: i.teamSlug, name: i.teamName }, cycle: { slug: i.cycleSlug, name: i.cycleName } })),
+    ...requests.map((r) => ({ key: `request-${r.id}`, title: r.title, details: r.details, linkUrl: r.linkUrl, contact: r.contact, owner: r.owner, takenBy: r.takenBy, status: r.status as "open" | "taken", team: { slug: r.teamSlug, name: r.teamName }, cycle: { slug: r.cycleSlug, name: r.cycleName } })),
+    ...items.map((i) => ({ key: `roadmap-${i.id}`, title: i.title, details: i.details, linkUrl: links.find((l) => l.itemId === i.id)?.url ?? null, contact: "", owner: null, takenBy: null, status: "open" as const, team: { slug: i.teamSlug, name: i.teamName }, cycle: { slug: i.cycleSlug, name: i.cycleName } })),
   ];
 }
 

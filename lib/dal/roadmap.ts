@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { releaseCycles, roadmapItemLinks, roadmapItems, teams } from "@/db/schema";
+import { todayIso } from "@/lib/dates";
 import type { RoadmapKind, RoadmapStatus, TrackerKind } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
@@ -57,6 +58,12 @@ export function getRoadmapForEditing({ actor, team, cycle }: { actor: Actor; tea
   return { ...found, items: itemsOf(db, found.team.id, found.cycle.id), cycles };
 }
 
+/** The day an item became done, kept while it stays done: the burn-up's "delivered" line. */
+function deliveredOn(status: RoadmapStatus, before: { status: RoadmapStatus; deliveredOn: string | null } | null): string | null {
+  if (status !== "done") return null;
+  return before?.status === "done" ? before.deliveredOn : todayIso(Date.now());
+}
+
 function writeLinks(tx: Tx, itemId: number, links: EditableRoadmapItem["links"]) {
   tx.delete(roadmapItemLinks).where(eq(roadmapItemLinks.itemId, itemId)).run();
   if (links.length > 0) tx.insert(roadmapItemLinks).values(links.map((l) => ({ ...l, itemId }))).run();
@@ -68,7 +75,7 @@ export function createRoadmapItem({ actor, input }: { actor: Actor; input: Creat
     const found = teamAndCycle(tx, team, cycle);
     assertCan(actor, "roadmap.write", { teamId: found.team.id });
     const sortOrder = tx.select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` }).from(roadmapItems).where(and(eq(roadmapItems.teamId, found.team.id), eq(roadmapItems.cycleId, found.cycle.id))).get()?.n ?? 0;
-    const row = tx.insert(roadmapItems).values({ ...fields, teamId: found.team.id, cycleId: found.cycle.id, originalCycleId: found.cycle.id, sortOrder }).returning({ id: roadmapItems.id }).get();
+    const row = tx.insert(roadmapItems).values({ ...fields, teamId: found.team.id, cycleId: found.cycle.id, originalCycleId: found.cycle.id, sortOrder, deliveredOn: deliveredOn(fields.status, null) }).returning({ id: roadmapItems.id }).get();
     writeLinks(tx, row.id, links);
     recordAudit(tx, actor, { action: "roadmap.create", entityType: "roadmap_item", entityId: row.id, after: input });
     return { id: row.id, teamId: found.team.id, cycleId: found.cycle.id };
@@ -87,7 +94,7 @@ export function editRoadmapItem({ actor, input }: { actor: Actor; input: EditRoa
       throw new ConflictError("Someone changed this item after you opened it.", { version: current.version, changedFields: [], snapshot: itemsOf(tx, current.teamId, current.cycleId).find((i) => i.id === id) });
     }
     const version = current.version + 1;
-    tx.update(roadmapItems).set({ ...fields, version, updatedAt: new Date() }).where(and(eq(roadmapItems.id, id), eq(roadmapItems.version, current.version))).run();
+    tx.update(roadmapItems).set({ ...fields, version, deliveredOn: deliveredOn(fields.status, current), updatedAt: new Date() }).where(and(eq(roadmapItems.id, id), eq(roadmapItems.version, current.version))).run();
     writeLinks(tx, id, links);
     recordAudit(tx, actor, { action: "roadmap.edit", entityType: "roadmap_item", entityId: id, before: { title: current.title, status: current.status, helpWanted: current.helpWanted }, after: { ...fields, links } });
     return { version, teamId: current.teamId, cycleId: current.cycleId };

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
-import { communityTopics, gatherings, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
+import { communityTopics, gatherings, helpRequests, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
 import { actorForPerson } from "./actor";
@@ -19,6 +19,7 @@ import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } fro
 import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
 import { sendReminders } from "./reminders";
 import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
+import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "./help-requests";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
 import { editUpdate } from "./updates";
@@ -39,6 +40,7 @@ const docsId = (db: Db) => db.select({ id: teams.id }).from(teams).where(eq(team
 const docsDraft = (db: Db) => db.select().from(updates).where(eq(updates.state, "draft")).get()!;
 const docsPublished = (db: Db) => db.select().from(updates).where(eq(updates.teamId, docsId(db))).all().find((u) => u.state === "published")!;
 const docsItem = (db: Db) => db.select().from(roadmapItems).where(eq(roadmapItems.teamId, docsId(db))).all().at(-1)!;
+const docsHelpRequest = (db: Db) => db.select().from(helpRequests).where(eq(helpRequests.teamId, docsId(db))).get()!;
 const LEADS_AND_ADMINS: ActorKind[] = ["lead of the team", "admin"];
 const PLANNERS: ActorKind[] = ["lead of the team", "release manager", "admin"];
 
@@ -77,6 +79,14 @@ export const WRITES: Write[] = [
     run: (actor, db) => moveRoadmapItem({ actor, id: docsItem(db).id, direction: "up" }, db),
   },
   { name: "carry the roadmap over", covers: carryOverRoadmap, allowed: PLANNERS, run: (actor, db) => carryOverRoadmap({ actor, input: { team: "docs", from: "10.0", to: "11.0" } }, db) },
+  {
+    name: "open a help request",
+    covers: openHelpRequest,
+    allowed: PLANNERS,
+    run: (actor, db) => openHelpRequest({ actor, input: { team: "docs", cycle: "10.0", title: "Proofread the install guide", details: "", linkUrl: null, contact: "docs call", roadmapItemId: null } }, db),
+  },
+  { name: "assign a help request", covers: assignHelpRequest, allowed: PLANNERS, run: (actor, db) => assignHelpRequest({ actor, input: { id: docsHelpRequest(db).id, ownerId: null, takenByName: "Sam Newcomer" } }, db) },
+  { name: "resolve a help request", covers: closeHelpRequest, allowed: PLANNERS, run: (actor, db) => closeHelpRequest({ actor, input: { id: docsHelpRequest(db).id, status: "resolved" } }, db) },
   { name: "mark an update reviewed", covers: markReviewed, allowed: ["release manager", "admin"], run: (actor, db) => markReviewed({ actor, updateId: docsPublished(db).id }, db) },
   { name: "request changes", covers: requestChanges, allowed: ["release manager", "admin"], run: (actor, db) => requestChanges({ actor, input: { updateId: docsPublished(db).id, body: "Please add numbers" } }, db) },
   {

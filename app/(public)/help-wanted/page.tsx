@@ -59,7 +59,7 @@ export default async function HelpWantedPage({ searchParams }: PageProps<"/help-
                   {e.team.name}
                 </Link>
                 <span>· {e.cycle.name}</span>
-                {e.status === "taken" ? <Badge tone="blue">Taken up</Badge> : null}
+                {e.status === "taken" ? <Badge tone="blue">Taken up{e.takenBy ? ` by ${e.takenBy}` : ""}</Badge> : null}
               </p>
               {e.details ? (
                 <div className="mt-2">

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { CycleBoard } from "@/components/cycles/cycle-board";
 import { requestTime } from "@/lib/dal/cache";
+import { getBurnUp } from "@/lib/dal/charts";
 import { getCycleBoard } from "@/lib/dal/cycles";
 import { getSiteInfo } from "@/lib/dal/site";
 
@@ -15,5 +16,6 @@ export default async function CyclePage({ params }: PageProps<"/cycles/[name]">)
   const { name } = await params;
   const [board, site] = await Promise.all([getCycleBoard({ cycle: decodeURIComponent(name) }), getSiteInfo()]);
   if (!board) notFound();
-  return <CycleBoard board={board} site={site} now={await requestTime()} />;
+  const now = await requestTime();
+  return <CycleBoard board={board} burnUp={await getBurnUp({ cycleId: board.cycle.id, now })} site={site} now={now} />;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `roadmap_items` ADD `delivered_on` text;
