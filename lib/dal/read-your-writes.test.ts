@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, setProcessDatabase, type Db } from "@/db/client";
 import { gatherings, releaseCycles, teams, updates } from "@/db/schema";
 import type { Actor } from "@/lib/permissions";
+import { getBurnUp } from "./charts";
 import { getCycleBoard, listCycles } from "./cycles";
 import { getFeed } from "./feeds";
 import { getHelpWanted } from "./help-wanted";
@@ -40,6 +41,7 @@ vi.mock("next/server", () => ({ connection: async () => {} }));
 /** The parameter values a read is tried with: everything there is, plus one of each that is not. */
 interface Domain {
   cycles: string[];
+  cycleIds: number[];
   teams: string[];
   updateIds: number[];
   /** Each gathering as "cycle/gathering", the address its recap has. */
@@ -50,6 +52,7 @@ function domainOf(db: Db): Domain {
   const maxUpdate = db.select({ id: updates.id }).from(updates).all().reduce((max, u) => Math.max(max, u.id), 0);
   return {
     cycles: [...db.select({ slug: releaseCycles.slug }).from(releaseCycles).all().map((c) => c.slug), "no-such-cycle"],
+    cycleIds: [...db.select({ id: releaseCycles.id }).from(releaseCycles).all().map((c) => c.id), 0],
     teams: [...db.select({ slug: teams.slug }).from(teams).all().map((t) => t.slug), "no-such-team"],
     updateIds: Array.from({ length: maxUpdate + 1 }, (_, i) => i + 1),
     gatherings: [
@@ -61,7 +64,7 @@ function domainOf(db: Db): Domain {
 
 function union(a: Domain, b: Domain): Domain {
   const merge = <T,>(x: T[], y: T[]) => [...new Set([...x, ...y])];
-  return { cycles: merge(a.cycles, b.cycles), teams: merge(a.teams, b.teams), updateIds: merge(a.updateIds, b.updateIds), gatherings: merge(a.gatherings, b.gatherings) };
+  return { cycles: merge(a.cycles, b.cycles), cycleIds: merge(a.cycleIds, b.cycleIds), teams: merge(a.teams, b.teams), updateIds: merge(a.updateIds, b.updateIds), gatherings: merge(a.gatherings, b.gatherings) };
 }
 
 interface Read {
@@ -77,6 +80,8 @@ const READS: Read[] = [
   { fn: listTeams, calls: () => [["listTeams()", () => listTeams()]] },
   { fn: getCycleBoard, calls: (d) => d.cycles.map((cycle) => [`getCycleBoard(${cycle})`, () => getCycleBoard({ cycle })]) },
   { fn: getTeamProfile, calls: (d) => d.teams.map((team) => [`getTeamProfile(${team})`, () => getTeamProfile({ team })]) },
+  // Mid-cycle for the demo's 10.0, so "today" falls inside a burn-up.
+  { fn: getBurnUp, calls: (d) => d.cycleIds.map((cycleId) => [`getBurnUp(${cycleId})`, () => getBurnUp({ cycleId, now: Date.parse("2024-07-10T12:00:00Z") })]) },
   { fn: getUpdate, calls: (d) => d.updateIds.map((id) => [`getUpdate(${id})`, () => getUpdate({ id })]) },
   {
     fn: getFeed,
@@ -133,7 +138,8 @@ const OTHER_EXPORTS = [
   "liveDataVersion", "invalidate", "requestTime",
   // reads never cached (signed-in pages, search), and the plain reads the cached ones wrap
   "listAuditEntries", "auditEntityTypes", "getCyclesForManaging", "listPeople", "previewReminders", "pendingReminders", "getReviewQueue", "getReviewThread", "openChangeRequests", "getRoadmapForEditing", "getSettingsForEditing", "isPrivateMode", "listTeamsForAdmin", "listShepherdCandidates", "getTeamLinksForEditing", "getStartOptions", "getUpdateForEditing", "dueSince", "teamsDue", "routeTargetExists", "searchCommunity", "ftsQuery",
-  "readCycles", "readCycleBoard", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo",
+  "getHelpRequestsForEditing",
+  "readCycles", "readBurnUp", "readCycleBoard", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo",
   // parts of writes, covered through the rows that call them: the audit entry, the one path of every update change; and the reminder timer
   "recordAudit", "changeUpdate", "startReminderSchedule",
 ];
