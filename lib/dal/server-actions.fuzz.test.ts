@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setProcessDatabase, type Db } from "@/db/client";
-import { communityTopics, gatherings, metricDefinitions, milestones, people, releaseCycles, reviewComments, roadmapItems, teams, updates } from "@/db/schema";
+import { communityTopics, gatherings, helpRequests, metricDefinitions, milestones, people, releaseCycles, reviewComments, roadmapItems, teams, updates } from "@/db/schema";
 import { fingerprint } from "@/db/testing";
 import type { Actor } from "@/lib/permissions";
 import { arrangeTeamAction, createPersonAction, createTeamAction, editPersonAction, editTeamAction, updateSettingsAction } from "@/app/(signed-in)/admin/actions";
@@ -30,6 +30,7 @@ import {
   setMilestoneDoneAction,
 } from "@/app/(signed-in)/admin/cycles/actions";
 import { markReviewedAction, replyToReviewAction, requestChangesAction, resolveReviewCommentAction, sendRemindersAction } from "@/app/(signed-in)/review/actions";
+import { assignHelpRequestAction, closeHelpRequestAction, openHelpRequestAction } from "@/app/(signed-in)/teams/[slug]/help/actions";
 import { replaceTeamLinksAction } from "@/app/(signed-in)/teams/[slug]/links/actions";
 import { carryOverRoadmapAction, createRoadmapItemAction, editRoadmapItemAction, moveRoadmapItemAction } from "@/app/(signed-in)/teams/[slug]/roadmap/actions";
 import { discardDraftAction, publishUpdateAction, saveUpdateAction, startUpdateAction } from "@/app/(signed-in)/updates/actions";
@@ -234,6 +235,21 @@ const ACTIONS: ActionRow[] = [
       return discardDraftAction(id, teamSlug);
     },
     regressions: [{ id: false, teamSlug: "docs" }],
+  },
+  {
+    name: "open a help request",
+    candidates: (db) => ({ team: teamSlugs(db), cycle: cycleSlugs(db), title: ["Proofread the install guide", " "], details: ["", "Two pages"], linkUrl: urls, contact: ["docs call", ""], roadmapItemId: ["", ...ids(db.select({ id: roadmapItems.id }).from(roadmapItems).all()).slice(0, 3), 9999] }),
+    call: form(openHelpRequestAction),
+  },
+  {
+    name: "assign a help request",
+    candidates: (db) => ({ id: [...ids(db.select({ id: helpRequests.id }).from(helpRequests).all()), 9999], ownerId: ["", ...db.select({ id: people.id }).from(people).all().map((p) => p.id).slice(0, 2), "nobody"], takenByName: ["Sam Newcomer", ""] }),
+    call: form(assignHelpRequestAction),
+  },
+  {
+    name: "close a help request",
+    candidates: (db) => ({ id: [...ids(db.select({ id: helpRequests.id }).from(helpRequests).all()), 9999], status: ["resolved", "dropped", "open"] }),
+    call: form(closeHelpRequestAction),
   },
   { name: "send reminders", candidates: () => ({}), call: () => sendRemindersAction(null) },
 ];
