@@ -1,4 +1,5 @@
 /** A real, throw-away SQLite file for tests: migrated, optionally holding the demo community. */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,4 +22,12 @@ export function createTestDatabase({ demo = false }: { demo?: boolean } = {}): {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fingerprint of every row of every table (the search index itself, not its FTS5 shadow tables): equal means nothing changed. */
+export function databaseFingerprint(db: Db): string {
+  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_index_%' order by name").all() as { name: string }[];
+  const hash = createHash("sha256");
+  for (const { name } of tables) hash.update(name + JSON.stringify(db.$client.prepare(`select * from "${name}" order by rowid`).all()));
+  return hash.digest("hex");
 }

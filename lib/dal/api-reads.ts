@@ -116,10 +116,10 @@ export function readCycleUpdates({ actor, cycle, filters, page }: { actor: Actor
 }
 
 export async function listCycleUpdates(args: { actor: Actor; cycle: string; filters: UpdateFilters; page: Page }): Promise<Paged<ApiUpdate>> {
-  const dataVersion = await liveDataVersion();
+  // Signed-in callers may see drafts: theirs is read fresh, only the public list is cached.
   if (args.actor.kind !== "anonymous") return readCycleUpdates(args);
   const { team = "", health = "", state = "" } = args.filters;
-  return cachedCycleUpdates(args.cycle, team, health, state, args.page.page, args.page.perPage, dataVersion);
+  return cachedCycleUpdates(args.cycle, team, health, state, args.page.page, args.page.perPage, await liveDataVersion());
 }
 
 async function cachedCycleUpdates(cycle: string, team: string, health: string, state: string, page: number, perPage: number, _dataVersion: number): Promise<Paged<ApiUpdate>> {

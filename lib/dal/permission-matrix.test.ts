@@ -3,7 +3,6 @@
  * allowed → the change is there; refused → ForbiddenError (403 / sign-in at the edges)
  * and not one row anywhere differs. Add a row to WRITES with each new write action.
  */
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +10,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db/client";
 import { communityTopics, gatherings, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
+import { createTestDatabase, databaseFingerprint } from "@/db/testing";
 import { ANONYMOUS, ForbiddenError, type Actor } from "@/lib/permissions";
 import { actorForPerson } from "./actor";
 import { createPerson, editPerson } from "./people";
@@ -23,6 +22,7 @@ import { markReviewed, replyToReview, requestChanges, resolveReviewComment } fro
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
 import { editUpdate } from "./updates";
+import { patchRoadmapItem, patchUpdate, postUpdate, recordMetricValue } from "./api-writes";
 
 type ActorKind = "anonymous" | "member" | "lead of the team" | "lead of another team" | "release manager" | "admin";
 const ACTORS: ActorKind[] = ["anonymous", "member", "lead of the team", "lead of another team", "release manager", "admin"];
@@ -148,6 +148,18 @@ const WRITES: Write[] = [
     run: (actor, db) => replaceTeamLinks({ actor, input: { teamSlug: "docs", links: [{ kind: "docs", label: "Docs", url: "https://docs.example.org" }] } }, db),
   },
   {
+    name: "post an update in one call (API)",
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => postUpdate({ actor, input: { team: "docs", cycle: "10.0", gathering: null, headline: "From CI", health: "on_track", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "", links: [], publish: true } }, db),
+  },
+  { name: "edit and publish a draft (API)", allowed: LEADS_AND_ADMINS, run: (actor, db) => patchUpdate({ actor, id: docsDraft(db).id, input: { version: docsDraft(db).version, headline: "Ready", publish: true } }, db) },
+  { name: "change a roadmap item's status (API)", allowed: PLANNERS, run: (actor, db) => patchRoadmapItem({ actor, id: docsItem(db).id, input: { version: docsItem(db).version, status: "done" } }, db) },
+  {
+    name: "record a metric value",
+    allowed: PLANNERS,
+    run: (actor, db) => recordMetricValue({ actor, input: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 12, note: "" } }, db),
+  },
+  {
     name: "create a person",
     allowed: ["admin"],
     run: (actor, db) => createPerson({ actor, input: { name: "New", email: "new@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db),
@@ -244,13 +256,7 @@ function actorOf(kind: ActorKind, db: Db): Actor {
   }
 }
 
-/** A fingerprint of every row of every table (the search index itself, not its FTS5 shadow tables). */
-function fingerprint(db: Db): string {
-  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_index_%' order by name").all() as { name: string }[];
-  const hash = createHash("sha256");
-  for (const { name } of tables) hash.update(name + JSON.stringify(db.$client.prepare(`select * from "${name}" order by rowid`).all()));
-  return hash.digest("hex");
-}
+const fingerprint = databaseFingerprint;
 
 describe.each(WRITES)("$name", (write) => {
   it.each(ACTORS)("as %s", async (kind) => {
