@@ -28,8 +28,9 @@ export interface Paged<T> {
 /** The query string through a schema; repeated keys keep their last value. */
 export function parseQuery<S extends z.ZodObject>(request: Request, schema: S): { filters: z.infer<S>; page: Page } {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
-  const { page, per_page } = paginationQuerySchema.parse(raw);
-  return { filters: schema.parse(raw), page: { page, perPage: per_page } };
+  // One parse of filters and paging together, so every wrong parameter is named at once.
+  const { page, per_page, ...filters } = schema.extend(paginationQuerySchema.shape).parse(raw) as z.infer<S> & z.infer<typeof paginationQuerySchema>;
+  return { filters: filters as z.infer<S>, page: { page, perPage: per_page } };
 }
 
 function inputError(message: string): z.ZodError {

@@ -22,7 +22,6 @@ import {
   updates,
 } from "@/db/schema";
 import type { Page, Paged } from "@/lib/api";
-import { NotFoundError } from "@/lib/errors";
 import { ANONYMOUS, can, type Actor } from "@/lib/permissions";
 import type { HelpRequestFilters, MetricValueFilters, RoadmapFilters, UpdateFilters } from "@/lib/validation/api";
 import { liveDataVersion, tags } from "./cache";
@@ -37,12 +36,6 @@ const window = ({ page, perPage }: Page) => ({ limit: perPage, offset: (page - 1
 function idOf(db: Db, table: typeof teams | typeof releaseCycles, slug: string | undefined): number | undefined | -1 {
   if (slug === undefined) return undefined;
   return db.select({ id: table.id }).from(table).where(eq(table.slug, slug)).get()?.id ?? -1;
-}
-
-function cycleOrThrow(db: Db, slug: string) {
-  const cycle = db.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get();
-  if (!cycle) throw new NotFoundError("Cycle");
-  return cycle;
 }
 
 function paged<T>(data: T[], total: number, { page, perPage }: Page): Paged<T> {
@@ -100,9 +93,10 @@ function toApiUpdate(actor: Actor, row: ReturnType<typeof updateRows>[number]) {
   };
 }
 
-/** One page of a cycle's updates as the actor may see them, newest first. */
-export function readCycleUpdates({ actor, cycle, filters, page }: { actor: Actor; cycle: string; filters: UpdateFilters; page: Page }, db: Db = getDb()): Paged<ApiUpdate> {
-  const { id: cycleId } = cycleOrThrow(db, cycle);
+/** One page of a cycle's updates as the actor may see them, newest first; null for an unknown cycle. */
+export function readCycleUpdates({ actor, cycle, filters, page }: { actor: Actor; cycle: string; filters: UpdateFilters; page: Page }, db: Db = getDb()): Paged<ApiUpdate> | null {
+  const cycleId = db.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, cycle)).get()?.id;
+  if (cycleId === undefined) return null;
   const teamId = idOf(db, teams, filters.team);
   const where = and(
     eq(updates.cycleId, cycleId),
@@ -115,14 +109,14 @@ export function readCycleUpdates({ actor, cycle, filters, page }: { actor: Actor
   return paged(updateRows(db, where, page).map((r) => toApiUpdate(actor, r)), total, page);
 }
 
-export async function listCycleUpdates(args: { actor: Actor; cycle: string; filters: UpdateFilters; page: Page }): Promise<Paged<ApiUpdate>> {
+export async function listCycleUpdates(args: { actor: Actor; cycle: string; filters: UpdateFilters; page: Page }): Promise<Paged<ApiUpdate> | null> {
   // Signed-in callers may see drafts: theirs is read fresh, only the public list is cached.
   if (args.actor.kind !== "anonymous") return readCycleUpdates(args);
   const { team = "", health = "", state = "" } = args.filters;
   return cachedCycleUpdates(args.cycle, team, health, state, args.page.page, args.page.perPage, await liveDataVersion());
 }
 
-async function cachedCycleUpdates(cycle: string, team: string, health: string, state: string, page: number, perPage: number, _dataVersion: number): Promise<Paged<ApiUpdate>> {
+async function cachedCycleUpdates(cycle: string, team: string, health: string, state: string, page: number, perPage: number, _dataVersion: number): Promise<Paged<ApiUpdate> | null> {
   "use cache";
   cacheLife("dashboard");
   // Publishing or editing an update expires its cycle's tag; a new cycle expires "cycles".
