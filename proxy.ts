@@ -32,7 +32,7 @@ function targetOf(pathname: string, signedIn: boolean): RouteTarget | "invalid" 
 
 const ALWAYS_OPEN = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/session$/];
 /** Pages only for signed-in people; without a session cookie they go straight to sign-in (the pages check properly). */
-const SIGNED_IN_ONLY = [/^\/account$/, /^\/review$/, /^\/admin(\/|$)/, /^\/updates\/new$/, /^\/updates\/[^/]+\/edit$/, /^\/teams\/[^/]+\/(links|roadmap)$/];
+const SIGNED_IN_ONLY = [/^\/account(\/tokens)?$/, /^\/review$/, /^\/admin(\/|$)/, /^\/updates\/new$/, /^\/updates\/[^/]+\/edit$/, /^\/teams\/[^/]+\/(links|roadmap)$/];
 
 function toSignIn(request: NextRequest): NextResponse {
   const signIn = new URL("/signin", request.url);
