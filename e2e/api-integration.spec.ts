@@ -47,7 +47,7 @@ async function figureFor10(page: Page, metric: string): Promise<number> {
   return text.trim() === "—" ? 0 : Number(text.replace(/[,%]/g, ""));
 }
 
-test("a Test lead's CI job posts weekly sanity results with the README's curl command, and the team page shows them", async ({ page, baseURL }) => {
+test("a Test lead's CI job posts weekly sanity results with the README's curl command, and the team page shows them", async ({ page, baseURL, browser }) => {
   await signIn(page, ACCOUNTS.testLead);
   const name = `weekly sanity CI ${Date.now()}`;
   const secret = await createToken(page, name, ["test"]);
@@ -67,8 +67,15 @@ test("a Test lead's CI job posts weekly sanity results with the README's curl co
   await expect(page.getByRole("listitem", { name: `Token ${name}` }).getByText("Last used")).toBeVisible();
   await expect(page.getByRole("listitem", { name: `Token ${name}` })).not.toContainText(/Last used\s*Never/);
 
-  // Revoked in the UI: the same job now fails with 401 and records nothing.
-  await submit(page, page.getByRole("button", { name: `Revoke ${name}` }));
+  // Admins see everyone's tokens; revoking one stops it at once: the same job now fails with 401.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, ACCOUNTS.admin);
+  await admin.goto("/admin/tokens");
+  await expect(admin.getByRole("listitem", { name: `Token ${name}` })).toContainText("of Tomas Redfern");
+  await submit(admin, admin.getByRole("button", { name: `Revoke ${name}` }));
+  await adminContext.close();
+  await page.goto("/account/tokens");
   await expect(page.getByRole("listitem", { name: `Token ${name}` }).getByText(/Revoked/)).toBeVisible();
   const refused = runCiJob(baseURL!, secret, 1000);
   expect(refused.status).not.toBe(0);
