@@ -32,7 +32,7 @@ async function createToken(page: Page, name: string, teams: string[]): Promise<s
   await page.getByLabel("For teams").selectOption(teams);
   await page.getByLabel("Expires").selectOption({ label: "In 30 days" });
   await submit(page, page.getByRole("button", { name: "Create token" }));
-  const secret = await page.getByLabel(`Token ${name}`).inputValue();
+  const secret = await page.getByLabel(`Secret of ${name}`, { exact: true }).inputValue();
   expect(secret).toMatch(/^cb_[A-Za-z0-9_-]{40,}$/);
   return secret;
 }

@@ -14,7 +14,7 @@ export async function createApiTokenAction(_state: ActionResult | null, formData
     const input = createApiTokenSchema.parse({ name: values.name, scopes: formData.getAll("scopes"), teams: formData.getAll("teams").filter(Boolean), expiresInDays: values.expiresInDays || null });
     const { secret } = createApiToken({ actor: await getCurrentActor(), input });
     refresh();
-    return { ok: true, message: `Created ${input.name}. Copy the token now: it is shown only this once.`, secret: { label: `Token ${input.name}`, value: secret } };
+    return { ok: true, message: `Created ${input.name}. Copy the token now: it is shown only this once.`, secret: { label: `Secret of ${input.name}`, value: secret } };
   } catch (error) {
     return toActionFailure(error, values);
   }
