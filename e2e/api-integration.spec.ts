@@ -48,6 +48,8 @@ async function figureFor10(page: Page, metric: string): Promise<number> {
 }
 
 test("a Test lead's CI job posts weekly sanity results with the README's curl command, and the team page shows them", async ({ page, baseURL, browser }) => {
+  // Two people, two shell runs of the CI job and five page loads: more than the default budget on a busy machine.
+  test.slow();
   await signIn(page, ACCOUNTS.testLead);
   const name = `weekly sanity CI ${Date.now()}`;
   const secret = await createToken(page, name, ["test"]);
