@@ -32,7 +32,7 @@ function targetOf(pathname: string, signedIn: boolean): RouteTarget | "invalid" 
 
 const ALWAYS_OPEN = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/session$/];
 /** Pages only for signed-in people; without a session cookie they go straight to sign-in (the pages check properly). */
-const SIGNED_IN_ONLY = [/^\/account$/, /^\/review$/, /^\/admin(\/|$)/, /^\/updates\/new$/, /^\/updates\/[^/]+\/edit$/, /^\/teams\/[^/]+\/(links|roadmap)$/];
+const SIGNED_IN_ONLY = [/^\/account(\/tokens)?$/, /^\/review$/, /^\/admin(\/|$)/, /^\/updates\/new$/, /^\/updates\/[^/]+\/edit$/, /^\/teams\/[^/]+\/(links|roadmap)$/];
 
 function toSignIn(request: NextRequest): NextResponse {
   const signIn = new URL("/signin", request.url);
@@ -44,7 +44,9 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (SIGNED_IN_ONLY.some((pattern) => pattern.test(pathname)) && !getSessionCookie(request)) return toSignIn(request);
 
-  if (isPrivateMode() && !ALWAYS_OPEN.some((pattern) => pattern.test(pathname))) {
+  // API calls with a token check it (and private mode) in the route handler itself.
+  const apiWithToken = pathname.startsWith("/api/v1/") && request.headers.has("authorization");
+  if (!apiWithToken && isPrivateMode() && !ALWAYS_OPEN.some((pattern) => pattern.test(pathname))) {
     const session = await getAuth().api.getSession({ headers: request.headers });
     if (!session) {
       if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to read this site." } }, { status: 401 });

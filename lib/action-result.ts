@@ -7,7 +7,14 @@ import { ConflictError, InputError, NotFoundError } from "./errors";
 import { ForbiddenError } from "./permissions";
 
 export type ActionResult =
-  | { ok: true; message?: string; /** A fresh page load to go to, e.g. after signing in. */ redirectTo?: string }
+  | {
+      ok: true;
+      message?: string;
+      /** A fresh page load to go to, e.g. after signing in. */
+      redirectTo?: string;
+      /** A value shown this once (a new API token), in a field made for copying. */
+      secret?: { label: string; value: string };
+    }
   | { ok: false; message: string; fieldErrors: Record<string, string[]>; values: Record<string, string> };
 
 export function formValues(formData: FormData): Record<string, string> {

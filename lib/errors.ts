@@ -31,3 +31,11 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
+
+/** No usable credentials: no session or token where one is needed, or a token that is unknown, expired or revoked. */
+export class UnauthorizedError extends Error {
+  constructor(message = "Sign in or send a valid API token.") {
+    super(message);
+    this.name = "UnauthorizedError";
+  }
+}

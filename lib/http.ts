@@ -1,19 +1,21 @@
 /** The one mapping from data-layer errors to HTTP answers for route handlers, with one error body shape. */
 import { z } from "zod";
-import { ConflictError, InputError, NotFoundError } from "./errors";
+import { ConflictError, InputError, NotFoundError, UnauthorizedError } from "./errors";
 import { ForbiddenError } from "./permissions";
 
 export function errorResponse(error: unknown): Response {
-  const body = (status: number, code: string, message: string, fields?: Record<string, string[]>) =>
-    Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+  const body = (status: number, code: string, message: string, fields?: Record<string, string[]>, current?: unknown) =>
+    Response.json({ error: { code, message, ...(fields ? { fields } : {}), ...(current ? { current } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
   if (error instanceof z.ZodError) {
     const fields: Record<string, string[]> = {};
     for (const issue of error.issues) fields[issue.path.join(".") || "_"] = [...(fields[issue.path.join(".") || "_"] ?? []), issue.message];
     return body(400, "invalid_input", "Some fields need attention", fields);
   }
-  if (error instanceof InputError) return body(400, "invalid_input", error.message, { [error.field]: [error.message] });
+  // Well-formed but not acceptable (an unknown team, a retired metric): 422.
+  if (error instanceof InputError) return body(422, "unprocessable", error.message, { [error.field]: [error.message] });
+  if (error instanceof UnauthorizedError) return body(401, "unauthorized", error.message);
   if (error instanceof ForbiddenError) return body(403, "forbidden", "You are not allowed to do this.");
   if (error instanceof NotFoundError) return body(404, "not_found", error.message);
-  if (error instanceof ConflictError) return body(409, "conflict", error.message);
+  if (error instanceof ConflictError) return body(409, "conflict", error.message, undefined, { version: error.current.version, changedFields: error.current.changedFields });
   throw error;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANONYMOUS, can, type Actor } from "./permissions";
+import { ANONYMOUS, can, type Action, type Actor } from "./permissions";
 
 const person = (role: "admin" | "release_manager" | "member", leadOf: number[] = []): Actor => ({ kind: "person", id: "p", name: "P", role, leadOf });
 
@@ -33,5 +33,41 @@ describe("can", () => {
     expect(can(person("admin"), "settings.manage")).toBe(true);
     expect(can(ANONYMOUS, "update.read_draft", { teamId: 1 })).toBe(false);
     expect(can(person("member"), "metric.record", { teamId: 1 })).toBe(false);
+  });
+});
+
+describe("can, for a person acting through an API token", () => {
+  const withToken = (actor: Actor, scopes: Action[], teamIds: number[] = []): Actor =>
+    actor.kind === "person" ? { ...actor, token: { id: 1, name: "ci", scopes, teamIds } } : actor;
+
+  it("allows only what both the owner may do and the token's scopes allow", () => {
+    const lead = withToken(person("member", [1]), ["metric.record"]);
+    expect(can(lead, "metric.record", { teamId: 1 })).toBe(true);
+    expect(can(lead, "update.write", { teamId: 1 })).toBe(false);
+    expect(can(lead, "metric.record", { teamId: 2 })).toBe(false);
+  });
+
+  it("keeps a token listing teams to those teams, even for an admin", () => {
+    const admin = withToken(person("admin"), ["update.write", "roadmap.write"], [3]);
+    expect(can(admin, "update.write", { teamId: 3 })).toBe(true);
+    expect(can(admin, "update.write", { teamId: 4 })).toBe(false);
+    expect(can(admin, "roadmap.write")).toBe(false);
+    expect(can(admin, "settings.manage")).toBe(false);
+  });
+
+  it("never widens a token beyond its owner", () => {
+    const rm = withToken(person("release_manager"), ["update.write", "metric.record"]);
+    expect(can(rm, "update.write", { teamId: 3 })).toBe(false);
+    expect(can(rm, "metric.record", { teamId: 3 })).toBe(true);
+  });
+});
+
+describe("can, for API tokens themselves", () => {
+  it("lets every signed-in person manage their own tokens, but never through a token", () => {
+    expect(can(person("member"), "token.manage_own")).toBe(true);
+    expect(can(ANONYMOUS, "token.manage_own")).toBe(false);
+    const viaToken: Actor = { kind: "person", id: "p", name: "P", role: "admin", leadOf: [], token: { id: 1, name: "ci", scopes: ["update.write"], teamIds: [] } };
+    expect(can(viaToken, "token.manage_own")).toBe(false);
+    expect(can(viaToken, "person.manage")).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import type { Role } from "./domain";
 
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "person"; id: string; name: string; role: Role; leadOf: readonly number[] }
+  | { kind: "person"; id: string; name: string; role: Role; leadOf: readonly number[]; token?: TokenScope }
   /** Trusted command-line tools and first-run tasks, audited under their label. */
   | { kind: "system"; label: string };
 
@@ -25,7 +25,20 @@ export type Action =
   | "team.edit_links"
   | "team.manage"
   | "person.manage"
-  | "settings.manage";
+  | "settings.manage"
+  /** Creating and revoking one's own API tokens. */
+  | "token.manage_own";
+
+/** What an API token narrows its owner to: only these actions, and only these teams when any are listed. */
+export interface TokenScope {
+  id: number;
+  name: string;
+  scopes: readonly Action[];
+  teamIds: readonly number[];
+}
+
+/** The actions a token can be given: the team-level writes (and draft reads) the API offers. */
+export const TOKEN_SCOPES = ["metric.record", "update.write", "roadmap.write", "update.read_draft"] as const satisfies readonly Action[];
 
 /** The team an action concerns, for the actions a lead may take on their own team. */
 export type Resource = { teamId?: number };
@@ -57,12 +70,20 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case "system":
       return true;
     case "person":
+      // A token never widens its owner's rights, it only narrows them.
+      if (actor.token && !withinToken(actor.token, action, resource)) return false;
+      if (action === "token.manage_own") return true;
       if (actor.role === "admin") return true;
       if (actor.role === "release_manager" && RELEASE_MANAGER_ACTIONS.has(action)) return true;
       return (
         LEAD_ACTIONS.has(action) && resource.teamId !== undefined && actor.leadOf.includes(resource.teamId)
       );
   }
+}
+
+function withinToken(token: TokenScope, action: Action, resource: Resource): boolean {
+  if (!token.scopes.includes(action)) return false;
+  return token.teamIds.length === 0 || (resource.teamId !== undefined && token.teamIds.includes(resource.teamId));
 }
 
 export class ForbiddenError extends Error {
@@ -83,6 +104,6 @@ export function actorLabel(actor: Actor): string {
     case "system":
       return actor.label;
     case "person":
-      return actor.name;
+      return actor.token ? `${actor.name} from token ${actor.token.name}` : actor.name;
   }
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useId, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useEffect, useId, useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
 /** The action's last answer, and an id prefix so several forms on a page never share field ids. */
@@ -47,10 +47,30 @@ export function ActionForm({
           {state.message}
         </p>
       ) : null}
+      {state?.ok && state.secret ? <SecretField label={state.secret.label} value={state.secret.value} /> : null}
       <Button type="submit" disabled={pending} variant={variant}>
         {pending ? pendingLabel : submitLabel}
       </Button>
     </form>
+  );
+}
+
+/** A value to copy now, as it will not be shown again: read-only, selected on focus, with a copy button. */
+function SecretField({ label, value }: { label: string; value: string }) {
+  const id = useId();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} mt-0 font-mono`} />
+        <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true))}>
+          {copied ? "Copied" : "Copy"}
+        </Button>
+      </div>
+    </div>
   );
 }
 

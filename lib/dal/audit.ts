@@ -18,7 +18,8 @@ export function recordAudit(tx: Tx | Db, actor: Actor, record: AuditRecord): voi
     .values({
       actorId: actor.kind === "person" ? actor.id : null,
       actorLabel: actorLabel(actor),
-      via: actor.kind === "system" ? "cli" : "session",
+      via: actor.kind === "system" ? "cli" : actor.kind === "person" && actor.token ? "token" : "session",
+      tokenId: actor.kind === "person" ? (actor.token?.id ?? null) : null,
       action: record.action,
       entityType: record.entityType,
       entityId: String(record.entityId),

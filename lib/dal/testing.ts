@@ -23,6 +23,7 @@ import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "./help-req
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
 import { editUpdate } from "./updates";
+import { patchRoadmapItem, patchUpdate, postUpdate, recordMetricValue } from "./api-writes";
 
 export type ActorKind = "anonymous" | "member" | "lead of the team" | "lead of another team" | "release manager" | "admin";
 export const ACTORS: ActorKind[] = ["anonymous", "member", "lead of the team", "lead of another team", "release manager", "admin"];
@@ -87,6 +88,20 @@ export const WRITES: Write[] = [
   },
   { name: "assign a help request", covers: assignHelpRequest, allowed: PLANNERS, run: (actor, db) => assignHelpRequest({ actor, input: { id: docsHelpRequest(db).id, ownerId: null, takenByName: "Sam Newcomer" } }, db) },
   { name: "resolve a help request", covers: closeHelpRequest, allowed: PLANNERS, run: (actor, db) => closeHelpRequest({ actor, input: { id: docsHelpRequest(db).id, status: "resolved" } }, db) },
+  {
+    name: "post an update in one call (API)",
+    covers: postUpdate,
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => postUpdate({ actor, input: { team: "docs", cycle: "10.0", gathering: null, headline: "From CI", health: "on_track", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "", links: [], publish: true } }, db),
+  },
+  { name: "edit and publish a draft (API)", covers: patchUpdate, allowed: LEADS_AND_ADMINS, run: (actor, db) => patchUpdate({ actor, id: docsDraft(db).id, input: { version: docsDraft(db).version, headline: "Ready", publish: true } }, db) },
+  { name: "change a roadmap item's status (API)", covers: patchRoadmapItem, allowed: PLANNERS, run: (actor, db) => patchRoadmapItem({ actor, id: docsItem(db).id, input: { version: docsItem(db).version, status: "done" } }, db) },
+  {
+    name: "record a metric value",
+    covers: recordMetricValue,
+    allowed: PLANNERS,
+    run: (actor, db) => recordMetricValue({ actor, input: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 12, note: "" } }, db),
+  },
   { name: "mark an update reviewed", covers: markReviewed, allowed: ["release manager", "admin"], run: (actor, db) => markReviewed({ actor, updateId: docsPublished(db).id }, db) },
   { name: "request changes", covers: requestChanges, allowed: ["release manager", "admin"], run: (actor, db) => requestChanges({ actor, input: { updateId: docsPublished(db).id, body: "Please add numbers" } }, db) },
   {

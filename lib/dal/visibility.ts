@@ -8,7 +8,11 @@ export function updatesVisibleTo(actor: Actor): SQL | undefined {
   const published = eq(updates.state, "published");
   if (actor.kind === "system") return undefined;
   if (actor.kind === "anonymous") return published;
-  if (actor.role === "admin" || actor.role === "release_manager") return undefined;
-  if (actor.leadOf.length === 0) return published;
-  return or(published, and(eq(updates.state, "draft"), inArray(updates.teamId, [...actor.leadOf])));
+  // A token reads drafts only with the "update.read_draft" scope, and only of its teams.
+  if (actor.token && !actor.token.scopes.includes("update.read_draft")) return published;
+  const tokenTeams = actor.token?.teamIds.length ? actor.token.teamIds : null;
+  if (actor.role === "admin" || actor.role === "release_manager") return tokenTeams ? or(published, inArray(updates.teamId, [...tokenTeams])) : undefined;
+  const draftTeams = tokenTeams ? actor.leadOf.filter((id) => tokenTeams.includes(id)) : actor.leadOf;
+  if (draftTeams.length === 0) return published;
+  return or(published, and(eq(updates.state, "draft"), inArray(updates.teamId, [...draftTeams])));
 }

@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: "/admin/teams", label: "Teams", adminOnly: true },
   { href: "/admin/cycles", label: "Cycles", adminOnly: false },
   { href: "/admin/settings", label: "Settings", adminOnly: true },
+  { href: "/admin/tokens", label: "API tokens", adminOnly: true },
   { href: "/admin/audit", label: "Audit log", adminOnly: true },
 ] as const;
 

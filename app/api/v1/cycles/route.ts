@@ -1,0 +1,13 @@
+// GET /api/v1/cycles — every release cycle, newest first.
+import { answer, ok, pageOf, parseQuery } from "@/lib/api";
+import { readerFromRequest } from "@/lib/dal/api-actor";
+import { listCycles } from "@/lib/dal/cycles";
+import { noFiltersSchema } from "@/lib/validation/api";
+
+export function GET(request: Request): Promise<Response> {
+  return answer(async () => {
+    await readerFromRequest(request);
+    const { page } = parseQuery(request, noFiltersSchema);
+    return ok(pageOf(await listCycles(), page));
+  });
+}

@@ -1,0 +1,12 @@
+// GET /api/v1/gatherings — gatherings (PTGs, summits), optionally one cycle's.
+import { answer, ok, parseQuery } from "@/lib/api";
+import { readerFromRequest } from "@/lib/dal/api-actor";
+import { listGatherings } from "@/lib/dal/api-reads";
+import { cycleFiltersSchema } from "@/lib/validation/api";
+
+export function GET(request: Request): Promise<Response> {
+  return answer(async () => {
+    await readerFromRequest(request);
+    return ok(listGatherings(parseQuery(request, cycleFiltersSchema)));
+  });
+}

@@ -1,0 +1,12 @@
+// GET /api/v1/help-requests — calls for help filtered by team, cycle, status.
+import { answer, ok, parseQuery } from "@/lib/api";
+import { readerFromRequest } from "@/lib/dal/api-actor";
+import { listHelpRequests } from "@/lib/dal/api-reads";
+import { helpRequestFiltersSchema } from "@/lib/validation/api";
+
+export function GET(request: Request): Promise<Response> {
+  return answer(async () => {
+    await readerFromRequest(request);
+    return ok(listHelpRequests(parseQuery(request, helpRequestFiltersSchema)));
+  });
+}

@@ -1,0 +1,21 @@
+// GET /api/v1/metric-values — recorded values filtered by team, cycle, metric; POST records one (what CI jobs send).
+import { answer, ok, parseBody, parseQuery } from "@/lib/api";
+import { readerFromRequest, writerFromRequest } from "@/lib/dal/api-actor";
+import { listMetricValues } from "@/lib/dal/api-reads";
+import { recordMetricValue } from "@/lib/dal/api-writes";
+import { metricValueFiltersSchema, recordMetricValueSchema } from "@/lib/validation/api";
+
+export function GET(request: Request): Promise<Response> {
+  return answer(async () => {
+    await readerFromRequest(request);
+    return ok(listMetricValues(parseQuery(request, metricValueFiltersSchema)));
+  });
+}
+
+export function POST(request: Request): Promise<Response> {
+  return answer(async () => {
+    const actor = await writerFromRequest(request);
+    const { id } = recordMetricValue({ actor, input: await parseBody(request, recordMetricValueSchema) });
+    return ok({ data: { id } }, 201);
+  });
+}

@@ -1,0 +1,12 @@
+// GET /api/v1/metrics — metric definitions (key, unit, how a cycle's figure is formed), optionally one team's.
+import { answer, ok, parseQuery } from "@/lib/api";
+import { readerFromRequest } from "@/lib/dal/api-actor";
+import { listMetricDefinitions } from "@/lib/dal/api-reads";
+import { metricFiltersSchema } from "@/lib/validation/api";
+
+export function GET(request: Request): Promise<Response> {
+  return answer(async () => {
+    await readerFromRequest(request);
+    return ok(listMetricDefinitions(parseQuery(request, metricFiltersSchema)));
+  });
+}

@@ -1,0 +1,14 @@
+// PATCH /api/v1/roadmap-items/{id} — change some fields of a roadmap item (optimistic "version").
+import { answer, idFromPath, ok, parseBody } from "@/lib/api";
+import { writerFromRequest } from "@/lib/dal/api-actor";
+import { patchRoadmapItem } from "@/lib/dal/api-writes";
+import { patchRoadmapItemSchema } from "@/lib/validation/api";
+
+export function PATCH(request: Request, { params }: RouteContext<"/api/v1/roadmap-items/[id]">): Promise<Response> {
+  return answer(async () => {
+    const actor = await writerFromRequest(request);
+    const id = idFromPath((await params).id, "Roadmap item");
+    const { version } = patchRoadmapItem({ actor, id, input: await parseBody(request, patchRoadmapItemSchema) });
+    return ok({ data: { id, version } });
+  });
+}

@@ -1,0 +1,24 @@
+// GET /api/v1/teams/{team} — one team: mission, leads, shepherd, links, numbers across cycles.
+import { answer, ok } from "@/lib/api";
+import { readerFromRequest } from "@/lib/dal/api-actor";
+import { getTeamProfile } from "@/lib/dal/teams";
+import { NotFoundError } from "@/lib/errors";
+
+export function GET(request: Request, { params }: RouteContext<"/api/v1/teams/[team]">): Promise<Response> {
+  return answer(async () => {
+    await readerFromRequest(request);
+    const profile = await getTeamProfile({ team: (await params).team });
+    if (!profile) throw new NotFoundError("Team");
+    const { id: _id, ...team } = profile.team;
+    return ok({
+      data: {
+        ...team,
+        leads: profile.leads,
+        shepherd: profile.shepherd,
+        links: profile.links.map(({ id: _linkId, ...l }) => l),
+        currentUpdateId: profile.currentUpdate?.id ?? null,
+        numbers: profile.numbers,
+      },
+    });
+  });
+}

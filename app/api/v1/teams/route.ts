@@ -1,0 +1,17 @@
+// GET /api/v1/teams — the active teams in their board order, with leads and latest update.
+import { answer, ok, pageOf, parseQuery } from "@/lib/api";
+import { readerFromRequest } from "@/lib/dal/api-actor";
+import { listTeams } from "@/lib/dal/teams";
+import { noFiltersSchema } from "@/lib/validation/api";
+
+export function GET(request: Request): Promise<Response> {
+  return answer(async () => {
+    await readerFromRequest(request);
+    const { page } = parseQuery(request, noFiltersSchema);
+    const teams = (await listTeams()).map(({ id: _id, latestUpdate, ...team }) => ({
+      ...team,
+      latestUpdate: latestUpdate ? { ...latestUpdate, publishedAt: new Date(latestUpdate.publishedAt).toISOString() } : null,
+    }));
+    return ok(pageOf(teams, page));
+  });
+}

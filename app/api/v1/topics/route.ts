@@ -1,0 +1,12 @@
+// GET /api/v1/topics — community topics with outcomes and action items, optionally one cycle's.
+import { answer, ok, parseQuery } from "@/lib/api";
+import { readerFromRequest } from "@/lib/dal/api-actor";
+import { listTopics } from "@/lib/dal/api-reads";
+import { cycleFiltersSchema } from "@/lib/validation/api";
+
+export function GET(request: Request): Promise<Response> {
+  return answer(async () => {
+    await readerFromRequest(request);
+    return ok(listTopics(parseQuery(request, cycleFiltersSchema)));
+  });
+}

@@ -1,0 +1,14 @@
+// POST /api/v1/updates — post a team's update for a cycle: a draft, or published at once with "publish": true.
+import { answer, ok, parseBody } from "@/lib/api";
+import { writerFromRequest } from "@/lib/dal/api-actor";
+import { postUpdate } from "@/lib/dal/api-writes";
+import { postUpdateSchema } from "@/lib/validation/api";
+
+export function POST(request: Request): Promise<Response> {
+  return answer(async () => {
+    const actor = await writerFromRequest(request);
+    const input = await parseBody(request, postUpdateSchema);
+    const { id, version } = postUpdate({ actor, input });
+    return ok({ data: { id, version, state: input.publish ? "published" : "draft", url: `/updates/${id}` } }, 201);
+  });
+}
