@@ -25,11 +25,14 @@ const PAGES: Record<string, Visit[]> = {
   "/teams": [{ url: "/teams" }],
   "/teams/[slug]": [{ url: "/teams/test" }, { url: "/teams/distro-multi-os" }],
   "/updates/[id]": [{ url: "/updates/9" }],
+  "/docs/api": [{ url: "/docs/api" }],
   "/account": [{ url: "/account", as: "distroLead" }],
   "/updates/new": [{ url: "/updates/new", as: "distroLead" }],
   "/updates/[id]/edit": [{ url: "/updates/9/edit", as: "distroLead" }],
   "/teams/[slug]/links": [{ url: "/teams/distro-multi-os/links", as: "distroLead" }],
   "/teams/[slug]/roadmap": [{ url: "/teams/distro-multi-os/roadmap", as: "distroLead" }],
+  "/teams/[slug]/help": [{ url: "/teams/distro-multi-os/help", as: "distroLead" }],
+  "/account/tokens": [{ url: "/account/tokens", as: "distroLead" }],
   "/review": [{ url: "/review", as: "releaseManager" }],
   "/admin": [{ url: "/admin", as: "admin" }],
   "/admin/audit": [{ url: "/admin/audit", as: "admin" }],
@@ -37,6 +40,7 @@ const PAGES: Record<string, Visit[]> = {
   "/admin/people": [{ url: "/admin/people", as: "admin" }],
   "/admin/settings": [{ url: "/admin/settings", as: "admin" }],
   "/admin/teams": [{ url: "/admin/teams", as: "admin" }],
+  "/admin/tokens": [{ url: "/admin/tokens", as: "admin" }],
 };
 
 /** The not-found page has no route of its own. */

@@ -4,10 +4,11 @@ import path from "node:path";
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
-/** Runs a TypeScript entry point as its own process, as an operator would run a script. */
-export function runScript(file: string, args: string[], env: Record<string, string>): void {
-  execFileSync(tsx, ["--conditions=react-server", file, ...args], {
+/** Runs a TypeScript entry point as its own process, as an operator would run a script; returns what it printed. */
+export function runScript(file: string, args: string[], env: Record<string, string>): string {
+  return execFileSync(tsx, ["--conditions=react-server", file, ...args], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    encoding: "utf8",
     stdio: "pipe",
   });
 }
