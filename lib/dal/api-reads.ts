@@ -121,9 +121,11 @@ async function cachedCycleUpdates(cycle: string, team: string, health: string, s
   cacheLife("dashboard");
   // Publishing or editing an update expires its cycle's tag; a new cycle expires "cycles".
   const found = getDb().select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, cycle)).get();
-  cacheTag(tags.cycles, tags.teams, ...(found ? [tags.cycle(found.id)] : []));
   const filters = { team: team || undefined, health: (health || undefined) as UpdateFilters["health"], state: (state || undefined) as UpdateFilters["state"] };
-  return readCycleUpdates({ actor: ANONYMOUS, cycle, filters, page: { page, perPage } });
+  const answer = readCycleUpdates({ actor: ANONYMOUS, cycle, filters, page: { page, perPage } });
+  // Each listed update's own tag too: a review changes its state without touching the cycle.
+  cacheTag(tags.cycles, tags.teams, ...(found ? [tags.cycle(found.id)] : []), ...(answer?.data.map((u) => tags.update(u.id)) ?? []));
+  return answer;
 }
 
 /** One update as the actor may see it, with the private note for those allowed; null when unknown or hidden. */

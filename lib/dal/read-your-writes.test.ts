@@ -17,7 +17,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, setProcessDatabase, type Db } from "@/db/client";
 import { gatherings, releaseCycles, teams, updates } from "@/db/schema";
-import type { Actor } from "@/lib/permissions";
+import { ANONYMOUS, type Actor } from "@/lib/permissions";
+import { listCycleUpdates } from "./api-reads";
 import { getBurnUp } from "./charts";
 import { getCycleBoard, listCycles } from "./cycles";
 import { getFeed } from "./feeds";
@@ -82,6 +83,10 @@ const READS: Read[] = [
   { fn: getTeamProfile, calls: (d) => d.teams.map((team) => [`getTeamProfile(${team})`, () => getTeamProfile({ team })]) },
   // Mid-cycle for the demo's 10.0, so "today" falls inside a burn-up.
   { fn: getBurnUp, calls: (d) => d.cycleIds.map((cycleId) => [`getBurnUp(${cycleId})`, () => getBurnUp({ cycleId, now: Date.parse("2024-07-10T12:00:00Z") })]) },
+  {
+    fn: listCycleUpdates,
+    calls: (d) => d.cycles.map((cycle) => [`listCycleUpdates(${cycle})`, () => listCycleUpdates({ actor: ANONYMOUS, cycle, filters: {}, page: { page: 1, perPage: 100 } })]),
+  },
   { fn: getUpdate, calls: (d) => d.updateIds.map((id) => [`getUpdate(${id})`, () => getUpdate({ id })]) },
   {
     fn: getFeed,
@@ -138,7 +143,9 @@ const OTHER_EXPORTS = [
   "liveDataVersion", "invalidate", "requestTime",
   // reads never cached (signed-in pages, search), and the plain reads the cached ones wrap
   "listAuditEntries", "auditEntityTypes", "getCyclesForManaging", "listPeople", "previewReminders", "pendingReminders", "getReviewQueue", "getReviewThread", "openChangeRequests", "getRoadmapForEditing", "getSettingsForEditing", "isPrivateMode", "listTeamsForAdmin", "listShepherdCandidates", "getTeamLinksForEditing", "getStartOptions", "getUpdateForEditing", "dueSince", "teamsDue", "routeTargetExists", "searchCommunity", "ftsQuery",
-  "getHelpRequestsForEditing",
+  "getHelpRequestsForEditing", "getApiUpdate", "listRoadmapItems", "listMetricDefinitions", "listMetricValues", "listHelpRequests", "listTopics", "listGatherings", "readCycleUpdates",
+  // API credentials: signed-in pages only, tested in api-tokens.test.ts
+  "actorFromRequest", "readerFromRequest", "writerFromRequest", "authenticateApiToken", "createApiToken", "listApiTokens", "revokeApiToken", "hashToken",
   "readCycles", "readBurnUp", "readCycleBoard", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo",
   // parts of writes, covered through the rows that call them: the audit entry, the one path of every update change; and the reminder timer
   "recordAudit", "changeUpdate", "startReminderSchedule",
