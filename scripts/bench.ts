@@ -151,26 +151,22 @@ async function signIn(base: string, email: string): Promise<string> {
 }
 
 /**
- * An API token for the team's lead, made by the data layer's own function when the
- * /api/v1 API is present (lib/dal/api-tokens.ts); null otherwise.
+ * An API token for the team's lead, made by the data layer's own `createApiToken` when the
+ * /api/v1 API is present (lib/dal/api-tokens.ts, which returns `{ id, secret }`); null otherwise.
  */
 async function createToken(file: string, leadEmail: string, teamSlug: string): Promise<string | null> {
   const dal = path.resolve("lib/dal/api-tokens.ts");
   if (!fs.existsSync(dal)) return null;
-  process.env.CYCLEBOARD_DB = file;
-  const tokens = (await import(pathToFileURL(dal).href)) as Record<string, unknown>;
-  const create = tokens.createApiToken;
-  if (typeof create !== "function") return null;
+  const { createApiToken } = (await import(pathToFileURL(dal).href)) as { createApiToken?: (...args: unknown[]) => unknown };
+  if (typeof createApiToken !== "function") return null;
   const { actorForPerson } = await import("@/lib/dal/actor");
   const { openDatabase } = await import("@/db/client");
   const db = openDatabase(file);
   try {
     const person = db.$client.prepare("select id from people where lower(email) = ?").get(leadEmail) as { id: string };
-    const team = db.$client.prepare("select id from teams where slug = ?").get(teamSlug) as { id: number };
-    const result: unknown = await create({ actor: actorForPerson(db, person.id), input: { name: "npm run bench", scopes: ["update.write"], teamIds: [team.id], expiresAt: null } }, db);
-    if (typeof result === "string") return result;
-    const secret = (result as { token?: unknown; secret?: unknown }).token ?? (result as { secret?: unknown }).secret;
-    return typeof secret === "string" ? secret : null;
+    const input = { name: "npm run bench", scopes: ["update.write"], teams: [teamSlug], expiresInDays: 1 };
+    const created = createApiToken({ actor: actorForPerson(db, person.id), input }, db) as { secret?: unknown };
+    return typeof created.secret === "string" ? created.secret : null;
   } finally {
     db.$client.close();
   }
