@@ -381,6 +381,9 @@ export const updates = sqliteTable(
     index("updates_team_idx").on(t.teamId, t.state, t.publishedAt),
     index("updates_published_idx").on(t.state, t.publishedAt),
     index("updates_review_idx").on(t.cycleId, t.reviewState),
+    // A cycle's published updates newest first (reports, feeds, the API) without a sort,
+    // so the planner never prefers scanning updates_published_idx across every cycle.
+    index("updates_cycle_published_idx").on(t.cycleId, t.state, t.publishedAt),
   ],
 );
 

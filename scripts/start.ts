@@ -27,22 +27,33 @@ function buildIsCurrent(): boolean {
   return SOURCES.every((entry) => newestMtime(path.join(root, entry)) <= builtAt);
 }
 
-const started = Date.now();
-try {
-  await prepareDatabase();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
-
-if (!buildIsCurrent()) {
+/** Runs `next build` when there is no build or the sources are newer; exits on a failed build. */
+export function buildIfNeeded(): void {
+  if (buildIsCurrent()) return;
   console.log("Building Cycleboard (first start or changed sources)…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT || "3000";
-const server = spawn(process.execPath, [nextBin, "start", "--port", port], { stdio: "inherit" });
-console.log(`Cycleboard is starting on http://localhost:${port} (database and build ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+/** `next start` on `port`, with the environment given (e.g. another CYCLEBOARD_DB). */
+export function startServer(port: string, options: Parameters<typeof spawn>[2] = { stdio: "inherit" }) {
+  return spawn(process.execPath, [nextBin, "start", "--port", port], options);
+}
+
+async function main() {
+  const started = Date.now();
+  try {
+    await prepareDatabase();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  buildIfNeeded();
+  const port = process.env.PORT || "3000";
+  const server = startServer(port);
+  console.log(`Cycleboard is starting on http://localhost:${port} (database and build ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

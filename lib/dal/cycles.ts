@@ -17,6 +17,7 @@ import {
 import type { CycleStatus, Health, HelpStatus, RoadmapStatus, TopicOutcome } from "@/lib/domain";
 import { liveDataVersion, tags } from "./cache";
 import { readCycleNumbers, readDelivery, type CycleNumber } from "./metrics";
+import { latestPublishedUpdateId } from "./visibility";
 
 export interface CycleSummary {
   id: number;
@@ -104,15 +105,13 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
     .all();
 
   const latestByTeam = new Map<number, NonNullable<TeamCard["latestUpdate"]>>();
-  const published = db
+  const latest = db
     .select({ id: updates.id, teamId: updates.teamId, headline: updates.headline, health: updates.health, publishedAt: updates.publishedAt })
-    .from(updates)
-    .where(and(eq(updates.cycleId, cycle.id), eq(updates.state, "published")))
-    .orderBy(desc(updates.publishedAt), desc(updates.id))
+    .from(teams)
+    .innerJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id, cycle.id)))
     .all();
-  for (const u of published) {
-    if (!latestByTeam.has(u.teamId) && u.publishedAt)
-      latestByTeam.set(u.teamId, { id: u.id, headline: u.headline, health: u.health, publishedAt: u.publishedAt.getTime() });
+  for (const u of latest) {
+    if (u.publishedAt) latestByTeam.set(u.teamId, { id: u.id, headline: u.headline, health: u.health, publishedAt: u.publishedAt.getTime() });
   }
 
   const items = db

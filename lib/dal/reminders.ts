@@ -57,14 +57,19 @@ export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: strin
   const pending: PendingReminder[] = [];
   for (const m of upcoming) {
     const sent = new Set(db.select({ teamId: updateReminders.teamId }).from(updateReminders).where(eq(updateReminders.milestoneId, m.id)).all().map((r) => r.teamId));
-    for (const team of teamsDue(db, m.cycleId, dueSince(db, m.cycleId, now).since)) {
-      if (sent.has(team.id)) continue;
-      const leads = db
-        .select({ name: people.name, email: people.email })
-        .from(teamLeads)
-        .innerJoin(people, eq(people.id, teamLeads.personId))
-        .where(and(eq(teamLeads.teamId, team.id), eq(people.active, true)))
-        .all();
+    const due = teamsDue(db, m.cycleId, dueSince(db, m.cycleId, now).since).filter((team) => !sent.has(team.id));
+    // Every due team's leads in one query, not one query per team.
+    const leadRows =
+      due.length === 0
+        ? []
+        : db
+            .select({ teamId: teamLeads.teamId, name: people.name, email: people.email })
+            .from(teamLeads)
+            .innerJoin(people, eq(people.id, teamLeads.personId))
+            .where(and(inArray(teamLeads.teamId, due.map((team) => team.id)), eq(people.active, true)))
+            .all();
+    for (const team of due) {
+      const leads = leadRows.filter((l) => l.teamId === team.id).map(({ name, email }) => ({ name, email }));
       pending.push({
         milestone: { id: m.id, name: m.name, dueOn: m.dueOn },
         cycle: { id: m.cycleId, slug: m.cycleSlug, name: m.cycleName },

@@ -10,6 +10,7 @@ import type { ReplyInput, RequestChangesInput } from "@/lib/validation/review";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
 import { readCycleBoard } from "./cycles";
+import { latestPublishedUpdateId } from "./visibility";
 
 const DAY = 86_400_000;
 
@@ -40,7 +41,7 @@ export function dueSince(db: Db, cycleId: number, now: number): { since: number;
 /** Teams with no published update since `since` in the cycle. */
 export function teamsDue(db: Db, cycleId: number, since: number) {
   const active = db.select({ id: teams.id, slug: teams.slug, name: teams.name, shepherdId: teams.shepherdId }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder)).all();
-  const last = db.select({ teamId: updates.teamId, publishedAt: updates.publishedAt }).from(updates).where(and(eq(updates.cycleId, cycleId), eq(updates.state, "published"))).orderBy(desc(updates.publishedAt)).all();
+  const last = db.select({ teamId: updates.teamId, publishedAt: updates.publishedAt }).from(teams).innerJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id, cycleId))).all();
   return active
     .map((team) => ({ ...team, lastPublishedAt: last.find((u) => u.teamId === team.id)?.publishedAt?.getTime() ?? null }))
     .filter((team) => team.lastPublishedAt === null || team.lastPublishedAt < since);

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { eq } from "drizzle-orm";
 import { createTestDatabase } from "@/db/testing";
+import { releaseCycles, teams, updates } from "@/db/schema";
+import { readCycleBoard } from "./cycles";
 import { readTeamProfile, readTeams } from "./teams";
 
 let db: Db;
@@ -35,6 +38,27 @@ describe("team pages", () => {
     const teams = readTeams(db);
     expect(teams).toHaveLength(6);
     expect(teams.every((t) => t.latestUpdate?.cycleName === "10.0")).toBe(true);
+  });
+
+  it("take each team's newest published update as its latest, on the list and the board alike", () => {
+    const own = createTestDatabase({ demo: true });
+    try {
+      const docs = own.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "docs")).get()!;
+      const cycle = own.db.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, "10.0")).get()!;
+      const before = readTeams(own.db).find((t) => t.slug === "docs")!.latestUpdate!;
+      const write = (headline: string, state: "draft" | "published", at: Date | null) =>
+        own.db.insert(updates).values({ teamId: docs.id, cycleId: cycle.id, headline, health: "blocked", state, publishedAt: at }).returning({ id: updates.id }).get().id;
+      write("A newer draft", "draft", null);
+      expect(readTeams(own.db).find((t) => t.slug === "docs")!.latestUpdate!.id).toBe(before.id);
+      // Published at the same moment as the current latest: the later row wins.
+      const tie = write("Same moment, later row", "published", new Date(before.publishedAt));
+      expect(readTeams(own.db).find((t) => t.slug === "docs")!.latestUpdate).toMatchObject({ id: tie, health: "blocked", cycleName: "10.0" });
+      const card = readCycleBoard(own.db, "10.0")!.teams.find((t) => t.slug === "docs")!;
+      expect(card.latestUpdate).toMatchObject({ id: tie, headline: "Same moment, later row" });
+      expect(readCycleBoard(own.db, "9.0")!.teams.find((t) => t.slug === "docs")!.latestUpdate?.id).not.toBe(tie);
+    } finally {
+      own.cleanup();
+    }
   });
 
   it("answer null for an unknown team", () => {

@@ -7,6 +7,7 @@ import type { Health, HelpStatus, RoadmapKind, RoadmapStatus, TeamLinkKind, Trac
 import { liveDataVersion, tags } from "./cache";
 import { readTeamNumbers, type TeamMetricHistory } from "./metrics";
 import { readUpdateSections, type UpdateSections } from "./updates";
+import { latestPublishedUpdateId } from "./visibility";
 
 export interface TeamListEntry {
   id: number;
@@ -35,27 +36,28 @@ function leadsByTeam(db: Db, teamIds: number[]): Map<number, string[]> {
 
 export function readTeams(db: Db): TeamListEntry[] {
   const rows = db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission })
+    .select({
+      id: teams.id,
+      slug: teams.slug,
+      name: teams.name,
+      mission: teams.mission,
+      updateId: updates.id,
+      cycleName: releaseCycles.name,
+      health: updates.health,
+      publishedAt: updates.publishedAt,
+    })
     .from(teams)
+    .leftJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id)))
+    .leftJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
     .where(eq(teams.archived, false))
     .orderBy(asc(teams.sortOrder), asc(teams.name))
     .all();
   const leads = leadsByTeam(db, rows.map((r) => r.id));
-  const latest = db
-    .select({ id: updates.id, teamId: updates.teamId, cycleName: releaseCycles.name, health: updates.health, publishedAt: updates.publishedAt })
-    .from(updates)
-    .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
-    .where(eq(updates.state, "published"))
-    .orderBy(desc(updates.publishedAt), desc(updates.id))
-    .all();
-  return rows.map((team) => {
-    const u = latest.find((l) => l.teamId === team.id);
-    return {
-      ...team,
-      leads: leads.get(team.id) ?? [],
-      latestUpdate: u?.publishedAt ? { id: u.id, cycleName: u.cycleName, health: u.health, publishedAt: u.publishedAt.getTime() } : null,
-    };
-  });
+  return rows.map(({ updateId, cycleName, health, publishedAt, ...team }) => ({
+    ...team,
+    leads: leads.get(team.id) ?? [],
+    latestUpdate: updateId && cycleName && health && publishedAt ? { id: updateId, cycleName, health, publishedAt: publishedAt.getTime() } : null,
+  }));
 }
 
 export interface TeamProfile {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { updates } from "@/db/schema";
 import type { Actor } from "@/lib/permissions";
 
@@ -15,4 +15,13 @@ export function updatesVisibleTo(actor: Actor): SQL | undefined {
   const draftTeams = tokenTeams ? actor.leadOf.filter((id) => tokenTeams.includes(id)) : actor.leadOf;
   if (draftTeams.length === 0) return published;
   return or(published, and(eq(updates.state, "draft"), inArray(updates.teamId, [...draftTeams])));
+}
+
+/**
+ * The id of a team's latest published update, in one cycle or in any: one index seek per
+ * team (updates_team_idx, updates_cycle_team_idx) instead of reading every update.
+ */
+export function latestPublishedUpdateId(teamId: AnyColumn, cycleId?: number): SQL {
+  const inCycle = cycleId === undefined ? sql`` : sql`and u.cycle_id = ${cycleId}`;
+  return sql`(select u.id from ${updates} u where u.team_id = ${teamId} ${inCycle} and u.state = 'published' order by u.published_at desc, u.id desc limit 1)`;
 }

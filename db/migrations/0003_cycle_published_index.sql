@@ -1,0 +1,1 @@
+CREATE INDEX `updates_cycle_published_idx` ON `updates` (`cycle_id`,`state`,`published_at`);
