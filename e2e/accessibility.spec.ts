@@ -26,6 +26,7 @@ const PAGES: Record<string, Visit[]> = {
   "/teams/[slug]": [{ url: "/teams/test" }, { url: "/teams/distro-multi-os" }],
   "/updates/[id]": [{ url: "/updates/9" }],
   "/docs/api": [{ url: "/docs/api" }],
+  "/about": [{ url: "/about" }],
   "/account": [{ url: "/account", as: "distroLead" }],
   "/updates/new": [{ url: "/updates/new", as: "distroLead" }],
   "/updates/[id]/edit": [{ url: "/updates/9/edit", as: "distroLead" }],

@@ -146,7 +146,7 @@ const OTHER_EXPORTS = [
   "getHelpRequestsForEditing", "getApiUpdate", "listRoadmapItems", "listMetricDefinitions", "listMetricValues", "listHelpRequests", "listTopics", "listGatherings", "readCycleUpdates",
   // API credentials: signed-in pages only, tested in api-tokens.test.ts
   "actorFromRequest", "readerFromRequest", "writerFromRequest", "authenticateApiToken", "createApiToken", "listApiTokens", "revokeApiToken", "hashToken",
-  "readCycles", "readBurnUp", "readCycleBoard", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo",
+  "readCycles", "readBurnUp", "readCycleBoard", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo", "latestPublishedUpdateId",
   // parts of writes, covered through the rows that call them: the audit entry, the one path of every update change; and the reminder timer
   "recordAudit", "changeUpdate", "startReminderSchedule",
 ];
