@@ -7,6 +7,7 @@ import { formatDay } from "@/lib/dates";
 import type { CycleBoard as CycleBoardData } from "@/lib/dal/cycles";
 import type { SiteInfo } from "@/lib/dal/site";
 import { HealthLegend } from "@/components/updates/health-legend";
+import { CycleDownloads } from "./cycle-downloads";
 import { CycleStatusBadge } from "./cycle-status-badge";
 import { CycleNumbersTable } from "./cycle-numbers-table";
 import { MilestoneTimeline } from "./milestone-timeline";
@@ -43,6 +44,7 @@ export function CycleBoard({ board, site, now }: { board: CycleBoardData; site: 
               Follow this cycle (Atom)
             </a>
           </p>
+          <CycleDownloads slug={cycle.slug} className="mt-1" />
         </div>
         {board.gatherings.length > 0 ? (
           <ul className="text-sm">
