@@ -10,6 +10,8 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3"],
   typedRoutes: true,
+  // The admin's site import uploads a whole site document (the proxy's own limit is also 10 MB).
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/admin/cycles", label: "Cycles", adminOnly: false },
   { href: "/admin/settings", label: "Settings", adminOnly: true },
   { href: "/admin/audit", label: "Audit log", adminOnly: true },
+  { href: "/admin/transfer", label: "Export and import", adminOnly: true },
 ] as const;
 
 type Section = (typeof SECTIONS)[number]["href"];
