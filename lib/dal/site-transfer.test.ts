@@ -111,6 +111,15 @@ describe("site export and import", () => {
     expect(target.select().from(schema.people).all()).toEqual([]);
   });
 
+  it("names the row a table's own rules refuse (a duplicate email) and writes nothing", async () => {
+    const doc = asFile(readSite(database(true))) as SiteDocument;
+    const people = doc.tables.people!;
+    people[1] = { ...people[1]!, email: String(people[0]!.email).toUpperCase() };
+    const target = database(false);
+    await expect(importSite({ actor: cli, document: doc }, target)).rejects.toThrow(/^tables\.people\[1\]: UNIQUE constraint failed/);
+    expect(target.select().from(schema.teams).all()).toEqual([]);
+  });
+
   it("refuses a document of another format version", () => {
     const doc = { ...(asFile(readSite(database(false))) as SiteDocument), version: 2 };
     const parsed = siteDocumentSchema.safeParse(doc);

@@ -15,7 +15,7 @@ import { getTableColumns, sql } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import * as schema from "@/db/schema";
 import { InputError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
@@ -160,6 +160,16 @@ export function exportSite({ actor }: { actor: Actor }, db: Db = getDb()): SiteD
   return readSite(db);
 }
 
+function assertNothingToOverwrite(db: Db | Tx): void {
+  for (const table of TRANSFERRED) {
+    const name = tableName(table);
+    if (FIRST_RUN_TABLES.has(name)) continue;
+    if (db.get<{ n: number }>(sql.raw(`select count(*) as n from "${name}"`))?.n) {
+      throw new InputError("file", `This site already holds data (${name}): a site document imports only into an empty database.`);
+    }
+  }
+}
+
 export interface ImportResult {
   rows: Record<string, number>;
   /** One-time passwords for the imported people, who arrive without credentials. */
@@ -174,6 +184,7 @@ export async function importSite({ actor, document }: { actor: Actor; document: 
   assertCan(actor, "settings.manage");
   assertCan(actor, "person.manage");
   const doc = siteDocumentSchema.parse(document);
+  assertNothingToOverwrite(db);
   const activePeople = (doc.tables.people ?? []).filter((p) => p.active !== 0);
   // Hashing is slow; do it before the transaction, which then stays short.
   const passwords = activePeople.map((p) => ({ id: String(p.id), name: String(p.name), email: String(p.email), password: generatePassword() }));
@@ -182,13 +193,7 @@ export async function importSite({ actor, document }: { actor: Actor; document: 
   const rows: Record<string, number> = {};
   const issued: ImportResult["passwords"] = [];
   db.transaction((tx) => {
-    for (const table of TRANSFERRED) {
-      const name = tableName(table);
-      if (FIRST_RUN_TABLES.has(name)) continue;
-      if (tx.get<{ n: number }>(sql.raw(`select count(*) as n from "${name}"`))?.n) {
-        throw new InputError("file", `This site already holds data (${name}): a site document imports only into an empty database.`);
-      }
-    }
+    assertNothingToOverwrite(tx);
     // Rows may arrive in any order (an item carried from a later-numbered one): check references at commit.
     tx.run(sql`pragma defer_foreign_keys = on`);
 
@@ -217,9 +222,15 @@ export async function importSite({ actor, document }: { actor: Actor; document: 
         // Entries already here keep their ids; imported ones follow them in their own order.
         if (name === "audit_entries" && auditHasRows) delete row.id;
         const columns = Object.keys(row);
-        db.$client
-          .prepare(`insert into "${name}" (${columns.map((c) => `"${c}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`)
-          .run(...columns.map((c) => row[c]));
+        try {
+          db.$client
+            .prepare(`insert into "${name}" (${columns.map((c) => `"${c}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`)
+            .run(...columns.map((c) => row[c]));
+        } catch (error) {
+          // A duplicate or a value the table's CHECK refuses: name the row, like the schema check does.
+          if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT")) throw new InputError("file", `tables.${name}[${list.indexOf(original)}]: ${error.message}`);
+          throw error;
+        }
       }
       rows[name] = list.length;
     }
