@@ -22,7 +22,8 @@ function database(demo: boolean): Db {
 /** A JSON round trip, as the document travels between machines. */
 const asFile = (doc: SiteDocument): unknown => JSON.parse(JSON.stringify(doc));
 
-describe("site export and import", () => {
+// Imports hash a password per person (scrypt): slow on a busy machine.
+describe("site export and import", { timeout: 30_000 }, () => {
   it("decides for every table of the schema whether it travels", () => {
     const decided = new Set([...TRANSFERRED, ...LEFT_BEHIND].map((t) => getTableConfig(t).name));
     const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable)).map((t) => getTableConfig(t).name);

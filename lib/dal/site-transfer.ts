@@ -142,15 +142,20 @@ export function describeDocumentErrors(error: z.ZodError): string[] {
   });
 }
 
-/** Reads every transferred row as stored, in rowid order, so two exports of one site are identical. */
+/**
+ * Reads every transferred row as stored, in rowid order, so two exports of one site are
+ * identical; in one read transaction, so a site being written to exports one moment of it.
+ */
 export function readSite(db: Db): SiteDocument {
   const tables: Record<string, Row[]> = {};
-  for (const table of TRANSFERRED) {
-    const names = columnsOf(table).map((c) => c.name);
-    const dropped = droppedReferences(table);
-    const list = names.map((n) => (dropped.has(n) ? `null as "${n}"` : `"${n}"`)).join(", ");
-    tables[tableName(table)] = db.$client.prepare(`select ${list} from "${tableName(table)}" order by rowid`).all() as Row[];
-  }
+  db.$client.transaction(() => {
+    for (const table of TRANSFERRED) {
+      const names = columnsOf(table).map((c) => c.name);
+      const dropped = droppedReferences(table);
+      const list = names.map((n) => (dropped.has(n) ? `null as "${n}"` : `"${n}"`)).join(", ");
+      tables[tableName(table)] = db.$client.prepare(`select ${list} from "${tableName(table)}" order by rowid`).all() as Row[];
+    }
+  })();
   return { format: SITE_FORMAT, version: SITE_FORMAT_VERSION, exportedAt: new Date().toISOString(), tables };
 }
 
