@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { ACCOUNTS } from "./support/accounts";
+import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
 import { runScript, startServer } from "./support/processes";
 import { signIn } from "./support/sign-in";
@@ -10,7 +10,8 @@ import { signIn } from "./support/sign-in";
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const importedPort = basePort + 5;
 const sourcePort = basePort + 6;
-const files = { source: "data/e2e-transfer-source.db", imported: "data/e2e-transfer-imported.db", document: "data/e2e-transfer-site.json" };
+const emptySitePort = basePort + 7;
+const files = { source: "data/e2e-transfer-source.db", imported: "data/e2e-transfer-imported.db", document: "data/e2e-transfer-site.json", empty: "data/e2e-transfer-empty.db", uploaded: "data/e2e-transfer-upload.json" };
 
 function removeDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
@@ -118,5 +119,28 @@ test.describe("moving a site", () => {
     await page.getByLabel(/Site document/).setInputFiles(file);
     await submit(page, page.getByRole("button", { name: "Import site" }));
     await expect(page.getByRole("main").getByRole("alert")).toContainText("already holds data");
+  });
+
+  test("the admin of a new, empty site uploads a site document and the community is there", async ({ browser }) => {
+    removeDatabase(files.empty);
+    runScript("scripts/site-export.ts", [files.uploaded], { CYCLEBOARD_DB: "data/e2e.db" });
+    const env = { CYCLEBOARD_DB: files.empty, CYCLEBOARD_DEMO: "0", CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_REMINDERS: "off", PORT: String(emptySitePort) };
+    runScript("scripts/prepare-db.ts", [], env);
+    servers.push(await startServer(emptySitePort, env));
+    const page = await (await browser.newContext({ baseURL: `http://localhost:${emptySitePort}` })).newPage();
+    await signIn(page, ACCOUNTS.admin);
+    await page.goto("/admin/transfer");
+    await page.getByLabel(/Site document/).setInputFiles(files.uploaded);
+    await submit(page, page.getByRole("button", { name: "Import site" }));
+    // The signed-in admin keeps their account (same email); everyone else gets a new password.
+    const status = page.getByRole("main").getByRole("status");
+    await expect(status).toContainText(/Imported \d+ rows/);
+    await expect(status).toContainText("dana.lead@example.org: ");
+    await expect(status).not.toContainText("admin@example.org: ");
+
+    await page.goto("/cycles/10.0");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/10\.0/);
+    await page.goto("/admin/audit");
+    await expect(page.getByRole("main")).toContainText("site.import");
   });
 });
