@@ -8,6 +8,10 @@ import { migrateDatabase } from "@/db/migrate";
 import { exportSite } from "@/lib/dal/site-transfer";
 
 const file = process.argv[2];
+if (!fs.existsSync(databasePath())) {
+  console.error(`There is no database at ${databasePath()} (set CYCLEBOARD_DB).`);
+  process.exit(1);
+}
 const db = openDatabase(databasePath());
 try {
   migrateDatabase(db);
