@@ -50,6 +50,8 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // The admin's site import uploads a whole site document (the proxy's own limit is also 10 MB).
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
 };
 
 export default nextConfig;

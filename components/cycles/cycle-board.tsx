@@ -8,6 +8,7 @@ import type { BurnUp } from "@/lib/dal/charts";
 import type { CycleBoard as CycleBoardData } from "@/lib/dal/cycles";
 import type { SiteInfo } from "@/lib/dal/site";
 import { HealthLegend } from "@/components/updates/health-legend";
+import { CycleDownloads } from "./cycle-downloads";
 import { CycleStatusBadge } from "./cycle-status-badge";
 import { CycleNumbersTable } from "./cycle-numbers-table";
 import { MilestoneTimeline } from "./milestone-timeline";
@@ -47,6 +48,7 @@ export function CycleBoard({ board, burnUp, site, now }: { board: CycleBoardData
               Follow this cycle (Atom)
             </a>
           </p>
+          <CycleDownloads slug={cycle.slug} className="mt-1" />
         </div>
         {board.gatherings.length > 0 ? (
           <ul className="text-sm">

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/settings", label: "Settings", adminOnly: true },
   { href: "/admin/tokens", label: "API tokens", adminOnly: true },
   { href: "/admin/audit", label: "Audit log", adminOnly: true },
+  { href: "/admin/transfer", label: "Export and import", adminOnly: true },
 ] as const;
 
 type Section = (typeof SECTIONS)[number]["href"];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CycleDownloads } from "@/components/cycles/cycle-downloads";
 import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { formatDay } from "@/lib/dates";
@@ -32,6 +33,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
           </Link>{" "}
           · <a href={markdownHref} className="underline">Download as Markdown</a>
         </p>
+        <CycleDownloads slug={cycle.slug} className="print:hidden" />
         <h1 className="text-3xl font-bold tracking-tight">
           {site.name} {cycle.name}
           {report.gathering ? ` at the ${report.gathering.name}` : ": the cycle in review"}
