@@ -42,6 +42,7 @@ const PAGES: Record<string, Visit[]> = {
   "/admin/settings": [{ url: "/admin/settings", as: "admin" }],
   "/admin/teams": [{ url: "/admin/teams", as: "admin" }],
   "/admin/tokens": [{ url: "/admin/tokens", as: "admin" }],
+  "/admin/transfer": [{ url: "/admin/transfer", as: "admin" }],
 };
 
 /** The not-found page has no route of its own. */

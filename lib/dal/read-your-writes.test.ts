@@ -20,6 +20,7 @@ import { gatherings, releaseCycles, teams, updates } from "@/db/schema";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
 import { listCycleUpdates } from "./api-reads";
 import { getBurnUp } from "./charts";
+import { getCycleExport } from "./cycle-export";
 import { getCycleBoard, listCycles } from "./cycles";
 import { getFeed } from "./feeds";
 import { getHelpWanted } from "./help-wanted";
@@ -87,6 +88,7 @@ const READS: Read[] = [
     fn: listCycleUpdates,
     calls: (d) => d.cycles.map((cycle) => [`listCycleUpdates(${cycle})`, () => listCycleUpdates({ actor: ANONYMOUS, cycle, filters: {}, page: { page: 1, perPage: 100 } })]),
   },
+  { fn: getCycleExport, calls: (d) => d.cycles.map((cycle) => [`getCycleExport(${cycle})`, () => getCycleExport({ cycle })]) },
   { fn: getUpdate, calls: (d) => d.updateIds.map((id) => [`getUpdate(${id})`, () => getUpdate({ id })]) },
   {
     fn: getFeed,
@@ -144,6 +146,8 @@ const OTHER_EXPORTS = [
   // reads never cached (signed-in pages, search), and the plain reads the cached ones wrap
   "listAuditEntries", "auditEntityTypes", "getCyclesForManaging", "listPeople", "previewReminders", "pendingReminders", "getReviewQueue", "getReviewThread", "openChangeRequests", "getRoadmapForEditing", "getSettingsForEditing", "isPrivateMode", "listTeamsForAdmin", "listShepherdCandidates", "getTeamLinksForEditing", "getStartOptions", "getUpdateForEditing", "dueSince", "teamsDue", "routeTargetExists", "searchCommunity", "ftsQuery",
   "getHelpRequestsForEditing", "getApiUpdate", "listRoadmapItems", "listMetricDefinitions", "listMetricValues", "listHelpRequests", "listTopics", "listGatherings", "readCycleUpdates",
+  // the whole-site transfer: import takes an empty site only and expires every tag (site-transfer.test.ts)
+  "exportSite", "importSite", "readSite", "describeDocumentErrors", "readCycleExport",
   // API credentials: signed-in pages only, tested in api-tokens.test.ts
   "actorFromRequest", "readerFromRequest", "writerFromRequest", "authenticateApiToken", "createApiToken", "listApiTokens", "revokeApiToken", "hashToken",
   "readCycles", "readBurnUp", "readCycleBoard", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo", "latestPublishedUpdateId",
