@@ -159,7 +159,7 @@ async function createToken(file: string, leadEmail: string, teamSlug: string): P
   if (!fs.existsSync(dal)) return null;
   const { createApiToken } = (await import(pathToFileURL(dal).href)) as { createApiToken?: (...args: unknown[]) => unknown };
   if (typeof createApiToken !== "function") return null;
-  const { actorForPerson } = await import("@/lib/dal/actor");
+  const { actorForPerson } = await import("@/lib/dal/person-actor");
   const { openDatabase } = await import("@/db/client");
   const db = openDatabase(file);
   try {

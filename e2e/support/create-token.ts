@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { people } from "@/db/schema";
-import { actorForPerson } from "@/lib/dal/actor";
+import { actorForPerson } from "@/lib/dal/person-actor";
 import { createApiToken } from "@/lib/dal/api-tokens";
 import { createApiTokenSchema } from "@/lib/validation/api-token";
 

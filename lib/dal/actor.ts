@@ -1,31 +1,14 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb, type Db } from "@/db/client";
-import { people, teamLeads, teams } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { teams } from "@/db/schema";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
 import type { SessionInfo } from "@/lib/session-info";
 import { getAuth } from "./auth";
-
-/** A person as an Actor, or anonymous when they are unknown or deactivated. */
-export function actorForPerson(db: Db, personId: string): Actor {
-  const person = db
-    .select({ id: people.id, name: people.name, role: people.role, active: people.active })
-    .from(people)
-    .where(eq(people.id, personId))
-    .get();
-  if (!person?.active) return ANONYMOUS;
-  const leadOf = db
-    .select({ teamId: teamLeads.teamId })
-    .from(teamLeads)
-    .innerJoin(teams, eq(teams.id, teamLeads.teamId))
-    .where(and(eq(teamLeads.personId, personId), eq(teams.archived, false)))
-    .all()
-    .map((r) => r.teamId);
-  return { kind: "person", id: person.id, name: person.name, role: person.role, leadOf };
-}
+import { actorForPerson } from "./person-actor";
 
 /**
  * Who is making this request. Reads the session cookie, so only signed-in pages, server

@@ -8,7 +8,7 @@ import { getSessionCookie } from "better-auth/cookies";
 import { getDb, type Db } from "@/db/client";
 import { UnauthorizedError } from "@/lib/errors";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
-import { actorForPerson } from "./actor";
+import { actorForPerson } from "./person-actor";
 import { authenticateApiToken } from "./api-tokens";
 import { getAuth } from "./auth";
 import { isPrivateMode } from "./settings";

@@ -16,7 +16,7 @@ import * as updateRoute from "@/app/api/v1/updates/[id]/route";
 import * as updatesRoute from "@/app/api/v1/updates/route";
 import { HEALTH, ROADMAP_KIND, ROADMAP_STATUS } from "@/lib/domain";
 import { TOKEN_SCOPES } from "@/lib/permissions";
-import { actorForPerson } from "./actor";
+import { actorForPerson } from "./person-actor";
 import { authenticateApiToken, createApiToken, revokeApiToken } from "./api-tokens";
 import { createPerson } from "./people";
 

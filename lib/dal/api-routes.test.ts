@@ -15,7 +15,7 @@ import * as roadmapItemsRoute from "@/app/api/v1/roadmap-items/route";
 import * as updateRoute from "@/app/api/v1/updates/[id]/route";
 import * as updatesRoute from "@/app/api/v1/updates/route";
 import type { TOKEN_SCOPES } from "@/lib/permissions";
-import { actorForPerson } from "./actor";
+import { actorForPerson } from "./person-actor";
 import { createApiToken, revokeApiToken } from "./api-tokens";
 
 let db: Db;

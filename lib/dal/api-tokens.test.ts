@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { apiTokens, auditEntries, metricValues, people, teams } from "@/db/schema";
 import { createTestDatabase, fingerprint } from "@/db/testing";
 import { can, ForbiddenError, type Actor } from "@/lib/permissions";
-import { actorForPerson } from "./actor";
+import { actorForPerson } from "./person-actor";
 import { authenticateApiToken, createApiToken, hashToken, listApiTokens, revokeApiToken, TOKEN_PREFIX } from "./api-tokens";
 import { recordMetricValue } from "./api-writes";
 import { createPerson } from "./people";

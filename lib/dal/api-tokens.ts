@@ -11,7 +11,7 @@ import { apiTokens, apiTokenTeams, people, teams } from "@/db/schema";
 import { InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, ForbiddenError, TOKEN_SCOPES, type Action, type Actor } from "@/lib/permissions";
 import type { CreateApiTokenInput } from "@/lib/validation/api-token";
-import { actorForPerson } from "./actor";
+import { actorForPerson } from "./person-actor";
 import { recordAudit } from "./audit";
 
 /** Every secret starts with this, so leaked tokens are easy to find in logs and by secret scanners. */

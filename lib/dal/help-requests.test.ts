@@ -7,7 +7,7 @@ import { createTestDatabase } from "@/db/testing";
 import { ConflictError, InputError } from "@/lib/errors";
 import { ForbiddenError, type Actor } from "@/lib/permissions";
 import { assignHelpRequestSchema, closeHelpRequestSchema, openHelpRequestSchema } from "@/lib/validation/help-requests";
-import { actorForPerson } from "./actor";
+import { actorForPerson } from "./person-actor";
 import { readCycleBoard } from "./cycles";
 import { readHelpWanted } from "./help-wanted";
 import { assignHelpRequest, closeHelpRequest, getHelpRequestsForEditing, openHelpRequest } from "./help-requests";

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { people, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/permissions";
-import { actorForPerson } from "./actor";
+import { actorForPerson } from "./person-actor";
 import { getReviewQueue, getReviewThread, markReviewed, openChangeRequests, replyToReview, requestChanges, resolveReviewComment } from "./review";
 
 let db: Db;

@@ -12,7 +12,7 @@ import { openDatabase, type Db } from "@/db/client";
 import { communityTopics, gatherings, helpRequests, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
-import { actorForPerson } from "./actor";
+import { actorForPerson } from "./person-actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";

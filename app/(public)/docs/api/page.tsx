@@ -50,7 +50,9 @@ function describe(schema: Schema): string {
 
 function FieldTable({ caption, rows }: { caption: string; rows: { name: string; required: boolean; schema: Schema; description?: string }[] }) {
   return (
-    <table className="mt-3 w-full text-left text-sm">
+    // Long field names and types scroll inside the table's own box on narrow screens.
+    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <table className="w-full text-left text-sm">
       <caption className="text-left font-medium">{caption}</caption>
       <thead>
         <tr className="border-b border-slate-200 dark:border-slate-700">
@@ -69,6 +71,7 @@ function FieldTable({ caption, rows }: { caption: string; rows: { name: string; 
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -96,7 +99,7 @@ export default function ApiReferencePage() {
               const body = op.requestBody?.content["application/json"].schema;
               return (
                 <Card key={op.operationId} as="article">
-                  <h3 id={op.operationId} className="font-mono text-base font-semibold">
+                  <h3 id={op.operationId} className="font-mono text-base font-semibold break-all">
                     <span className="mr-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs uppercase dark:bg-slate-700">{method}</span>
                     {path}
                   </h3>
