@@ -48,10 +48,10 @@ function describe(schema: Schema): string {
   return limits.length > 0 ? `${type} (${limits.join(", ")})` : type;
 }
 
-function FieldTable({ caption, rows }: { caption: string; rows: { name: string; required: boolean; schema: Schema; description?: string }[] }) {
+function FieldTable({ caption, operation, rows }: { caption: string; operation: string; rows: { name: string; required: boolean; schema: Schema; description?: string }[] }) {
   return (
     // Long field names and types scroll inside the table's own box on narrow screens.
-    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`${caption} of ${operation}`}>
     <table className="w-full text-left text-sm">
       <caption className="text-left font-medium">{caption}</caption>
       <thead>
@@ -105,8 +105,8 @@ export default function ApiReferencePage() {
                   </h3>
                   <p className="mt-1">{op.summary}</p>
                   {op.description ? <div className="mt-1 text-sm text-slate-700 dark:text-slate-300"><Markdown>{op.description}</Markdown></div> : null}
-                  {op.parameters?.length ? <FieldTable caption="Parameters" rows={op.parameters.map((p) => ({ name: `${p.name} (${p.in})`, required: p.required, schema: p.schema, description: p.description }))} /> : null}
-                  {body?.properties ? <FieldTable caption="JSON body" rows={Object.entries(body.properties).map(([field, schema]) => ({ name: field, required: body.required?.includes(field) ?? false, schema }))} /> : null}
+                  {op.parameters?.length ? <FieldTable caption="Parameters" operation={`${method.toUpperCase()} ${path}`} rows={op.parameters.map((p) => ({ name: `${p.name} (${p.in})`, required: p.required, schema: p.schema, description: p.description }))} /> : null}
+                  {body?.properties ? <FieldTable caption="JSON body" operation={`${method.toUpperCase()} ${path}`} rows={Object.entries(body.properties).map(([field, schema]) => ({ name: field, required: body.required?.includes(field) ?? false, schema }))} /> : null}
                   <p className="mt-3 text-sm">
                     <span className="font-medium">Answers:</span> {Object.entries(op.responses).map(([status, r]) => `${status} ${r.description}`).join(" · ")}
                   </p>
