@@ -45,7 +45,8 @@ export function searchCommunity(input: Partial<SearchInput> & { q: string }, db:
       ${team ? sql`and team_id = ${team.id}` : sql``}
       ${cycle ? sql`and cycle_id = ${cycle.id}` : sql``}
       ${input.health ? sql`and health = ${input.health}` : sql``}
-    order by bm25(search_index, 0, 0, 0, 0, 0, 4.0, 1.0)
+    -- Equal scores (a carried-over roadmap item and its original) fall back to the entity, never to index order.
+    order by bm25(search_index, 0, 0, 0, 0, 0, 4.0, 1.0), kind, ref_id desc
     limit 50`);
   const teamRows = new Map(db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).all().map((t) => [t.id, t]));
   const cycleRows = new Map(db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).all().map((c) => [c.id, c]));
