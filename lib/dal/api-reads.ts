@@ -26,7 +26,7 @@ import { ANONYMOUS, can, type Actor } from "@/lib/permissions";
 import type { HelpRequestFilters, MetricValueFilters, RoadmapFilters, UpdateFilters } from "@/lib/validation/api";
 import { liveDataVersion, tags } from "./cache";
 import { countedValue } from "./metrics";
-import { getUpdate } from "./updates";
+import { getUpdate, updateSectionColumns } from "./updates";
 import { updatesVisibleTo } from "./visibility";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -49,17 +49,10 @@ const updateColumns = {
   teamName: teams.name,
   cycleSlug: releaseCycles.slug,
   cycleName: releaseCycles.name,
-  headline: updates.headline,
-  health: updates.health,
+  ...updateSectionColumns,
   state: updates.state,
   reviewState: updates.reviewState,
   version: updates.version,
-  summary: updates.summary,
-  done: updates.done,
-  inProgress: updates.inProgress,
-  planned: updates.planned,
-  risks: updates.risks,
-  helpWanted: updates.helpWanted,
   privateNote: updates.privateNote,
   publishedAt: updates.publishedAt,
   updatedAt: updates.updatedAt,

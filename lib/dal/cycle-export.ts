@@ -12,6 +12,7 @@ import type { CycleStatus, Health, HelpStatus, MetricUnit, RoadmapKind, RoadmapS
 import { liveDataVersion, tags } from "./cache";
 import { readCycleBoard } from "./cycles";
 import { countedValue } from "./metrics";
+import { updateSectionColumns } from "./updates";
 
 export interface CycleExport {
   cycle: { slug: string; name: string; status: CycleStatus; startsOn: string; targetReleaseOn: string; releasedOn: string | null; summary: string };
@@ -65,14 +66,7 @@ export function readCycleExport(db: Db, slug: string): CycleExport | null {
     .select({
       id: updates.id,
       teamId: updates.teamId,
-      headline: updates.headline,
-      health: updates.health,
-      summary: updates.summary,
-      done: updates.done,
-      inProgress: updates.inProgress,
-      planned: updates.planned,
-      risks: updates.risks,
-      helpWanted: updates.helpWanted,
+      ...updateSectionColumns,
       gathering: gatherings.slug,
       publishedAt: updates.publishedAt,
     })

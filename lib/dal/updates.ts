@@ -22,7 +22,8 @@ export interface UpdateSections {
   helpWanted: string;
 }
 
-const sectionColumns = {
+/** The columns of an update's written sections, for every read that shows them. */
+export const updateSectionColumns = {
   headline: updates.headline,
   health: updates.health,
   summary: updates.summary,
@@ -34,7 +35,7 @@ const sectionColumns = {
 };
 
 export function readUpdateSections(db: Db, id: number): UpdateSections | null {
-  return db.select(sectionColumns).from(updates).where(eq(updates.id, id)).get() ?? null;
+  return db.select(updateSectionColumns).from(updates).where(eq(updates.id, id)).get() ?? null;
 }
 
 export interface UpdatePage extends UpdateSections {
@@ -64,7 +65,7 @@ function publicSnapshot(snapshot: Record<string, unknown>): PublicSnapshot {
 export function readUpdate(db: Db, id: number, actor: Actor): UpdatePage | null {
   const row = db
     .select({
-      ...sectionColumns,
+      ...updateSectionColumns,
       id: updates.id,
       state: updates.state,
       reviewState: updates.reviewState,
