@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { people, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/permissions";
+import { postUpdate } from "./api-writes";
 import { actorForPerson } from "./person-actor";
 import { getReviewQueue, getReviewThread, markReviewed, openChangeRequests, replyToReview, requestChanges, resolveReviewComment } from "./review";
 
@@ -50,6 +51,13 @@ describe("the review queue", () => {
     expect(openChangeRequests({ actor: leadOf("containers"), teamSlug: "containers" }, db)).toEqual([]);
     markReviewed({ actor: rm(), updateId: update.id }, db);
     expect(getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.map((u) => u.teamSlug)).not.toContain("containers");
+  });
+
+  it("shows each team's newest unreviewed update once, counting the earlier ones it speaks for", () => {
+    const before = getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.find((u) => u.teamSlug === "docs")!;
+    const newer = postUpdate({ actor: leadOf("docs"), input: { team: "docs", cycle: "10.0", gathering: null, headline: "Docs, a week later", health: "on_track", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "", links: [], publish: true } }, db);
+    const docs = getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.filter((u) => u.teamSlug === "docs");
+    expect(docs.map((u) => [u.id, u.earlierUnreviewed])).toEqual([[newer.id, before.earlierUnreviewed + 1]]);
   });
 
   it("keeps another team's lead out of the thread", () => {

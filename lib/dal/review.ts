@@ -24,6 +24,8 @@ export interface QueueUpdate {
   reviewState: ReviewState;
   shepherded: boolean;
   openRequests: number;
+  /** Older updates of the same team in this cycle, also unreviewed: the newest speaks for them. */
+  earlierUnreviewed: number;
 }
 
 /**
@@ -63,6 +65,14 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
     .orderBy(asc(teams.sortOrder), desc(updates.publishedAt))
     .all();
   const open = rows.length === 0 ? [] : db.select({ updateId: reviewComments.updateId }).from(reviewComments).where(and(inArray(reviewComments.updateId, rows.map((r) => r.id)), eq(reviewComments.requestsChanges, true), isNull(reviewComments.resolvedAt))).all();
+  // One entry per team for unreviewed updates: the newest (rows are newest first per team).
+  const earlier = new Map<number, number>();
+  const newestUnreviewed = rows.filter((r) => {
+    if (r.reviewState !== "unreviewed") return false;
+    const seen = earlier.has(r.teamId);
+    earlier.set(r.teamId, seen ? earlier.get(r.teamId)! + 1 : 0);
+    return !seen;
+  });
   const toQueue = (r: (typeof rows)[number]): QueueUpdate => ({
     id: r.id,
     teamSlug: r.teamSlug,
@@ -73,6 +83,7 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
     reviewState: r.reviewState,
     shepherded: shepherdedIds.has(r.teamId),
     openRequests: open.filter((o) => o.updateId === r.id).length,
+    earlierUnreviewed: r.reviewState === "unreviewed" ? (earlier.get(r.teamId) ?? 0) : 0,
   });
   // The signed-in release manager's own teams first.
   const byShepherd = (a: QueueUpdate, b: QueueUpdate) => Number(b.shepherded) - Number(a.shepherded);
@@ -81,7 +92,7 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
   return {
     cycle: board.cycle,
     cycles,
-    unreviewed: rows.filter((r) => r.reviewState === "unreviewed").map(toQueue).sort(byShepherd),
+    unreviewed: newestUnreviewed.map(toQueue).sort(byShepherd),
     changesRequested: rows.filter((r) => r.reviewState === "changes_requested").map(toQueue).sort(byShepherd),
     due: { reason: due.reason, teams: teamsDue(db, cycleId, due.since).map((t) => ({ slug: t.slug, name: t.name, lastPublishedAt: t.lastPublishedAt, shepherded: shepherdedIds.has(t.id) })) },
     atRisk: board.atRisk,

@@ -34,6 +34,15 @@ function QueueItem({ update, now }: { update: QueueUpdate; now: number }) {
         </Link>{" "}
         <span className="text-slate-600 dark:text-slate-400">· published {ago(update.publishedAt, now)}</span>
       </p>
+      {update.earlierUnreviewed > 0 ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Also unreviewed: {update.earlierUnreviewed} earlier {update.earlierUnreviewed === 1 ? "update" : "updates"} of this cycle, in the{" "}
+          <Link href={`/teams/${update.teamSlug}`} className="underline">
+            team&apos;s history
+          </Link>
+          .
+        </p>
+      ) : null}
       <div className="mt-3 flex flex-wrap items-start gap-4">
         <MarkReviewedButton updateId={update.id} label={`Mark ${update.teamName} reviewed`} />
         <details className="min-w-72 flex-1">
