@@ -7,7 +7,7 @@ import { HealthBadge } from "@/components/updates/health-badge";
 import { UpdateSections } from "@/components/updates/update-sections";
 import { ago, formatDay, formatTimestamp, todayIso } from "@/lib/dates";
 import { TEAM_LINK_LABELS } from "@/lib/domain";
-import type { TeamProfile } from "@/lib/dal/teams";
+import { RECENT_CYCLES, type TeamProfile } from "@/lib/dal/teams";
 import { TeamHealthChart } from "./health-chart";
 import { TeamMetricCharts } from "./metric-charts";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";
@@ -192,6 +192,14 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
             ))}
           </ol>
         )}
+        {profile.olderCycles > 0 ? (
+          <p className="mt-4 text-sm">
+            History and roadmap show the {RECENT_CYCLES} newest cycles.{" "}
+            <Link href={`/teams/${team.slug}?cycles=all`} className="underline">
+              Show all {RECENT_CYCLES + profile.olderCycles} cycles
+            </Link>
+          </p>
+        ) : null}
       </Card>
     </div>
   );

@@ -81,7 +81,13 @@ const READS: Read[] = [
   { fn: listCycles, calls: () => [["listCycles()", () => listCycles()]] },
   { fn: listTeams, calls: () => [["listTeams()", () => listTeams()]] },
   { fn: getCycleBoard, calls: (d) => d.cycles.map((cycle) => [`getCycleBoard(${cycle})`, () => getCycleBoard({ cycle })]) },
-  { fn: getTeamProfile, calls: (d) => d.teams.map((team) => [`getTeamProfile(${team})`, () => getTeamProfile({ team })]) },
+  {
+    fn: getTeamProfile,
+    calls: (d) => d.teams.flatMap((team): [string, () => Promise<unknown>][] => [
+      [`getTeamProfile(${team})`, () => getTeamProfile({ team })],
+      [`getTeamProfile(${team}, every cycle)`, () => getTeamProfile({ team, allCycles: true })],
+    ]),
+  },
   // Mid-cycle for the demo's 10.0, so "today" falls inside a burn-up.
   { fn: getBurnUp, calls: (d) => d.cycleIds.map((cycleId) => [`getBurnUp(${cycleId})`, () => getBurnUp({ cycleId, now: Date.parse("2024-07-10T12:00:00Z") })]) },
   {

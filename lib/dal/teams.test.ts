@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { createTestDatabase } from "@/db/testing";
 import { releaseCycles, teams, updates } from "@/db/schema";
 import { readCycleBoard } from "./cycles";
-import { readTeamProfile, readTeams } from "./teams";
+import { createCycle } from "./cycle-admin";
+import { RECENT_CYCLES, readTeamProfile, readTeams } from "./teams";
 
 let db: Db;
 let cleanup: () => void;
@@ -22,6 +23,25 @@ describe("team pages", () => {
     expect(arm).toMatchObject({ helpWanted: true, status: "in_progress" });
     expect(profile.helpRequests.map((h) => h.title)).toContain("Review the Arm support patches");
     expect(profile.currentUpdate?.health).toBe("at_risk");
+  });
+
+  it("show the newest cycles' history and roadmap, and every cycle when asked", () => {
+    const { db: many, cleanup: done } = createTestDatabase({ demo: true });
+    try {
+      const system = { kind: "system", label: "test" } as const;
+      for (let n = 1; n <= RECENT_CYCLES; n++) createCycle({ actor: system, input: { name: `${20 + n}.0`, status: "planning", startsOn: `20${30 + n}-01-01`, targetReleaseOn: `20${30 + n}-06-30`, summary: "" } }, many);
+      const recent = readTeamProfile(many, "test")!;
+      const all = readTeamProfile(many, "test", { allCycles: true })!;
+      expect(recent.olderCycles).toBeGreaterThan(0);
+      expect(recent.history).toEqual([]);
+      expect(recent.roadmap).toEqual([]);
+      // The newest update still leads the page, though its cycle is no longer among the newest.
+      expect(recent.currentUpdate?.id).toBe(all.history[0]!.id);
+      expect(all.olderCycles).toBe(0);
+      expect(all.history.map((u) => u.cycleName)).toContain("9.0");
+    } finally {
+      done();
+    }
   });
 
   it("show the Test team's numbers across cycles, oldest first", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { helpRequests, milestones, people, releaseCycles, roadmapItemLinks, roadmapItems, teamLeads, teamLinks, teams, updateReminders, updates } from "@/db/schema";
 import type { Health, HelpStatus, RoadmapKind, RoadmapStatus, TeamLinkKind, TrackerKind } from "@/lib/domain";
@@ -87,9 +87,14 @@ export interface TeamProfile {
   helpRequests: { id: number; title: string; details: string; linkUrl: string | null; contact: string; status: HelpStatus; cycleName: string }[];
   /** The last "update due" reminder the team got, for a friendly notice until it posts. */
   latestReminder: { milestoneName: string; dueOn: string; sentAt: number } | null;
+  /** Older cycles whose history and roadmap are left out (0 when every cycle is shown). */
+  olderCycles: number;
 }
 
-export function readTeamProfile(db: Db, slug: string): TeamProfile | null {
+/** History and roadmap show the newest cycles unless every cycle is asked for: a team of many years stays one light page. */
+export const RECENT_CYCLES = 5;
+
+export function readTeamProfile(db: Db, slug: string, { allCycles = false }: { allCycles?: boolean } = {}): TeamProfile | null {
   const team = db
     .select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission, archived: teams.archived, shepherdId: teams.shepherdId })
     .from(teams)
@@ -98,26 +103,31 @@ export function readTeamProfile(db: Db, slug: string): TeamProfile | null {
   if (!team) return null;
   const { shepherdId, ...teamFields } = team;
 
-  const history = db
-    .select({
-      id: updates.id,
-      cycleSlug: releaseCycles.slug,
-      cycleName: releaseCycles.name,
-      headline: updates.headline,
-      health: updates.health,
-      publishedAt: updates.publishedAt,
-    })
-    .from(updates)
-    .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
-    .where(and(eq(updates.teamId, team.id), eq(updates.state, "published")))
-    .orderBy(desc(updates.publishedAt), desc(updates.id))
-    .all()
-    .map((u) => ({ ...u, publishedAt: u.publishedAt?.getTime() ?? 0 }));
-  const latest = history[0];
+  const allTeamCycles = db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).orderBy(desc(releaseCycles.startsOn), desc(releaseCycles.id)).all();
+  const cycles = allCycles ? allTeamCycles : allTeamCycles.slice(0, RECENT_CYCLES);
+  const shownCycleIds = cycles.map((c) => c.id);
+  const historyRows = (where: SQL | undefined) =>
+    db
+      .select({
+        id: updates.id,
+        cycleSlug: releaseCycles.slug,
+        cycleName: releaseCycles.name,
+        headline: updates.headline,
+        health: updates.health,
+        publishedAt: updates.publishedAt,
+      })
+      .from(updates)
+      .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
+      .where(and(eq(updates.teamId, team.id), eq(updates.state, "published"), where))
+      .orderBy(desc(updates.publishedAt), desc(updates.id))
+      .all()
+      .map((u) => ({ ...u, publishedAt: u.publishedAt?.getTime() ?? 0 }));
+  const history = historyRows(inArray(updates.cycleId, shownCycleIds));
+  // The current update is the team's newest, even when it is older than the cycles shown (rare: read all then).
+  const latest = history[0] ?? historyRows(undefined)[0];
   const currentSections = latest ? readUpdateSections(db, latest.id) : null;
 
-  const cycles = db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
-  const cycleName = new Map(cycles.map((c) => [c.id, c.name]));
+  const cycleName = new Map(allTeamCycles.map((c) => [c.id, c.name]));
   const items = db
     .select({
       id: roadmapItems.id,
@@ -130,7 +140,7 @@ export function readTeamProfile(db: Db, slug: string): TeamProfile | null {
       helpWanted: roadmapItems.helpWanted,
     })
     .from(roadmapItems)
-    .where(eq(roadmapItems.teamId, team.id))
+    .where(and(eq(roadmapItems.teamId, team.id), inArray(roadmapItems.cycleId, shownCycleIds)))
     .orderBy(asc(roadmapItems.sortOrder), asc(roadmapItems.id))
     .all();
   const itemLinks =
@@ -198,6 +208,7 @@ export function readTeamProfile(db: Db, slug: string): TeamProfile | null {
       .where(and(eq(helpRequests.teamId, team.id), inArray(helpRequests.status, ["open", "taken"])))
       .orderBy(asc(helpRequests.id))
       .all(),
+    olderCycles: allTeamCycles.length - cycles.length,
   };
 }
 
@@ -212,14 +223,14 @@ async function cachedTeams(_dataVersion: number): Promise<TeamListEntry[]> {
   return readTeams(getDb());
 }
 
-export async function getTeamProfile({ team }: { team: string }): Promise<TeamProfile | null> {
-  return cachedTeamProfile(team, await liveDataVersion());
+export async function getTeamProfile({ team, allCycles = false }: { team: string; allCycles?: boolean }): Promise<TeamProfile | null> {
+  return cachedTeamProfile(team, allCycles, await liveDataVersion());
 }
 
-async function cachedTeamProfile(slug: string, _dataVersion: number): Promise<TeamProfile | null> {
+async function cachedTeamProfile(slug: string, allCycles: boolean, _dataVersion: number): Promise<TeamProfile | null> {
   "use cache";
   cacheLife("dashboard");
-  const profile = readTeamProfile(getDb(), slug);
+  const profile = readTeamProfile(getDb(), slug, { allCycles });
   cacheTag(tags.teams, tags.cycles, ...(profile ? [tags.team(profile.team.id)] : []));
   return profile;
 }

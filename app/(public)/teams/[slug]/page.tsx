@@ -11,9 +11,10 @@ export async function generateMetadata({ params }: PageProps<"/teams/[slug]">) {
   return { title: profile?.team.name ?? "Team" };
 }
 
-export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
+export default async function TeamPage({ params, searchParams }: PageProps<"/teams/[slug]">) {
   const { slug } = await params;
-  const profile = await getTeamProfile({ team: decodeURIComponent(slug) });
+  const { cycles } = await searchParams;
+  const profile = await getTeamProfile({ team: decodeURIComponent(slug), allCycles: cycles === "all" });
   if (!profile) notFound();
   return <TeamProfileView profile={profile} now={await requestTime()} />;
 }
