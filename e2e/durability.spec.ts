@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
-import { runScript, startServer } from "./support/processes";
+import { getFresh, runScript, startServer } from "./support/processes";
 
 const port = Number(process.env.E2E_PORT ?? 3100) + 8;
 const base = `http://localhost:${port}`;
@@ -58,7 +58,7 @@ test("every write the API acknowledged survives the server being killed mid-load
       check.close();
     }
     const sample = acknowledged.at(-1)!;
-    const answer = await fetch(`${base}/api/v1/updates/${sample.id}`);
+    const answer = await getFresh(`${base}/api/v1/updates/${sample.id}`);
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { data: { headline: string } }).data.headline).toBe(sample.headline);
   } finally {

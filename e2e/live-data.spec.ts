@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import { runScript, startServer } from "./support/processes";
+import { getFresh, runScript, startServer } from "./support/processes";
 
 test("a change made through the data layer shows on the very next request of the cycle dashboard", async ({ page, request }) => {
   await page.goto("/cycles/10.0");
@@ -24,16 +24,16 @@ test("a database filled after the build shows on the next request", async () => 
   const port = 3197;
   const server = await startServer(port, { CYCLEBOARD_DB: db });
   try {
-    const empty = await (await fetch(`http://localhost:${port}/`)).text();
+    const empty = await (await getFresh(`http://localhost:${port}/`)).text();
     expect(empty).toContain("Welcome to Cycleboard");
     expect(empty).not.toContain("Distributed Cloud");
 
     runScript("scripts/seed.ts", [], { CYCLEBOARD_DB: db });
 
-    const filled = await (await fetch(`http://localhost:${port}/`)).text();
+    const filled = await (await getFresh(`http://localhost:${port}/`)).text();
     expect(filled).toContain("10.0");
     expect(filled).toContain("Distributed Cloud");
-    expect((await fetch(`http://localhost:${port}/teams/docs`)).status).toBe(200);
+    expect((await getFresh(`http://localhost:${port}/teams/docs`)).status).toBe(200);
   } finally {
     server.kill();
   }

@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
-import { runScript, startServer } from "./support/processes";
+import { getFresh, runScript, startServer } from "./support/processes";
 import { signIn } from "./support/sign-in";
 
 // Read-your-writes in the real server: every public page is fetched first (so its data sits
@@ -33,7 +33,7 @@ test.afterAll(() => {
 async function read(paths: string[]): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
   for (const path of paths) {
-    const response = await fetch(base + path);
+    const response = await getFresh(base + path);
     expect(response.status, path).toBe(200);
     pages.set(path, await response.text());
   }

@@ -30,3 +30,16 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   server.kill();
   throw new Error(`The server on port ${port} did not start`);
 }
+
+/**
+ * A GET that, like a browser, retries once when the server closed a kept-alive connection
+ * while the test was busy elsewhere (e.g. running a script for longer than the keep-alive).
+ */
+export async function getFresh(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return fetch(url);
+  }
+}
