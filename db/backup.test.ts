@@ -21,10 +21,18 @@ function demoFile(): string {
   return file;
 }
 
-function startWriter(file: string): ChildProcess {
-  const writer = spawn(tsx, ["--conditions=react-server", "db/testing-write-load.ts"], { env: { ...process.env, CYCLEBOARD_DB: file }, stdio: ["ignore", "ignore", "pipe"] });
-  cleanups.push(() => writer.kill("SIGKILL"));
-  return writer;
+/** The writer runs in a process group of its own: tsx starts a second node, and killing the group stops both. */
+function startWriter(file: string): ChildProcess & { stop: () => void } {
+  const writer = spawn(tsx, ["--conditions=react-server", "db/testing-write-load.ts"], { env: { ...process.env, CYCLEBOARD_DB: file }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const stop = () => {
+    try {
+      process.kill(-writer.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  cleanups.push(stop);
+  return Object.assign(writer, { stop });
 }
 
 const loadItems = (db: Database.Database) =>
@@ -49,7 +57,7 @@ describe("backup and restore", () => {
     await backupDatabase(file, copy);
     const writtenAtBackup = loadItems(live).length;
     expect(exited).toBe(false);
-    writer.kill("SIGKILL");
+    writer.stop();
 
     expect(checkDatabaseFile(copy).migrations).toBeGreaterThan(0);
     const backup = new Database(copy, { readonly: true });
