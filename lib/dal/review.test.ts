@@ -57,7 +57,7 @@ describe("the review queue", () => {
     const before = getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.find((u) => u.teamSlug === "docs")!;
     const newer = postUpdate({ actor: leadOf("docs"), input: { team: "docs", cycle: "10.0", gathering: null, headline: "Docs, a week later", health: "on_track", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "", links: [], publish: true } }, db);
     const docs = getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.filter((u) => u.teamSlug === "docs");
-    expect(docs.map((u) => [u.id, u.earlierUnreviewed])).toEqual([[newer.id, before.earlierUnreviewed + 1]]);
+    expect(docs.map((u) => [u.id, u.earlierInSameState])).toEqual([[newer.id, before.earlierInSameState + 1]]);
   });
 
   it("keeps another team's lead out of the thread", () => {

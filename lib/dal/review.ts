@@ -24,8 +24,8 @@ export interface QueueUpdate {
   reviewState: ReviewState;
   shepherded: boolean;
   openRequests: number;
-  /** Older updates of the same team in this cycle, also unreviewed: the newest speaks for them. */
-  earlierUnreviewed: number;
+  /** Older updates of the same team in this cycle in the same review state: the newest speaks for them. */
+  earlierInSameState: number;
 }
 
 /**
@@ -65,12 +65,12 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
     .orderBy(asc(teams.sortOrder), desc(updates.publishedAt))
     .all();
   const open = rows.length === 0 ? [] : db.select({ updateId: reviewComments.updateId }).from(reviewComments).where(and(inArray(reviewComments.updateId, rows.map((r) => r.id)), eq(reviewComments.requestsChanges, true), isNull(reviewComments.resolvedAt))).all();
-  // One entry per team for unreviewed updates: the newest (rows are newest first per team).
-  const earlier = new Map<number, number>();
-  const newestUnreviewed = rows.filter((r) => {
-    if (r.reviewState !== "unreviewed") return false;
-    const seen = earlier.has(r.teamId);
-    earlier.set(r.teamId, seen ? earlier.get(r.teamId)! + 1 : 0);
+  // One entry per team and review state: the newest (rows are newest first per team), counting the earlier ones.
+  const earlier = new Map<string, number>();
+  const newestPerTeam = rows.filter((r) => {
+    const key = `${r.teamId} ${r.reviewState}`;
+    const seen = earlier.has(key);
+    earlier.set(key, seen ? earlier.get(key)! + 1 : 0);
     return !seen;
   });
   const toQueue = (r: (typeof rows)[number]): QueueUpdate => ({
@@ -83,7 +83,7 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
     reviewState: r.reviewState,
     shepherded: shepherdedIds.has(r.teamId),
     openRequests: open.filter((o) => o.updateId === r.id).length,
-    earlierUnreviewed: r.reviewState === "unreviewed" ? (earlier.get(r.teamId) ?? 0) : 0,
+    earlierInSameState: earlier.get(`${r.teamId} ${r.reviewState}`) ?? 0,
   });
   // The signed-in release manager's own teams first.
   const byShepherd = (a: QueueUpdate, b: QueueUpdate) => Number(b.shepherded) - Number(a.shepherded);
@@ -92,8 +92,8 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
   return {
     cycle: board.cycle,
     cycles,
-    unreviewed: newestUnreviewed.map(toQueue).sort(byShepherd),
-    changesRequested: rows.filter((r) => r.reviewState === "changes_requested").map(toQueue).sort(byShepherd),
+    unreviewed: newestPerTeam.filter((r) => r.reviewState === "unreviewed").map(toQueue).sort(byShepherd),
+    changesRequested: newestPerTeam.filter((r) => r.reviewState === "changes_requested").map(toQueue).sort(byShepherd),
     due: { reason: due.reason, teams: teamsDue(db, cycleId, due.since).map((t) => ({ slug: t.slug, name: t.name, lastPublishedAt: t.lastPublishedAt, shepherded: shepherdedIds.has(t.id) })) },
     atRisk: board.atRisk,
     slipping: db

@@ -34,9 +34,9 @@ function QueueItem({ update, now }: { update: QueueUpdate; now: number }) {
         </Link>{" "}
         <span className="text-slate-600 dark:text-slate-400">· published {ago(update.publishedAt, now)}</span>
       </p>
-      {update.earlierUnreviewed > 0 ? (
+      {update.earlierInSameState > 0 ? (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Also unreviewed: {update.earlierUnreviewed} earlier {update.earlierUnreviewed === 1 ? "update" : "updates"} of this cycle, in the{" "}
+          Also {update.reviewState === "unreviewed" ? "waiting for review" : "waiting on the team"}: {update.earlierInSameState} earlier {update.earlierInSameState === 1 ? "update" : "updates"} of this cycle, in the{" "}
           <Link href={`/teams/${update.teamSlug}`} className="underline">
             team&apos;s history
           </Link>
