@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import { sessionQuery } from "@/lib/query/session";
+import { sessionCan } from "@/lib/session-info";
 
 /** Filled in the browser from /api/session, so the page around it can be cached for everyone. */
 export function AccountMenu() {
@@ -35,7 +36,7 @@ export function AccountMenu() {
   }
   return (
     <div className="flex flex-wrap items-center gap-x-2 text-sm">
-      {data.role !== "member" ? (
+      {sessionCan(data, "update.review") ? (
         <Link href="/review" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
           Review
         </Link>
