@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 const isDev = process.env.NODE_ENV === "development";
 // Without JavaScript, single sign-on answers the form with a redirect to the identity
 // provider, which form-action must allow. Headers are fixed when the app is built.
@@ -43,12 +45,25 @@ const nextConfig = {
   cacheLife: {
     // Kept until a write expires its tags; the browser may reuse it for 30 s at most.
     dashboard: { stale: 30, revalidate: 60 * 60 * 24 * 30, expire: 60 * 60 * 24 * 365 },
+    // "Now" on public pages (lib/dal/cache.ts pageTime): pages using it re-render in the background once a minute.
+    clock: { stale: 30, revalidate: 60, expire: 5 * 60 },
   },
+  // Rendered pages live in this process's memory, tied to the database's state.
+  cacheHandler: fileURLToPath(new URL("./lib/dal/page-cache-handler.js", import.meta.url)),
+  cacheMaxMemorySize: 0,
   poweredByHeader: false,
+  // An ETag means hashing every cached page in JavaScript on every request, which cost more
+  // than serving the page; pages change on writes, and conditional requests gain little.
+  generateEtags: false,
   serverExternalPackages: ["better-sqlite3"],
   typedRoutes: true,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Pages are cached in the server (lib/dal/page-cache-handler.js) and dropped on every write;
+      // a shared cache in front would keep them past a write, or past a private site's sign-in.
+      { source: "/((?!_next/).*)", headers: [{ key: "Cache-Control", value: "private, no-cache" }] },
+    ];
   },
   // The admin's site import uploads a whole site document (the proxy's own limit is also 10 MB).
   experimental: { serverActions: { bodySizeLimit: "10mb" } },

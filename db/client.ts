@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
+import { migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -26,11 +27,23 @@ export function openDatabase(file: string = databasePath()): Db {
   return drizzle(sqlite, { schema });
 }
 
+/**
+ * `next build` prerenders pages from an empty, migrated in-memory database: a build never
+ * needs a site's database, and never bakes its content into a page (the server renders
+ * pages itself and keeps them in lib/dal/page-cache-handler.js).
+ */
+function openBuildDatabase(): Db {
+  const db = drizzle(new Database(":memory:"), { schema });
+  migrateDatabase(db);
+  return db;
+}
+
+// On globalThis, so the page cache handler (loaded outside the bundle) reads the same connection.
 const globalForDb = globalThis as unknown as { cycleboardDb?: Db };
 
-/** The process-wide handle, opened on first use (never at import, so builds need no database). */
+/** The process-wide handle, opened on first use. */
 export function getDb(): Db {
-  globalForDb.cycleboardDb ??= openDatabase();
+  globalForDb.cycleboardDb ??= process.env.NEXT_PHASE === "phase-production-build" ? openBuildDatabase() : openDatabase();
   return globalForDb.cycleboardDb;
 }
 

@@ -24,6 +24,7 @@ const PAGES: Record<string, Visit[]> = {
   "/signin": [{ url: "/signin" }],
   "/teams": [{ url: "/teams" }],
   "/teams/[slug]": [{ url: "/teams/test" }, { url: "/teams/distro-multi-os" }],
+  "/teams/[slug]/cycles": [{ url: "/teams/test/cycles" }],
   "/updates/[id]": [{ url: "/updates/9" }],
   "/docs/api": [{ url: "/docs/api" }],
   "/about": [{ url: "/about" }],

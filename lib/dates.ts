@@ -11,6 +11,8 @@ export function formatTimestamp(ms: number): string {
 
 /** "3 days ago", "2 years ago". */
 export function ago(ms: number, now: number): string {
+  // A public page's "now" may be up to a minute older than its newest change (pageTime).
+  if (now - ms < 60_000) return "just now";
   return formatDistanceStrict(new Date(ms), new Date(now), { addSuffix: true, roundingMethod: "floor" });
 }
 

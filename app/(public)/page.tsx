@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { CycleBoard } from "@/components/cycles/cycle-board";
-import { requestTime } from "@/lib/dal/cache";
+import { pageTime } from "@/lib/dal/cache";
 import { getBurnUp } from "@/lib/dal/charts";
 import { getCycleBoard } from "@/lib/dal/cycles";
 import { getSiteInfo } from "@/lib/dal/site";
 
 export const instant = false;
+/** Rendered once per change and kept (lib/dal/page-cache-handler.js): the page reads no request. */
+export const ensureStatic = "navigation";
 
 export default async function HomePage() {
   const site = await getSiteInfo();
@@ -26,6 +28,6 @@ export default async function HomePage() {
       </div>
     );
   }
-  const now = await requestTime();
+  const now = await pageTime();
   return <CycleBoard board={board} burnUp={await getBurnUp({ cycleId: board.cycle.id, now })} site={site} now={now} />;
 }

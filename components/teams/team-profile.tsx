@@ -195,7 +195,7 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
         {profile.olderCycles > 0 ? (
           <p className="mt-4 text-sm">
             History and roadmap show the {RECENT_CYCLES} newest cycles.{" "}
-            <Link href={`/teams/${team.slug}?cycles=all`} className="underline">
+            <Link href={`/teams/${team.slug}/cycles`} className="underline">
               Show all {RECENT_CYCLES + profile.olderCycles} cycles
             </Link>
           </p>

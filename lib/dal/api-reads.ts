@@ -24,7 +24,7 @@ import {
 import type { Page, Paged } from "@/lib/api";
 import { ANONYMOUS, can, type Actor } from "@/lib/permissions";
 import type { HelpRequestFilters, MetricValueFilters, RoadmapFilters, UpdateFilters } from "@/lib/validation/api";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { countedValue } from "./metrics";
 import { getUpdate, updateSectionColumns } from "./updates";
 import { updatesVisibleTo } from "./visibility";
@@ -109,7 +109,7 @@ export async function listCycleUpdates(args: { actor: Actor; cycle: string; filt
   return cachedCycleUpdates(args.cycle, team, health, state, args.page.page, args.page.perPage, await liveDataVersion());
 }
 
-async function cachedCycleUpdates(cycle: string, team: string, health: string, state: string, page: number, perPage: number, _dataVersion: number): Promise<Paged<ApiUpdate> | null> {
+async function cachedCycleUpdates(cycle: string, team: string, health: string, state: string, page: number, perPage: number, _dataVersion: DataVersion): Promise<Paged<ApiUpdate> | null> {
   "use cache";
   cacheLife("dashboard");
   // Publishing or editing an update expires its cycle's tag; a new cycle expires "cycles".

@@ -1,12 +1,13 @@
 /**
  * The caching contract of the data layer. Public reads are `'use cache'` functions tagged
  * with the entities they show; every write invalidates exactly those tags, next to the
- * write. Writes from another process (a command-line tool) cannot reach this process's
- * cache, so each cached read also takes SQLite's `data_version`, which changes whenever
- * another connection commits: their next read misses the cache and sees the change.
+ * write, which also drops the rendered pages that used them (lib/dal/page-cache-handler.js).
+ * Writes from another process (a command-line tool) cannot reach this process's cache,
+ * so each cached read also takes SQLite's `data_version`, which changes whenever another
+ * connection commits: their next read misses the cache and sees the change.
  */
 import "server-only";
-import { revalidateTag } from "next/cache";
+import { cacheLife, revalidateTag } from "next/cache";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 
@@ -22,13 +23,15 @@ export const tags = {
   update: (id: number) => `update:${id}`,
 } as const;
 
-/**
- * Marks the caller as request-time (so the build never bakes database content into a
- * page) and returns the database's change counter for other connections' commits.
- */
-export async function liveDataVersion(): Promise<number> {
-  await connection();
-  return getDb().$client.pragma("data_version", { simple: true }) as number;
+/** Another process's cached reads (the build's, an earlier server's) never count as this one's. */
+const PROCESS = `${process.pid}.${performance.timeOrigin}`;
+
+/** A cache key part for the database's state: changes when another connection commits. */
+export type DataVersion = string;
+
+/** The database's change counter for other connections' commits, as a cache key part. */
+export async function liveDataVersion(): Promise<DataVersion> {
+  return `${PROCESS}:${String(getDb().$client.pragma("data_version", { simple: true }))}`;
 }
 
 /** Expire tags at once (not stale-while-revalidate): the very next request reads anew. */
@@ -39,8 +42,18 @@ export function invalidate(...tagsToExpire: string[]): void {
   for (const tag of tagsToExpire) revalidateTag(tag, { expire: 0 });
 }
 
-/** The time of this request, for "3 days ago" and today's place on a timeline. */
+/** The time of this request, for signed-in pages, which render per request anyway. */
 export async function requestTime(): Promise<number> {
   await connection();
+  return Date.now();
+}
+
+/**
+ * "Now" for public pages, which are rendered once and kept: at most a minute old, so
+ * "3 days ago" and today's place on a timeline stay right while pages stay cached.
+ */
+export async function pageTime(): Promise<number> {
+  "use cache";
+  cacheLife("clock");
   return Date.now();
 }

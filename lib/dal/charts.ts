@@ -8,7 +8,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { releaseCycles, roadmapItems } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 
 export interface BurnUp {
   /** First and last day the chart spans: the cycle's start to its release (or planned release). */
@@ -65,7 +65,7 @@ export async function getBurnUp({ cycleId, now }: { cycleId: number; now: number
   return cachedBurnUp(cycleId, todayIso(now), await liveDataVersion());
 }
 
-async function cachedBurnUp(cycleId: number, today: string, _dataVersion: number): Promise<BurnUp | null> {
+async function cachedBurnUp(cycleId: number, today: string, _dataVersion: DataVersion): Promise<BurnUp | null> {
   "use cache";
   cacheLife("dashboard");
   // Roadmap writes invalidate the cycle's tag; cycle date changes invalidate "cycles".

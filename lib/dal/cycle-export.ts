@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { gatherings, helpRequests, metricDefinitions, metricValues, releaseCycles, roadmapItemLinks, roadmapItems, teams, updateLinks, updates } from "@/db/schema";
 import type { CycleStatus, Health, HelpStatus, MetricUnit, RoadmapKind, RoadmapStatus, TrackerKind } from "@/lib/domain";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readCycleBoard } from "./cycles";
 import { countedValue } from "./metrics";
 import { updateSectionColumns } from "./updates";
@@ -148,7 +148,7 @@ export async function getCycleExport({ cycle }: { cycle: string }): Promise<Cycl
   return cachedCycleExport(cycle, await liveDataVersion());
 }
 
-async function cachedCycleExport(slug: string, _dataVersion: number): Promise<CycleExport | null> {
+async function cachedCycleExport(slug: string, _dataVersion: DataVersion): Promise<CycleExport | null> {
   "use cache";
   cacheLife("dashboard");
   const db = getDb();

@@ -15,7 +15,7 @@ import {
   updates,
 } from "@/db/schema";
 import type { CycleStatus, Health, HelpStatus, RoadmapStatus, TopicOutcome } from "@/lib/domain";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readCycleNumbers, readDelivery, type CycleNumber } from "./metrics";
 import { latestPublishedUpdateId } from "./visibility";
 
@@ -249,7 +249,7 @@ export async function listCycles(): Promise<CycleSummary[]> {
   return cachedCycles(await liveDataVersion());
 }
 
-async function cachedCycles(_dataVersion: number): Promise<CycleSummary[]> {
+async function cachedCycles(_dataVersion: DataVersion): Promise<CycleSummary[]> {
   "use cache";
   cacheLife("dashboard");
   cacheTag(tags.cycles);
@@ -261,7 +261,7 @@ export async function getCycleBoard({ cycle }: { cycle: string }): Promise<Cycle
   return cachedCycleBoard(cycle, await liveDataVersion());
 }
 
-async function cachedCycleBoard(slug: string, _dataVersion: number): Promise<CycleBoard | null> {
+async function cachedCycleBoard(slug: string, _dataVersion: DataVersion): Promise<CycleBoard | null> {
   "use cache";
   cacheLife("dashboard");
   const board = readCycleBoard(getDb(), slug);

@@ -5,7 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { milestones, people, releaseCycles, teams, updateReminders, updates } from "@/db/schema";
 import type { Health } from "@/lib/domain";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 
 export interface FeedEntry {
   id: string;
@@ -83,7 +83,7 @@ export async function getFeed(scope: { team?: string; cycle?: string }): Promise
   return cachedFeed(scope.team ?? "", scope.cycle ?? "", await liveDataVersion());
 }
 
-async function cachedFeed(team: string, cycle: string, _dataVersion: number): Promise<FeedData | null> {
+async function cachedFeed(team: string, cycle: string, _dataVersion: DataVersion): Promise<FeedData | null> {
   "use cache";
   cacheLife("dashboard");
   // Any published update may enter the site-wide feed: the team list tag moves with every one.

@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItemLinks, roadmapItems, teams } from "@/db/schema";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 
 export interface HelpWantedEntry {
   key: string;
@@ -53,7 +53,7 @@ export async function getHelpWanted(filters: { team?: string; cycle?: string }):
   return cachedHelpWanted(filters.team ?? "", filters.cycle ?? "", await liveDataVersion());
 }
 
-async function cachedHelpWanted(team: string, cycle: string, _dataVersion: number): Promise<HelpWantedEntry[]> {
+async function cachedHelpWanted(team: string, cycle: string, _dataVersion: DataVersion): Promise<HelpWantedEntry[]> {
   "use cache";
   cacheLife("dashboard");
   // Help requests and help-wanted flags change with their team's roadmap: every team's tag may matter here.

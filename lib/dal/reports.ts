@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { gatherings, helpRequests, releaseCycles, roadmapItems, teamLinks, teams, updateLinks, updates } from "@/db/schema";
 import type { Health, RoadmapStatus } from "@/lib/domain";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readCycleBoard, type CycleBoard } from "./cycles";
 import { readCycleNumbers, readDelivery, type CycleNumber, type Delivery } from "./metrics";
 import type { UpdateSections } from "./updates";
@@ -94,7 +94,7 @@ export async function getCycleReport({ cycle, gathering }: { cycle: string; gath
   return cachedCycleReport(cycle, gathering ?? "", await liveDataVersion());
 }
 
-async function cachedCycleReport(slug: string, gathering: string, _dataVersion: number): Promise<CycleReport | null> {
+async function cachedCycleReport(slug: string, gathering: string, _dataVersion: DataVersion): Promise<CycleReport | null> {
   "use cache";
   cacheLife("dashboard");
   const report = readCycleReport(getDb(), slug, gathering || undefined);
@@ -150,7 +150,7 @@ export async function getCycleComparison({ a, b }: { a: string; b: string }): Pr
   return cachedComparison(a, b, await liveDataVersion());
 }
 
-async function cachedComparison(a: string, b: string, _dataVersion: number): Promise<CycleComparison | null> {
+async function cachedComparison(a: string, b: string, _dataVersion: DataVersion): Promise<CycleComparison | null> {
   "use cache";
   cacheLife("dashboard");
   const comparison = readCycleComparison(getDb(), a, b);

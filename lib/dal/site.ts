@@ -4,7 +4,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { communitySettings, healthDefinitions, releaseCycles } from "@/db/schema";
 import type { Health } from "@/lib/domain";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 
 export interface SiteInfo {
   name: string;
@@ -46,7 +46,7 @@ export async function getSiteInfo(): Promise<SiteInfo> {
   return cachedSiteInfo(await liveDataVersion());
 }
 
-async function cachedSiteInfo(_dataVersion: number): Promise<SiteInfo> {
+async function cachedSiteInfo(_dataVersion: DataVersion): Promise<SiteInfo> {
   "use cache";
   cacheLife("dashboard");
   cacheTag(tags.site, tags.cycles);

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { helpRequests, milestones, people, releaseCycles, roadmapItemLinks, roadmapItems, teamLeads, teamLinks, teams, updateReminders, updates } from "@/db/schema";
 import type { Health, HelpStatus, RoadmapKind, RoadmapStatus, TeamLinkKind, TrackerKind } from "@/lib/domain";
-import { liveDataVersion, tags } from "./cache";
+import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readTeamNumbers, type TeamMetricHistory } from "./metrics";
 import { readUpdateSections, type UpdateSections } from "./updates";
 import { latestPublishedUpdateId } from "./visibility";
@@ -216,7 +216,7 @@ export async function listTeams(): Promise<TeamListEntry[]> {
   return cachedTeams(await liveDataVersion());
 }
 
-async function cachedTeams(_dataVersion: number): Promise<TeamListEntry[]> {
+async function cachedTeams(_dataVersion: DataVersion): Promise<TeamListEntry[]> {
   "use cache";
   cacheLife("dashboard");
   cacheTag(tags.teams, tags.teamList);
@@ -227,7 +227,7 @@ export async function getTeamProfile({ team, allCycles = false }: { team: string
   return cachedTeamProfile(team, allCycles, await liveDataVersion());
 }
 
-async function cachedTeamProfile(slug: string, allCycles: boolean, _dataVersion: number): Promise<TeamProfile | null> {
+async function cachedTeamProfile(slug: string, allCycles: boolean, _dataVersion: DataVersion): Promise<TeamProfile | null> {
   "use cache";
   cacheLife("dashboard");
   const profile = readTeamProfile(getDb(), slug, { allCycles });

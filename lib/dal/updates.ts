@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { ANONYMOUS, assertCan, type Actor } from "@/lib/permissions";
 import type { EditUpdateInput, UpdateContent } from "@/lib/validation/update";
 import { recordAudit } from "./audit";
-import { invalidate, liveDataVersion, tags } from "./cache";
+import { invalidate, liveDataVersion, tags, type DataVersion } from "./cache";
 import { updatesVisibleTo } from "./visibility";
 
 export interface UpdateSections {
@@ -123,7 +123,7 @@ export async function getUpdate({ id, actor = ANONYMOUS }: { id: number; actor?:
   return cachedPublicUpdate(id, dataVersion);
 }
 
-async function cachedPublicUpdate(id: number, _dataVersion: number): Promise<UpdatePage | null> {
+async function cachedPublicUpdate(id: number, _dataVersion: DataVersion): Promise<UpdatePage | null> {
   "use cache";
   cacheLife("dashboard");
   const update = readUpdate(getDb(), id, ANONYMOUS);

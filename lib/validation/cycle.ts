@@ -49,7 +49,8 @@ export const topicSchema = z
     title: z.string().trim().min(1, { error: "Give the topic a title" }).max(160),
     notes: z.string().max(20_000, { error: "Keep the notes under 20,000 characters" }),
     outcome: z.enum(TOPIC_OUTCOME),
-    decision: z.string().trim().max(2_000),
+    // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's check.
+    decision: z.string().trim().max(2_000).regex(/^[^\0]*$/, { error: "Remove the NUL character from the decision" }),
     actionItems: z.string().max(5_000).default(""),
   })
   .refine((t) => t.outcome === "no_decision" || t.decision.length > 0, { path: ["decision"], error: "Write down the decision" });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { HEALTH, HEALTH_LABELS, UPDATE_SECTIONS } from "@/lib/domain";
 
 export const instant = false;
+export const ensureStatic = "navigation";
 
 export const metadata: Metadata = { title: "About Cycleboard" };
 

@@ -6,6 +6,7 @@ import { formatDay } from "@/lib/dates";
 import { listCycles } from "@/lib/dal/cycles";
 
 export const instant = false;
+export const ensureStatic = "navigation";
 
 export const metadata: Metadata = { title: "Release cycles" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requestTime } from "@/lib/dal/cache";
+import { pageTime } from "@/lib/dal/cache";
 import { EmptyState } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
@@ -8,12 +8,14 @@ import { ago } from "@/lib/dates";
 import { listTeams } from "@/lib/dal/teams";
 
 export const instant = false;
+/** Rendered once per change and kept (lib/dal/page-cache-handler.js): the page reads no request. */
+export const ensureStatic = "navigation";
 
 export const metadata: Metadata = { title: "Teams" };
 
 async function TeamList() {
   const teams = await listTeams();
-  const now = await requestTime();
+  const now = await pageTime();
   if (teams.length === 0) return <EmptyState>No teams yet.</EmptyState>;
   return (
     <ul className="grid gap-4 md:grid-cols-2">

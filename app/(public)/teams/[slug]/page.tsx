@@ -1,9 +1,16 @@
 import { notFound } from "next/navigation";
 import { TeamProfileView } from "@/components/teams/team-profile";
-import { requestTime } from "@/lib/dal/cache";
+import { pageTime } from "@/lib/dal/cache";
 import { getTeamProfile } from "@/lib/dal/teams";
 
 export const instant = false;
+/** Rendered once per change and kept (lib/dal/page-cache-handler.js): the page reads no request. */
+export const ensureStatic = "navigation";
+
+/** The build has no teams (db/client.ts); each team's page renders on its first visit. */
+export function generateStaticParams() {
+  return [{ slug: "_" }];
+}
 
 export async function generateMetadata({ params }: PageProps<"/teams/[slug]">) {
   const { slug } = await params;
@@ -11,10 +18,9 @@ export async function generateMetadata({ params }: PageProps<"/teams/[slug]">) {
   return { title: profile?.team.name ?? "Team" };
 }
 
-export default async function TeamPage({ params, searchParams }: PageProps<"/teams/[slug]">) {
+export default async function TeamPage({ params }: PageProps<"/teams/[slug]">) {
   const { slug } = await params;
-  const { cycles } = await searchParams;
-  const profile = await getTeamProfile({ team: decodeURIComponent(slug), allCycles: cycles === "all" });
+  const profile = await getTeamProfile({ team: decodeURIComponent(slug) });
   if (!profile) notFound();
-  return <TeamProfileView profile={profile} now={await requestTime()} />;
+  return <TeamProfileView profile={profile} now={await pageTime()} />;
 }

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { openDatabase, setProcessDatabase } from "@/db/client";
+import { createTestDatabase } from "@/db/testing";
+import PageCacheHandler from "./page-cache-handler.js";
+
+/** A rendered page as Next hands it to the handler: the tags it used are in a header. */
+const page = (html: string, tags: string[]) => ({ kind: "APP_PAGE", html, headers: { "x-next-cache-tags": tags.join(",") } });
+
+describe("the page cache", () => {
+  let database: ReturnType<typeof createTestDatabase>;
+  const cache = new PageCacheHandler();
+
+  beforeEach(async () => {
+    database = createTestDatabase();
+    setProcessDatabase(database.db);
+    // Entries live for the whole process; start each test from an empty cache.
+    await cache.revalidateTag(["_N_T_/layout"]);
+    vi.useFakeTimers({ now: Date.now() + 60_000, toFake: ["Date"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    database.cleanup();
+  });
+
+  it("serves a stored page until a write expires one of its tags", async () => {
+    await cache.set("/cycles/10.0", page("board", ["_N_T_/layout", "cycle:1", "teams"]));
+    await cache.set("/teams/docs", page("docs", ["_N_T_/layout", "team:3"]));
+    expect(await cache.get("/cycles/10.0")).toMatchObject({ value: { html: "board" } });
+
+    await cache.revalidateTag("cycle:1");
+    expect(await cache.get("/cycles/10.0")).toBeNull();
+    expect(await cache.get("/teams/docs")).toMatchObject({ value: { html: "docs" } });
+  });
+
+  it("drops every page when another process commits to the database", async () => {
+    await cache.set("/", page("home", ["_N_T_/layout", "site"]));
+    expect(await cache.get("/")).not.toBeNull();
+
+    const otherProcess = openDatabase(database.file);
+    otherProcess.$client.exec("create table scratch (x)");
+    otherProcess.$client.close();
+
+    expect(await cache.get("/")).toBeNull();
+  });
+
+  it("keeps pages through the server's own commits, which expire tags instead", async () => {
+    await cache.set("/", page("home", ["_N_T_/layout", "site"]));
+    database.db.$client.exec("create table scratch (x)");
+    expect(await cache.get("/")).not.toBeNull();
+  });
+
+  it("does not keep a page rendered while one of its tags was expired moments ago", async () => {
+    await cache.revalidateTag("team:3");
+    await cache.set("/teams/docs", page("maybe older than the write", ["_N_T_/layout", "team:3"]));
+    expect(await cache.get("/teams/docs")).toBeNull();
+
+    vi.setSystemTime(Date.now() + 10_000);
+    await cache.set("/teams/docs", page("docs", ["_N_T_/layout", "team:3"]));
+    expect(await cache.get("/teams/docs")).toMatchObject({ value: { html: "docs" } });
+  });
+});
