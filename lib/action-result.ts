@@ -2,7 +2,7 @@
  * What every server action answers, and the one mapping from data-layer errors to it.
  * Forms show `fieldErrors` beside their fields and keep `values` so nothing typed is lost.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ConflictError, InputError, NotFoundError } from "./errors";
 import { ForbiddenError } from "./permissions";
 

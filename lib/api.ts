@@ -3,7 +3,7 @@
  * lists are paged, and the answer's envelope. Route handlers compose these with the data
  * layer; errors go through lib/http.ts, the one error format.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { NotFoundError } from "./errors";
 import { errorResponse } from "./http";
 

@@ -1,6 +1,6 @@
 /** A cycle export as CSV, one table per part, written by csv-stringify (RFC 4180 quoting). */
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import type { CycleExport } from "@/lib/dal/cycle-export";
 
 export const CSV_PARTS = ["updates", "teams", "numbers", "roadmap"] as const;

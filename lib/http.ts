@@ -1,5 +1,5 @@
 /** The one mapping from data-layer errors to HTTP answers for route handlers, with one error body shape. */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ConflictError, InputError, NotFoundError, UnauthorizedError } from "./errors";
 import { ForbiddenError } from "./permissions";
 

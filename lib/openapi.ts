@@ -3,7 +3,7 @@
  * handlers parse with (z.toJSONSchema gives JSON Schema 2020-12, which OpenAPI 3.1 uses).
  * Add an entry to OPERATIONS with each new route handler; a test checks they match.
  */
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { MAX_PER_PAGE } from "./api";
 import { TOKEN_SCOPES } from "./permissions";
 import {

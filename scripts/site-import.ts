@@ -4,7 +4,7 @@
  * arrive without one). Refuses a database that already holds a site.
  */
 import fs from "node:fs";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { databasePath, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { describeDocumentErrors, importSite } from "@/lib/dal/site-transfer";

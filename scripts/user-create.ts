@@ -3,7 +3,7 @@
  * Creates an account with a random password, printed once. Audited as "cli".
  */
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { databasePath, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { createPerson, generatePassword } from "@/lib/dal/people";

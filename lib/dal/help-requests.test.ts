@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import type { Db } from "@/db/client";
 import { auditEntries, helpRequests, people, roadmapItems, teamLeads, teams } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";

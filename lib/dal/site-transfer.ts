@@ -14,7 +14,7 @@ import { hashPassword } from "better-auth/crypto";
 import { getTableColumns, sql } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { getDb, type Db, type Tx } from "@/db/client";
 import * as schema from "@/db/schema";
 import { InputError } from "@/lib/errors";

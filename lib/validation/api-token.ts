@@ -1,5 +1,5 @@
 /** zod schemas for API tokens, shared by the token forms and their server actions. */
-import { z } from "zod";
+import { z } from "./zod";
 import { TOKEN_SCOPES } from "@/lib/permissions";
 
 export const TOKEN_EXPIRY_DAYS = [7, 30, 90, 365] as const;

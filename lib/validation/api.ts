@@ -3,7 +3,7 @@
  * Bodies are strict: an unknown field (a typo such as "sumary") is refused by name rather
  * than silently dropped. The OpenAPI document is generated from these same schemas.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { HEALTH, HELP_STATUS, ROADMAP_STATUS, UPDATE_STATE } from "@/lib/domain";
 import { roadmapFieldsSchema } from "./roadmap";
 import { updateContentSchema, updateLinkSchema, UPDATE_LIMITS } from "./update";

@@ -1,5 +1,5 @@
 /** zod schemas for signing in and changing passwords, shared by the forms and their actions. */
-import { z } from "zod";
+import { z } from "./zod";
 
 export const PASSWORD_LIMITS = { min: 12, max: 128 } as const;
 /** Sessions end after a week; an active one is extended once a day. */

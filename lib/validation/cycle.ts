@@ -1,5 +1,5 @@
 /** zod schemas for release cycles, shared by the cycle forms, their actions and the API. */
-import { z } from "zod";
+import { z } from "./zod";
 import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, TOPIC_OUTCOME } from "@/lib/domain";
 
 const isoDate = z.iso.date({ error: "Use a date like 2024-09-30" });

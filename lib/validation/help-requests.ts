@@ -1,5 +1,5 @@
 /** zod schemas for help requests, shared by the team's help page, its actions and the API. */
-import { z } from "zod";
+import { z } from "./zod";
 
 export const HELP_REQUEST_LIMITS = { title: 160, details: 4_000, contact: 200, name: 120 } as const;
 

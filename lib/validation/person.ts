@@ -1,5 +1,5 @@
 /** zod schemas for people, shared by the admin forms, their actions and `npm run user:create`. */
-import { z } from "zod";
+import { z } from "./zod";
 import { ROLES } from "@/lib/domain";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "Not a team slug" });

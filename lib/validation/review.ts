@@ -1,5 +1,5 @@
 /** zod schemas for reviewing updates and the comment thread. */
-import { z } from "zod";
+import { z } from "./zod";
 
 export const REVIEW_LIMITS = { comment: 5_000 } as const;
 

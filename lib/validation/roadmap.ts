@@ -1,5 +1,5 @@
 /** zod schemas for roadmap items, shared by the roadmap editor, its actions and the API. */
-import { z } from "zod";
+import { z } from "./zod";
 import { ROADMAP_KIND, ROADMAP_STATUS, TRACKER_KIND } from "@/lib/domain";
 
 export const ROADMAP_LIMITS = { title: 160, description: 4_000, links: 10 } as const;

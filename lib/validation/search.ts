@@ -1,5 +1,5 @@
 /** The search query and its filters, as the header box and the search page send them. */
-import { z } from "zod";
+import { z } from "./zod";
 import { HEALTH } from "@/lib/domain";
 
 const optional = z.string().optional().transform((v) => v || undefined);

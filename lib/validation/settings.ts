@@ -1,5 +1,5 @@
 /** zod schema for the community settings form. */
-import { z } from "zod";
+import { z } from "./zod";
 
 const optionalUrl = z
   .string()

@@ -1,5 +1,5 @@
 /** zod schemas for teams and their links hub, shared by the admin forms, lead forms and actions. */
-import { z } from "zod";
+import { z } from "./zod";
 import { TEAM_LINK_KIND } from "@/lib/domain";
 
 export const TEAM_LIMITS = { name: 80, mission: 2_000, links: 30 } as const;

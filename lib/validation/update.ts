@@ -1,5 +1,5 @@
 /** zod schemas for updates, shared by the editor (in the browser), its server actions and the API. */
-import { z } from "zod";
+import { z } from "./zod";
 import { HEALTH } from "@/lib/domain";
 
 export const UPDATE_LIMITS = {

@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { failure, formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { getCurrentActor } from "@/lib/dal/actor";
 import { describeDocumentErrors, importSite } from "@/lib/dal/site-transfer";

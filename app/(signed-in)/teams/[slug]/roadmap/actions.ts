@@ -6,7 +6,7 @@ import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem }
 import { toSaveFailure, type SaveResult } from "@/lib/editor-result";
 import { ConflictError } from "@/lib/errors";
 import { carryOverSchema, createRoadmapItemSchema, editRoadmapItemSchema } from "@/lib/validation/roadmap";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 // Server actions are public POST endpoints: the data layer checks permission on every call.
 

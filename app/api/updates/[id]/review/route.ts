@@ -2,7 +2,7 @@
 import { getCurrentActor } from "@/lib/dal/actor";
 import { getReviewThread } from "@/lib/dal/review";
 import { errorResponse } from "@/lib/http";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/updates/[id]/review">): Promise<Response> {
   try {
