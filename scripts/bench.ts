@@ -67,6 +67,8 @@ const ROWS: Row[] = [
   { name: "/search?q=…", path: () => `/search?q=${encodeURIComponent(SEARCH_WORDS)}`, target: "read", publicPage: true },
   { name: "/review (release manager)", path: () => "/review", as: "releaseManager", target: "signedIn" },
   { name: "update editor (lead)", path: (f) => `/updates/${f.editUpdateId}/edit`, as: "lead", target: "signedIn" },
+  // Near the framework's floor for a route handler: anonymous, so no session to look up.
+  { name: "GET /api/session (anonymous)", path: () => "/api/session", target: "read" },
   { name: "GET /api/v1/teams", path: () => "/api/v1/teams", target: "read" },
   { name: "GET /api/v1/cycles/[name]/updates", path: (f) => `/api/v1/cycles/${f.cycle}/updates`, target: "read" },
   {
