@@ -50,7 +50,8 @@ const nextConfig = {
   },
   // Rendered pages live in this process's memory, tied to the database's state.
   cacheHandler: fileURLToPath(new URL("./lib/dal/page-cache-handler.js", import.meta.url)),
-  cacheMaxMemorySize: 0,
+  // Every public page of a 60-team community takes about 30 MB.
+  cacheMaxMemorySize: 256 * 1024 * 1024,
   poweredByHeader: false,
   // An ETag means hashing every cached page in JavaScript on every request, which cost more
   // than serving the page; pages change on writes, and conditional requests gain little.

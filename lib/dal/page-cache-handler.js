@@ -12,7 +12,7 @@
  * Plain JavaScript: Next imports it by path when the server starts, outside the bundle.
  */
 
-/** @typedef {{ value: unknown; lastModified: number; tags: string[]; dataVersion: unknown }} Entry */
+/** @typedef {{ value: unknown; lastModified: number; tags: string[]; dataVersion: unknown; bytes: number }} Entry */
 
 /** @type {Map<string, Entry>} */
 const entries = new Map();
@@ -21,13 +21,26 @@ const entries = new Map();
 const expiredAt = new Map();
 /** A render slower than this that straddles a write is not cached (it may hold older data). */
 const RENDER_WINDOW_MS = 5000;
-/** Enough for every public page of a large community; the oldest are dropped first. */
-const MAX_ENTRIES = 5000;
+/** Bytes kept at most (next.config.js `cacheMaxMemorySize`); the oldest pages go first. */
+let maxBytes = 0;
+let bytesKept = 0;
 
 /** The server's connection is shared on globalThis by db/client.ts. */
 function dataVersion() {
   const db = /** @type {{ cycleboardDb?: { $client: { pragma(sql: string, options: { simple: true }): unknown } } }} */ (globalThis).cycleboardDb;
   return db ? db.$client.pragma("data_version", { simple: true }) : null;
+}
+
+/** About what a page holds in memory: its HTML and its RSC payload. @param {unknown} value */
+function sizeOf(value) {
+  const page = /** @type {{ html?: unknown; rscData?: { length?: number } } | null} */ (value);
+  return (typeof page?.html === "string" ? page.html.length * 2 : 0) + (page?.rscData?.length ?? 0);
+}
+
+/** @param {string} key */
+function drop(key) {
+  bytesKept -= entries.get(key)?.bytes ?? 0;
+  entries.delete(key);
 }
 
 /** @param {unknown} value */
@@ -38,12 +51,18 @@ function tagsOf(value) {
 }
 
 export default class PageCacheHandler {
+  /** Next makes one per request, with the app's settings. @param {{ maxMemoryCacheSize?: number }} options */
+  constructor({ maxMemoryCacheSize = 0 } = {}) {
+    maxBytes = maxMemoryCacheSize;
+  }
+
   /** @param {string} key */
   async get(key) {
     const entry = entries.get(key);
     if (!entry) return null;
     if (entry.dataVersion !== dataVersion()) {
       entries.clear();
+      bytesKept = 0;
       return null;
     }
     return { value: entry.value, lastModified: entry.lastModified };
@@ -54,13 +73,19 @@ export default class PageCacheHandler {
    * @param {unknown} value
    */
   async set(key, value) {
-    entries.delete(key);
+    drop(key);
     if (value === null) return;
     const now = Date.now();
     const tags = tagsOf(value);
     if (tags.some((tag) => now - (expiredAt.get(tag) ?? 0) < RENDER_WINDOW_MS)) return;
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? "");
-    entries.set(key, { value, lastModified: now, tags, dataVersion: dataVersion() });
+    const bytes = sizeOf(value);
+    if (bytes > maxBytes) return;
+    for (const oldest of entries.keys()) {
+      if (bytesKept + bytes <= maxBytes) break;
+      drop(oldest);
+    }
+    entries.set(key, { value, lastModified: now, tags, dataVersion: dataVersion(), bytes });
+    bytesKept += bytes;
   }
 
   /** @param {string | string[]} tagOrTags */
@@ -69,7 +94,7 @@ export default class PageCacheHandler {
     const now = Date.now();
     for (const tag of expired) expiredAt.set(tag, now);
     for (const [key, entry] of entries) {
-      if (entry.tags.some((tag) => expired.has(tag))) entries.delete(key);
+      if (entry.tags.some((tag) => expired.has(tag))) drop(key);
     }
   }
 

@@ -8,7 +8,7 @@ const page = (html: string, tags: string[]) => ({ kind: "APP_PAGE", html, header
 
 describe("the page cache", () => {
   let database: ReturnType<typeof createTestDatabase>;
-  const cache = new PageCacheHandler();
+  const cache = new PageCacheHandler({ maxMemoryCacheSize: 1_000_000 });
 
   beforeEach(async () => {
     database = createTestDatabase();
@@ -57,5 +57,18 @@ describe("the page cache", () => {
     vi.setSystemTime(Date.now() + 10_000);
     await cache.set("/teams/docs", page("docs", ["_N_T_/layout", "team:3"]));
     expect(await cache.get("/teams/docs")).toMatchObject({ value: { html: "docs" } });
+  });
+
+  it("keeps the newest pages within its memory limit", async () => {
+    const small = new PageCacheHandler({ maxMemoryCacheSize: 1_000 });
+    await small.set("/a", page("a".repeat(200), ["_N_T_/a"]));
+    await small.set("/b", page("b".repeat(200), ["_N_T_/b"]));
+    await small.set("/c", page("c".repeat(200), ["_N_T_/c"]));
+    expect(await small.get("/a")).toBeNull();
+    expect(await small.get("/b")).not.toBeNull();
+    expect(await small.get("/c")).not.toBeNull();
+    await small.set("/huge", page("h".repeat(1_000), ["_N_T_/huge"]));
+    expect(await small.get("/huge")).toBeNull();
+    expect(await small.get("/c")).not.toBeNull();
   });
 });
