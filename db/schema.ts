@@ -381,6 +381,8 @@ export const updates = sqliteTable(
     index("updates_team_idx").on(t.teamId, t.state, t.publishedAt),
     index("updates_published_idx").on(t.state, t.publishedAt),
     index("updates_review_idx").on(t.cycleId, t.reviewState),
+    // The review queue: each team's published updates per review state, newest first, read from the index alone.
+    index("updates_review_queue_idx").on(t.cycleId, t.state, t.reviewState, t.teamId, t.publishedAt),
     // A cycle's published updates newest first (reports, feeds, the API) without a sort,
     // so the planner never prefers scanning updates_published_idx across every cycle.
     index("updates_cycle_published_idx").on(t.cycleId, t.state, t.publishedAt),

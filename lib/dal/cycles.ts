@@ -93,26 +93,77 @@ export function readCycles(db: Db): CycleSummary[] {
 
 const UNHEALTHY: Health[] = ["at_risk", "off_track", "blocked"];
 
-export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
-  const cycle = db.select(cycleColumns).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get();
-  if (!cycle) return null;
+/** One cycle's summary, by slug; undefined when there is no such cycle. */
+export function readCycleSummary(db: Db, slug: string): CycleSummary | undefined {
+  return db.select(cycleColumns).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get();
+}
 
-  const activeTeams = db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name })
+/** The active teams in board order, each with its latest published update in the cycle (null before its first). */
+function readTeamsWithLatest(db: Db, cycleId: number) {
+  return db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name, updateId: updates.id, headline: updates.headline, health: updates.health, publishedAt: updates.publishedAt })
     .from(teams)
+    .leftJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id, cycleId)))
     .where(eq(teams.archived, false))
     .orderBy(asc(teams.sortOrder), asc(teams.name))
-    .all();
+    .all()
+    .map(({ updateId, headline, health, publishedAt, ...team }) => ({
+      ...team,
+      latestUpdate: updateId !== null && headline !== null && health !== null && publishedAt ? { id: updateId, headline, health, publishedAt: publishedAt.getTime() } : null,
+    }));
+}
 
-  const latestByTeam = new Map<number, NonNullable<TeamCard["latestUpdate"]>>();
-  const latest = db
-    .select({ id: updates.id, teamId: updates.teamId, headline: updates.headline, health: updates.health, publishedAt: updates.publishedAt })
-    .from(teams)
-    .innerJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id, cycle.id)))
+function atRiskOf(teamsWithLatest: { slug: string; name: string; latestUpdate: TeamCard["latestUpdate"] }[]): CycleBoard["atRisk"] {
+  return teamsWithLatest.flatMap((t) =>
+    t.latestUpdate && UNHEALTHY.includes(t.latestUpdate.health)
+      ? [{ teamSlug: t.slug, teamName: t.name, updateId: t.latestUpdate.id, headline: t.latestUpdate.headline, health: t.latestUpdate.health }]
+      : [],
+  );
+}
+
+/** Teams whose latest update in the cycle is at risk, off track or blocked, in board order. */
+export function readAtRisk(db: Db, cycleId: number): CycleBoard["atRisk"] {
+  return atRiskOf(readTeamsWithLatest(db, cycleId));
+}
+
+/** The cycle's open help requests, then roadmap items flagged "help wanted" that have no request of their own. */
+export function readCycleHelpWanted(db: Db, cycleId: number): CycleBoard["helpWanted"] {
+  const requests = db
+    .select({
+      id: helpRequests.id,
+      roadmapItemId: helpRequests.roadmapItemId,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      title: helpRequests.title,
+      linkUrl: helpRequests.linkUrl,
+      contact: helpRequests.contact,
+      status: helpRequests.status,
+    })
+    .from(helpRequests)
+    .innerJoin(teams, eq(teams.id, helpRequests.teamId))
+    .where(and(eq(helpRequests.cycleId, cycleId), inArray(helpRequests.status, ["open", "taken"])))
+    .orderBy(asc(teams.sortOrder), asc(helpRequests.id))
     .all();
-  for (const u of latest) {
-    if (u.publishedAt) latestByTeam.set(u.teamId, { id: u.id, headline: u.headline, health: u.health, publishedAt: u.publishedAt.getTime() });
-  }
+  const covered = new Set(requests.map((r) => r.roadmapItemId));
+  const flaggedItems = db
+    .select({ id: roadmapItems.id, teamSlug: teams.slug, teamName: teams.name, title: roadmapItems.title, linkUrl: sql<string | null>`(select url from ${roadmapItemLinks} l where l.item_id = ${roadmapItems}.id order by l.id limit 1)` })
+    .from(roadmapItems)
+    .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
+    .where(and(eq(roadmapItems.cycleId, cycleId), eq(roadmapItems.helpWanted, true), inArray(roadmapItems.status, ["planned", "in_progress"])))
+    .orderBy(asc(teams.sortOrder), asc(roadmapItems.sortOrder))
+    .all()
+    .filter((item) => !covered.has(item.id));
+  return [
+    ...requests.map(({ id, roadmapItemId: _roadmapItemId, ...r }) => ({ ...r, key: `request-${id}` })),
+    ...flaggedItems.map(({ id, ...item }) => ({ ...item, key: `roadmap-${id}`, contact: "", status: "open" as const })),
+  ];
+}
+
+export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
+  const cycle = readCycleSummary(db, slug);
+  if (!cycle) return null;
+
+  const activeTeams = readTeamsWithLatest(db, cycle.id);
 
   const items = db
     .select({ teamId: roadmapItems.teamId, status: roadmapItems.status })
@@ -140,41 +191,10 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
 
   const teamCards: TeamCard[] = activeTeams.map((team) => ({
     ...team,
-    latestUpdate: latestByTeam.get(team.id) ?? null,
     roadmap: roadmapFor(team.id),
     helpRequests: helpRequestsFor(team.id),
     keyNumbers: numbers.filter((n) => n.teamIds.includes(team.id)),
   }));
-
-  const requests = db
-    .select({
-      id: helpRequests.id,
-      roadmapItemId: helpRequests.roadmapItemId,
-      teamSlug: teams.slug,
-      teamName: teams.name,
-      title: helpRequests.title,
-      linkUrl: helpRequests.linkUrl,
-      contact: helpRequests.contact,
-      status: helpRequests.status,
-    })
-    .from(helpRequests)
-    .innerJoin(teams, eq(teams.id, helpRequests.teamId))
-    .where(and(eq(helpRequests.cycleId, cycle.id), inArray(helpRequests.status, ["open", "taken"])))
-    .orderBy(asc(teams.sortOrder), asc(helpRequests.id))
-    .all();
-  const covered = new Set(requests.map((r) => r.roadmapItemId));
-  const flaggedItems = db
-    .select({ id: roadmapItems.id, teamSlug: teams.slug, teamName: teams.name, title: roadmapItems.title, linkUrl: sql<string | null>`(select url from ${roadmapItemLinks} l where l.item_id = ${roadmapItems}.id order by l.id limit 1)` })
-    .from(roadmapItems)
-    .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
-    .where(and(eq(roadmapItems.cycleId, cycle.id), eq(roadmapItems.helpWanted, true), inArray(roadmapItems.status, ["planned", "in_progress"])))
-    .orderBy(asc(teams.sortOrder), asc(roadmapItems.sortOrder))
-    .all()
-    .filter((item) => !covered.has(item.id));
-  const helpWanted: CycleBoard["helpWanted"] = [
-    ...requests.map(({ id, roadmapItemId: _roadmapItemId, ...r }) => ({ ...r, key: `request-${id}` })),
-    ...flaggedItems.map(({ id, ...item }) => ({ ...item, key: `roadmap-${id}`, contact: "", status: "open" as const })),
-  ];
 
   const topicRows = db
     .select({
@@ -227,12 +247,8 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
       .orderBy(asc(gatherings.startsOn))
       .all(),
     teams: teamCards,
-    atRisk: teamCards.flatMap((t) =>
-      t.latestUpdate && UNHEALTHY.includes(t.latestUpdate.health)
-        ? [{ teamSlug: t.slug, teamName: t.name, updateId: t.latestUpdate.id, headline: t.latestUpdate.headline, health: t.latestUpdate.health }]
-        : [],
-    ),
-    helpWanted,
+    atRisk: atRiskOf(teamCards),
+    helpWanted: readCycleHelpWanted(db, cycle.id),
     numbers,
     delivery: readDelivery(db, cycle.id),
     previous: previousCycle

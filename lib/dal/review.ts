@@ -1,6 +1,6 @@
 /** Release managers' review of updates, and the comment thread leads answer and resolve. */
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { communitySettings, milestones, people, releaseCycles, reviewComments, roadmapItems, teams, updates } from "@/db/schema";
 import type { Health, ReviewState } from "@/lib/domain";
@@ -9,7 +9,7 @@ import { assertCan, can, type Actor } from "@/lib/permissions";
 import type { ReplyInput, RequestChangesInput } from "@/lib/validation/review";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
-import { readCycleBoard } from "./cycles";
+import { readAtRisk, readCycleHelpWanted, readCycleSummary } from "./cycles";
 import { latestPublishedUpdateId } from "./visibility";
 
 const DAY = 86_400_000;
@@ -42,37 +42,50 @@ export function dueSince(db: Db, cycleId: number, now: number): { since: number;
 
 /** Teams with no published update since `since` in the cycle. */
 export function teamsDue(db: Db, cycleId: number, since: number) {
-  const active = db.select({ id: teams.id, slug: teams.slug, name: teams.name, shepherdId: teams.shepherdId }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder)).all();
-  const last = db.select({ teamId: updates.teamId, publishedAt: updates.publishedAt }).from(teams).innerJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id, cycleId))).all();
-  return active
-    .map((team) => ({ ...team, lastPublishedAt: last.find((u) => u.teamId === team.id)?.publishedAt?.getTime() ?? null }))
-    .filter((team) => team.lastPublishedAt === null || team.lastPublishedAt < since);
+  return db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name, shepherdId: teams.shepherdId, publishedAt: updates.publishedAt })
+    .from(teams)
+    .leftJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id, cycleId)))
+    .where(and(eq(teams.archived, false), or(isNull(updates.publishedAt), lt(updates.publishedAt, new Date(since)))))
+    .orderBy(asc(teams.sortOrder))
+    .all()
+    .map(({ publishedAt, ...team }) => ({ ...team, lastPublishedAt: publishedAt?.getTime() ?? null }));
 }
 
 export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: string; now: number }, db: Db = getDb()) {
   assertCan(actor, "update.review");
-  const board = readCycleBoard(db, cycle);
-  if (!board) return null;
-  const cycleId = board.cycle.id;
+  const summary = readCycleSummary(db, cycle);
+  if (!summary) return null;
+  const cycleId = summary.id;
   const shepherdedIds = new Set(
     actor.kind === "person" ? db.select({ id: teams.id }).from(teams).where(eq(teams.shepherdId, actor.id)).all().map((t) => t.id) : [],
   );
-  const rows = db
-    .select({ id: updates.id, teamId: teams.id, teamSlug: teams.slug, teamName: teams.name, sortOrder: teams.sortOrder, headline: updates.headline, health: updates.health, publishedAt: updates.publishedAt, reviewState: updates.reviewState })
+  // One entry per team and review state: its newest update, counting the earlier ones it speaks for.
+  const waiting = db
+    .select({ teamId: updates.teamId, reviewState: updates.reviewState, count: count().as("count") })
     .from(updates)
-    .innerJoin(teams, eq(teams.id, updates.teamId))
     .where(and(eq(updates.cycleId, cycleId), eq(updates.state, "published"), inArray(updates.reviewState, ["unreviewed", "changes_requested"])))
+    .groupBy(updates.teamId, updates.reviewState)
+    .as("waiting");
+  const newest = sql`(select u.id from ${updates} u where u.cycle_id = ${cycleId} and u.team_id = ${waiting.teamId} and u.state = 'published' and u.review_state = ${waiting.reviewState} order by u.published_at desc, u.id desc limit 1)`;
+  const rows = db
+    .select({
+      id: updates.id,
+      teamId: teams.id,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      headline: updates.headline,
+      health: updates.health,
+      publishedAt: updates.publishedAt,
+      reviewState: waiting.reviewState,
+      inState: waiting.count,
+      openRequests: sql<number>`(select count(*) from ${reviewComments} c where c.update_id = ${updates.id} and c.requests_changes = 1 and c.resolved_at is null)`,
+    })
+    .from(waiting)
+    .innerJoin(updates, eq(updates.id, newest))
+    .innerJoin(teams, eq(teams.id, waiting.teamId))
     .orderBy(asc(teams.sortOrder), desc(updates.publishedAt))
     .all();
-  const open = rows.length === 0 ? [] : db.select({ updateId: reviewComments.updateId }).from(reviewComments).where(and(inArray(reviewComments.updateId, rows.map((r) => r.id)), eq(reviewComments.requestsChanges, true), isNull(reviewComments.resolvedAt))).all();
-  // One entry per team and review state: the newest (rows are newest first per team), counting the earlier ones.
-  const earlier = new Map<string, number>();
-  const newestPerTeam = rows.filter((r) => {
-    const key = `${r.teamId} ${r.reviewState}`;
-    const seen = earlier.has(key);
-    earlier.set(key, seen ? earlier.get(key)! + 1 : 0);
-    return !seen;
-  });
   const toQueue = (r: (typeof rows)[number]): QueueUpdate => ({
     id: r.id,
     teamSlug: r.teamSlug,
@@ -82,27 +95,27 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
     publishedAt: r.publishedAt?.getTime() ?? 0,
     reviewState: r.reviewState,
     shepherded: shepherdedIds.has(r.teamId),
-    openRequests: open.filter((o) => o.updateId === r.id).length,
-    earlierInSameState: earlier.get(`${r.teamId} ${r.reviewState}`) ?? 0,
+    openRequests: r.openRequests,
+    earlierInSameState: r.inState - 1,
   });
   // The signed-in release manager's own teams first.
   const byShepherd = (a: QueueUpdate, b: QueueUpdate) => Number(b.shepherded) - Number(a.shepherded);
   const due = dueSince(db, cycleId, now);
   const cycles = db.select({ slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
   return {
-    cycle: board.cycle,
+    cycle: summary,
     cycles,
-    unreviewed: newestPerTeam.filter((r) => r.reviewState === "unreviewed").map(toQueue).sort(byShepherd),
-    changesRequested: newestPerTeam.filter((r) => r.reviewState === "changes_requested").map(toQueue).sort(byShepherd),
+    unreviewed: rows.filter((r) => r.reviewState === "unreviewed").map(toQueue).sort(byShepherd),
+    changesRequested: rows.filter((r) => r.reviewState === "changes_requested").map(toQueue).sort(byShepherd),
     due: { reason: due.reason, teams: teamsDue(db, cycleId, due.since).map((t) => ({ slug: t.slug, name: t.name, lastPublishedAt: t.lastPublishedAt, shepherded: shepherdedIds.has(t.id) })) },
-    atRisk: board.atRisk,
+    atRisk: readAtRisk(db, cycleId),
     slipping: db
       .select({ id: roadmapItems.id, title: roadmapItems.title, teamName: teams.name, teamSlug: teams.slug })
       .from(roadmapItems)
       .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
       .where(and(eq(roadmapItems.cycleId, cycleId), eq(roadmapItems.status, "deferred")))
       .all(),
-    helpWanted: board.helpWanted,
+    helpWanted: readCycleHelpWanted(db, cycleId),
   };
 }
 

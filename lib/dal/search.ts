@@ -36,24 +36,32 @@ export function searchCommunity(input: Partial<SearchInput> & { q: string }, db:
   const team = input.team ? db.select({ id: teams.id }).from(teams).where(sql`${teams.slug} = ${input.team}`).get() : undefined;
   const cycle = input.cycle ? db.select({ id: releaseCycles.id }).from(releaseCycles).where(sql`${releaseCycles.slug} = ${input.cycle}`).get() : undefined;
   if ((input.team && !team) || (input.cycle && !cycle)) return [];
-  const rows = db.all<{ kind: SearchHit["kind"]; refId: number; teamId: number | null; cycleId: number | null; health: Health | null; title: string; snippet: string }>(sql`
-    select kind, ref_id as refId, team_id as teamId, cycle_id as cycleId, health,
-      highlight(search_index, 5, ${MATCH_START}, ${MATCH_END}) as title,
-      snippet(search_index, 6, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet
-    from search_index
-    where search_index match ${match}
-      ${team ? sql`and team_id = ${team.id}` : sql``}
+  const filters = sql`${team ? sql`and team_id = ${team.id}` : sql``}
       ${cycle ? sql`and cycle_id = ${cycle.id}` : sql``}
-      ${input.health ? sql`and health = ${input.health}` : sql``}
+      ${input.health ? sql`and health = ${input.health}` : sql``}`;
+  // Scores first, from the index alone (bm25 reads no stored row); only the best 50, and any
+  // rows tied with the 50th, then have their columns read and snippets cut, not every match.
+  // The second pass over the matches takes them by "+rowid", a filter (as a rowid lookup,
+  // FTS5 would expand the prefix terms again for each one), and orders by the kept scores.
+  const rows = db.all<{ kind: SearchHit["kind"]; refId: number; health: Health | null; title: string; snippet: string; teamSlug: string | null; teamName: string | null; cycleSlug: string | null; cycleName: string | null }>(sql`
+    with scored(id, score) as materialized (
+      select rowid, bm25(search_index, 0, 0, 0, 0, 0, 4.0, 1.0) from search_index where search_index match ${match} ${filters}
+    ),
+    cutoff(score) as (select score from scored order by score limit 1 offset 49),
+    best(id, score) as materialized (select id, score from scored where score <= coalesce((select score from cutoff), score))
+    select kind, ref_id as refId, health,
+      highlight(search_index, 5, ${MATCH_START}, ${MATCH_END}) as title,
+      snippet(search_index, 6, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet,
+      t.slug as teamSlug, t.name as teamName, c.slug as cycleSlug, c.name as cycleName
+    from search_index
+      left join ${teams} t on t.id = search_index.team_id
+      left join ${releaseCycles} c on c.id = search_index.cycle_id
+    where search_index match ${match} and +search_index.rowid in (select id from best)
     -- Equal scores (a carried-over roadmap item and its original) fall back to the entity, never to index order.
-    order by bm25(search_index, 0, 0, 0, 0, 0, 4.0, 1.0), kind, ref_id desc
+    order by (select score from best where best.id = search_index.rowid), kind, ref_id desc
     limit 50`);
-  const teamRows = new Map(db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).all().map((t) => [t.id, t]));
-  const cycleRows = new Map(db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).all().map((c) => [c.id, c]));
   return rows.map((r) => {
-    const t = r.teamId === null ? undefined : teamRows.get(Number(r.teamId));
-    const c = r.cycleId === null ? undefined : cycleRows.get(Number(r.cycleId));
-    const path = r.kind === "update" ? `/updates/${r.refId}` : r.kind === "roadmap" ? `/teams/${t?.slug ?? ""}` : `/cycles/${c?.slug ?? ""}`;
-    return { kind: r.kind, path, title: r.title, snippet: r.snippet, teamName: t?.name ?? null, cycleName: c?.name ?? null, health: r.health };
+    const path = r.kind === "update" ? `/updates/${r.refId}` : r.kind === "roadmap" ? `/teams/${r.teamSlug ?? ""}` : `/cycles/${r.cycleSlug ?? ""}`;
+    return { kind: r.kind, path, title: r.title, snippet: r.snippet, teamName: r.teamName, cycleName: r.cycleName, health: r.health };
   });
 }

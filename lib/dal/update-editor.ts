@@ -1,6 +1,6 @@
 /** What team leads do to updates: start one, save it (content, links, numbers), publish it. */
 import "server-only";
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import {
   gatherings,
@@ -20,6 +20,7 @@ import type { SaveUpdateInput, StartUpdateInput } from "@/lib/validation/update"
 import { recordAudit } from "./audit";
 import { countedValue } from "./metrics";
 import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./updates";
+import { latestPublishedUpdateId } from "./visibility";
 
 const SECTION_FIELDS = ["headline", "health", ...UPDATE_SECTIONS.map(([key]) => key)] as const;
 
@@ -44,17 +45,20 @@ export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
     .where(ne(releaseCycles.status, "released"))
     .orderBy(desc(releaseCycles.startsOn))
     .all();
-  const lastUpdates = writable.map((team) => ({
-    teamSlug: team.slug,
-    last:
-      db
-        .select({ id: updates.id, headline: updates.headline, cycleName: releaseCycles.name })
-        .from(updates)
-        .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
-        .where(and(eq(updates.teamId, team.id), eq(updates.state, "published")))
-        .orderBy(desc(updates.publishedAt))
-        .get() ?? null,
-  }));
+  // Every writable team's last update in one query, not one query per team (an admin may write for all).
+  const last = new Map(
+    (writable.length === 0
+      ? []
+      : db
+          .select({ teamId: teams.id, id: updates.id, headline: updates.headline, cycleName: releaseCycles.name })
+          .from(teams)
+          .innerJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id)))
+          .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
+          .where(inArray(teams.id, writable.map((t) => t.id)))
+          .all()
+    ).map(({ teamId, ...update }) => [teamId, update]),
+  );
+  const lastUpdates = writable.map((team) => ({ teamSlug: team.slug, last: last.get(team.id) ?? null }));
   return { teams: writable, cycles, lastUpdates };
 }
 

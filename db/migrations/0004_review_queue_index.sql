@@ -1,0 +1,1 @@
+CREATE INDEX `updates_review_queue_idx` ON `updates` (`cycle_id`,`state`,`review_state`,`team_id`,`published_at`);
