@@ -42,6 +42,23 @@ describe("search", () => {
     expect(searchCommunity({ q: "quokka" }, db)).toEqual([]);
   });
 
+  it("keeps exactly one index row per published update, roadmap item and topic through edits, reviews and deletes", () => {
+    const run = (statement: string) => db.$client.prepare(statement).run();
+    const roadmapId = (db.$client.prepare("select min(id) as id from roadmap_items").get() as { id: number }).id;
+    run(`update roadmap_items set title = 'Wombat support' where id = ${roadmapId}`);
+    run("update community_topics set decision = 'Adopt the platypus plan' where id = (select min(id) from community_topics)");
+    run("update updates set review_state = 'reviewed' where state = 'published'");
+    run("delete from roadmap_items where id = (select max(id) from roadmap_items)");
+    expect(searchCommunity({ q: "wombat" }, db).map((h) => h.kind)).toEqual(["roadmap"]);
+    expect(searchCommunity({ q: "platypus" }, db).map((h) => h.kind)).toEqual(["topic"]);
+
+    const count = (statement: string) => (db.$client.prepare(statement).get() as { n: number }).n;
+    const expected =
+      count("select count(*) as n from updates where state = 'published'") + count("select count(*) as n from roadmap_items") + count("select count(*) as n from community_topics");
+    expect(count("select count(*) as n from search_index")).toBe(expected);
+    expect(() => run("insert into search_index (search_index) values ('integrity-check')")).not.toThrow();
+  });
+
   it("treats whatever people type as words, never as query syntax", () => {
     for (const q of ['"(AND', "NEAR(", "*", "a OR", "--", "日本語", ""]) expect(() => searchCommunity({ q }, db)).not.toThrow();
     expect(searchCommunity({ q: "   " }, db)).toEqual([]);

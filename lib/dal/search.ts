@@ -1,6 +1,6 @@
 /**
  * Full-text search over published updates, roadmap items and community topics. The index
- * (search_index, FTS5) is kept in step by triggers in the database itself (migration 0001),
+ * (search_index, FTS5) is kept in step by triggers in the database itself (migrations 0001 and 0005),
  * so it holds nothing a reader may not see.
  */
 import "server-only";
