@@ -37,6 +37,15 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
 ];
 
+/**
+ * The pages that say `ensureStatic = "navigation"`, and the site feed, which reads no
+ * request either: kept in the server's page cache (lib/dal/page-cache-handler.js) until
+ * a write drops them. Next would send them with
+ * `s-maxage`, and a shared cache in front would then keep them past a write, or past a
+ * private site's sign-in. (Headers set here win over a route handler's own.)
+ */
+const KEPT_PAGES = ["/", "/about", "/cycles", "/cycles/:name", "/teams", "/teams/:slug", "/teams/:slug/cycles", "/feed.xml"];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Public dashboards are cached data functions ('use cache' + cacheTag); see lib/dal/cache.ts.
@@ -61,9 +70,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // Pages are cached in the server (lib/dal/page-cache-handler.js) and dropped on every write;
-      // a shared cache in front would keep them past a write, or past a private site's sign-in.
-      { source: "/((?!_next/).*)", headers: [{ key: "Cache-Control", value: "private, no-cache" }] },
+      ...KEPT_PAGES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: "private, no-cache" }] })),
     ];
   },
   // The admin's site import uploads a whole site document (the proxy's own limit is also 10 MB).

@@ -41,6 +41,9 @@ test("public dashboards are rendered once and then served from the page cache, w
       .toBe("HIT");
     expect((await request.get(path)).headers()["cache-control"], path).toBe("private, no-cache");
   }
+  // The site feed is kept too; a route handler's own choice stands.
+  expect((await request.get("/feed.xml")).headers()["cache-control"]).toBe("private, no-cache");
+  expect((await request.get("/api/session")).headers()["cache-control"]).toBe("private, no-store");
 });
 
 /** Collects every Content-Security-Policy violation the browser reports, on every page the tab opens. */
