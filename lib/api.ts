@@ -4,6 +4,7 @@
  * layer; errors go through lib/http.ts, the one error format.
  */
 import { z } from "@/lib/validation/zod";
+import { pageRendersSettled, writeCount } from "@/lib/dal/cache";
 import { NotFoundError } from "./errors";
 import { errorResponse } from "./http";
 
@@ -63,10 +64,13 @@ export function ok(body: unknown, status = 200): Response {
 
 /** Runs a handler and answers whatever it throws in the one error format. */
 export async function answer(handler: () => Promise<Response> | Response): Promise<Response> {
+  const writesBefore = writeCount();
   try {
     return await handler();
   } catch (error) {
     return errorResponse(error);
+  } finally {
+    if (writeCount() !== writesBefore) await pageRendersSettled();
   }
 }
 

@@ -1,4 +1,5 @@
 import { diffWords } from "diff";
+import { connection } from "next/server";
 import { formatTimestamp } from "@/lib/dates";
 import { HEALTH_LABELS, UPDATE_SECTIONS, type Health } from "@/lib/domain";
 import type { PublicSnapshot, UpdatePage } from "@/lib/dal/updates";
@@ -32,7 +33,9 @@ function FieldDiff({ before, after }: { before: string; after: string }) {
 }
 
 /** Every edit of a published update, newest first, each shown as a word diff of what it changed. */
-export function RevisionHistory({ update }: { update: UpdatePage }) {
+export async function RevisionHistory({ update }: { update: UpdatePage }) {
+  // The diff library reads the clock (for its timeout), which a prerender may not: render per request.
+  await connection();
   if (update.revisions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Not edited since it was published.</p>;
   const current: PublicSnapshot = { ...update, links: update.links };
   return (

@@ -34,12 +34,32 @@ export async function liveDataVersion(): Promise<DataVersion> {
   return `${PROCESS}:${String(getDb().$client.pragma("data_version", { simple: true }))}`;
 }
 
+let writes = 0;
+
 /** Expire tags at once (not stale-while-revalidate): the very next request reads anew. */
 export function invalidate(...tagsToExpire: string[]): void {
+  writes += 1;
   // Outside the Next server (command-line tools, tests) there is no cache here to clear;
   // the server sees their commits through liveDataVersion.
   if (!process.env.NEXT_RUNTIME) return;
   for (const tag of tagsToExpire) revalidateTag(tag, { expire: 0 });
+}
+
+/** How many writes this process has made, to tell whether a request wrote. */
+export function writeCount(): number {
+  return writes;
+}
+
+type RendersFinished = (time: number) => Promise<void>;
+
+/**
+ * Waits for the page renders that began before now (lib/dal/page-cache-handler.js). Next
+ * waits for it after a server action; a route handler that wrote calls it before it
+ * answers, so the caller's next request cannot be given a page rendered before the write.
+ */
+export async function pageRendersSettled(): Promise<void> {
+  const rendersFinished = (globalThis as Record<symbol, unknown>)[Symbol.for("cycleboard.pageRendersFinished")] as RendersFinished | undefined;
+  await rendersFinished?.(Date.now());
 }
 
 /** The time of this request, for signed-in pages, which render per request anyway. */

@@ -8,6 +8,9 @@
  * - A commit by another process (a command-line tool) changes SQLite's `data_version` on
  *   the server's connection; every page rendered before it is dropped. The server's own
  *   writes expire exactly the pages they affect, through the tags in lib/dal/cache.ts.
+ * - Next hands a request that arrives while its page is being rendered that render's
+ *   result. So a write waits for the renders that began before it (at most a second)
+ *   before it answers: the writer's next request can only start a fresh one.
  *
  * Plain JavaScript: Next imports it by path when the server starts, outside the bundle.
  */
@@ -21,6 +24,14 @@ const entries = new Map();
 const expiredAt = new Map();
 /** A render slower than this that straddles a write is not cached (it may hold older data). */
 const RENDER_WINDOW_MS = 5000;
+/** Renders under way: each began with a miss for its key, and ends when its page is stored. */
+/** @type {Map<string, number>} */
+const rendering = new Map();
+/** Keys of pages that have been kept: a miss for any other key (a page rendered per request) ends in no store. */
+/** @type {Set<string>} */
+const keptBefore = new Set();
+/** How long a write waits at most for a render that began before it. */
+const WRITE_WAIT_MS = 1000;
 /** Bytes kept at most (next.config.js `cacheMaxMemorySize`); the oldest pages go first. */
 let maxBytes = 0;
 let bytesKept = 0;
@@ -43,6 +54,19 @@ function drop(key) {
   entries.delete(key);
 }
 
+/**
+ * Resolves once every render of a kept page that began at or before `time` has finished,
+ * or a second has passed (a kept page renders in milliseconds).
+ * @param {number} time
+ */
+async function rendersFinished(time) {
+  for (const [key, began] of rendering) if (time - began >= WRITE_WAIT_MS) rendering.delete(key);
+  const underWay = () => [...rendering.values()].some((began) => began <= time);
+  while (underWay() && Date.now() - time < WRITE_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+// For writes that Next does not wait on (route handlers): lib/dal/cache.ts pageRendersSettled().
+/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for("cycleboard.pageRendersFinished")] = rendersFinished;
+
 /** @param {unknown} value */
 function tagsOf(value) {
   const headers = /** @type {{ headers?: Record<string, unknown> } | null} */ (value)?.headers;
@@ -59,13 +83,14 @@ export default class PageCacheHandler {
   /** @param {string} key */
   async get(key) {
     const entry = entries.get(key);
-    if (!entry) return null;
-    if (entry.dataVersion !== dataVersion()) {
+    if (entry && entry.dataVersion === dataVersion()) return { value: entry.value, lastModified: entry.lastModified };
+    if (entry) {
       entries.clear();
       bytesKept = 0;
-      return null;
     }
-    return { value: entry.value, lastModified: entry.lastModified };
+    // Next renders the page now, and stores it with set().
+    if (keptBefore.has(key) && !rendering.has(key)) rendering.set(key, Date.now());
+    return null;
   }
 
   /**
@@ -73,6 +98,7 @@ export default class PageCacheHandler {
    * @param {unknown} value
    */
   async set(key, value) {
+    rendering.delete(key);
     drop(key);
     if (value === null) return;
     const now = Date.now();
@@ -85,6 +111,7 @@ export default class PageCacheHandler {
       drop(oldest);
     }
     entries.set(key, { value, lastModified: now, tags, dataVersion: dataVersion(), bytes });
+    keptBefore.add(key);
     bytesKept += bytes;
   }
 
@@ -96,6 +123,7 @@ export default class PageCacheHandler {
     for (const [key, entry] of entries) {
       if (entry.tags.some((tag) => expired.has(tag))) drop(key);
     }
+    await rendersFinished(now);
   }
 
   resetRequestCache() {}

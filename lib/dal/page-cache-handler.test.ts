@@ -10,12 +10,16 @@ describe("the page cache", () => {
   let database: ReturnType<typeof createTestDatabase>;
   const cache = new PageCacheHandler({ maxMemoryCacheSize: 1_000_000 });
 
+  // The cache lives for the whole process: each test starts a minute after the last, past
+  // every earlier test's renders and expired tags.
+  let clock = Date.now();
   beforeEach(async () => {
     database = createTestDatabase();
     setProcessDatabase(database.db);
-    // Entries live for the whole process; start each test from an empty cache.
+    clock += 60_000;
+    vi.useFakeTimers({ now: clock, toFake: ["Date"] });
     await cache.revalidateTag(["_N_T_/layout"]);
-    vi.useFakeTimers({ now: Date.now() + 60_000, toFake: ["Date"] });
+    vi.setSystemTime((clock += 60_000));
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -59,6 +63,33 @@ describe("the page cache", () => {
     expect(await cache.get("/teams/docs")).toMatchObject({ value: { html: "docs" } });
   });
 
+  it("answers a write only once the renders that began before it have finished", async () => {
+    // /cycles/10.0 has been kept before; a render of it begins, then a write expires its tag.
+    await cache.set("/cycles/10.0", page("board", ["_N_T_/layout", "cycle:1"]));
+    await cache.revalidateTag("cycle:1");
+    vi.setSystemTime(Date.now() + 10_000);
+    expect(await cache.get("/cycles/10.0")).toBeNull();
+    let answered = false;
+    const write = cache.revalidateTag("cycle:1").then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+
+    await cache.set("/cycles/10.0", page("board, from before the write", ["_N_T_/layout", "cycle:1"]));
+    await write;
+    expect(answered).toBe(true);
+    expect(await cache.get("/cycles/10.0")).toBeNull();
+  });
+
+  it("does not hold a write for a page that is rendered per request, which is never stored", async () => {
+    expect(await cache.get("/updates/[id]/edit")).toBeNull();
+    let answered = false;
+    const write = cache.revalidateTag("update:9").then(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(true);
+    await write;
+  });
+
+  // Last: a handler's limit holds for the whole process.
   it("keeps the newest pages within its memory limit", async () => {
     const small = new PageCacheHandler({ maxMemoryCacheSize: 1_000 });
     await small.set("/a", page("a".repeat(200), ["_N_T_/a"]));

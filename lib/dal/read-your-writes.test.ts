@@ -148,7 +148,7 @@ const OTHER_EXPORTS = [
   // the session and sign-in
   "actorForPerson", "requireSignedIn", "getSessionInfo", "getCurrentActor", "getAuth", "publicBaseUrl", "oidcEnabled", "oidcName", "generatePassword", "hasAdmin",
   // the cache contract itself
-  "liveDataVersion", "invalidate", "requestTime", "pageTime",
+  "liveDataVersion", "invalidate", "requestTime", "pageTime", "writeCount", "pageRendersSettled",
   // reads never cached (signed-in pages, search), and the plain reads the cached ones wrap
   "listAuditEntries", "auditEntityTypes", "getCyclesForManaging", "listPeople", "previewReminders", "pendingReminders", "getReviewQueue", "getReviewThread", "openChangeRequests", "getRoadmapForEditing", "getSettingsForEditing", "isPrivateMode", "listTeamsForAdmin", "listShepherdCandidates", "getTeamLinksForEditing", "getStartOptions", "getUpdateForEditing", "dueSince", "teamsDue", "routeTargetExists", "searchCommunity", "ftsQuery",
   "getHelpRequestsForEditing", "getApiUpdate", "listRoadmapItems", "listMetricDefinitions", "listMetricValues", "listHelpRequests", "listTopics", "listGatherings", "readCycleUpdates",
