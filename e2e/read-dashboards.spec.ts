@@ -23,8 +23,16 @@ test("a visitor sees the 10.0 dashboard, opens Distro & Multi-OS, finds the Arm 
   await expect(page.getByRole("region", { name: "Help wanted" })).toContainText(/Gerrit/);
 });
 
+test("a team's page of every cycle shows its history and roadmap of each", async ({ page }) => {
+  await page.goto("/teams/distro-multi-os/cycles");
+  await expect(page).toHaveTitle(/Distro & Multi-OS: every cycle/);
+  await expect(page.getByRole("heading", { level: 1, name: "Distro & Multi-OS" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Roadmap" }).getByRole("listitem").filter({ hasText: "Arm support" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /Arm reviews piling up/ }).first()).toBeVisible();
+});
+
 test("an unknown team, cycle or update is a real 404 page", async ({ page }) => {
-  for (const path of ["/teams/no-such-team", "/cycles/99.0", "/updates/999999", "/updates/not-a-number"]) {
+  for (const path of ["/teams/no-such-team", "/teams/no-such-team/cycles", "/cycles/99.0", "/updates/999999", "/updates/not-a-number"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();

@@ -92,6 +92,8 @@ export type MetricAggregation = (typeof METRIC_AGGREGATION)[number];
 
 export const HELP_STATUS = ["open", "taken", "resolved", "dropped"] as const;
 export type HelpStatus = (typeof HELP_STATUS)[number];
+/** Help still wanted: open, or taken up and not yet finished. What dashboards count and list. */
+export const HELP_STILL_WANTED: HelpStatus[] = ["open", "taken"];
 
 export const TOPIC_OUTCOME = ["decision", "no_decision"] as const;
 export type TopicOutcome = (typeof TOPIC_OUTCOME)[number];

@@ -12,28 +12,20 @@ import type { CycleStatus, Health, HelpStatus, MetricUnit, RoadmapKind, RoadmapS
 import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readCycleBoard } from "./cycles";
 import { countedValue } from "./metrics";
-import { updateSectionColumns } from "./updates";
+import { updateSectionColumns, type UpdateSections } from "./updates";
 
 export interface CycleExport {
   cycle: { slug: string; name: string; status: CycleStatus; startsOn: string; targetReleaseOn: string; releasedOn: string | null; summary: string };
   milestones: { name: string; dueOn: string; doneOn: string | null }[];
   /** Each active team's health: that of its latest published update in the cycle. */
   teams: { slug: string; name: string; health: Health | null; latestUpdateId: number | null; lastPublishedAt: string | null; roadmapDone: number; roadmapTotal: number }[];
-  updates: {
+  updates: (UpdateSections & {
     id: number;
     team: string;
-    headline: string;
-    health: Health;
-    summary: string;
-    done: string;
-    inProgress: string;
-    planned: string;
-    risks: string;
-    helpWanted: string;
     gathering: string | null;
     publishedAt: string;
     links: { label: string; url: string }[];
-  }[];
+  })[];
   /** The cycle's figures, each formed by its metric's rule. */
   numbers: { key: string; label: string; unit: MetricUnit; aggregation: string; value: number | null }[];
   /** The values behind the figures, as recorded. */

@@ -14,7 +14,7 @@ import {
   topicActionItems,
   updates,
 } from "@/db/schema";
-import type { CycleStatus, Health, HelpStatus, RoadmapStatus, TopicOutcome } from "@/lib/domain";
+import { HELP_STILL_WANTED, type CycleStatus, type Health, type HelpStatus, type RoadmapStatus, type TopicOutcome } from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readCycleNumbers, readDelivery, type CycleNumber } from "./metrics";
 import { latestPublishedUpdateId } from "./visibility";
@@ -141,7 +141,7 @@ export function readCycleHelpWanted(db: Db, cycleId: number): CycleBoard["helpWa
     })
     .from(helpRequests)
     .innerJoin(teams, eq(teams.id, helpRequests.teamId))
-    .where(and(eq(helpRequests.cycleId, cycleId), inArray(helpRequests.status, ["open", "taken"])))
+    .where(and(eq(helpRequests.cycleId, cycleId), inArray(helpRequests.status, HELP_STILL_WANTED)))
     .orderBy(asc(teams.sortOrder), asc(helpRequests.id))
     .all();
   const covered = new Set(requests.map((r) => r.roadmapItemId));
@@ -179,7 +179,7 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
   const openRequests = db
     .select({ teamId: helpRequests.teamId, status: helpRequests.status })
     .from(helpRequests)
-    .where(and(eq(helpRequests.cycleId, cycle.id), inArray(helpRequests.status, ["open", "taken"])))
+    .where(and(eq(helpRequests.cycleId, cycle.id), inArray(helpRequests.status, HELP_STILL_WANTED)))
     .all();
   const helpRequestsFor = (teamId: number) => {
     const own = openRequests.filter((r) => r.teamId === teamId);

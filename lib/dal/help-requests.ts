@@ -7,14 +7,13 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItems, teams } from "@/db/schema";
-import type { CycleStatus, HelpStatus, RoadmapStatus } from "@/lib/domain";
+import { HELP_STILL_WANTED, type CycleStatus, type HelpStatus, type RoadmapStatus } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { AssignHelpRequestInput, CloseHelpRequestInput, OpenHelpRequestInput } from "@/lib/validation/help-requests";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
 
-const STILL_OPEN: HelpStatus[] = ["open", "taken"];
 const UNFINISHED: RoadmapStatus[] = ["planned", "in_progress"];
 
 export interface HelpRequestsForEditing {
@@ -69,7 +68,7 @@ export function getHelpRequestsForEditing({ actor, team: slug }: { actor: Actor;
     .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
     .leftJoin(roadmapItems, eq(roadmapItems.id, helpRequests.roadmapItemId))
     .leftJoin(people, eq(people.id, helpRequests.ownerId))
-    .where(and(eq(helpRequests.teamId, team.id), inArray(helpRequests.status, STILL_OPEN)))
+    .where(and(eq(helpRequests.teamId, team.id), inArray(helpRequests.status, HELP_STILL_WANTED)))
     .orderBy(desc(releaseCycles.startsOn), asc(helpRequests.id))
     .all();
   const items =
@@ -98,7 +97,7 @@ function openRequest(tx: Tx, id: number) {
 }
 
 function assertStillOpen(current: { status: HelpStatus }) {
-  if (!STILL_OPEN.includes(current.status)) throw new ConflictError("This help request was closed meanwhile.", { version: 0, changedFields: ["status"] });
+  if (!HELP_STILL_WANTED.includes(current.status)) throw new ConflictError("This help request was closed meanwhile.", { version: 0, changedFields: ["status"] });
 }
 
 export function openHelpRequest({ actor, input }: { actor: Actor; input: OpenHelpRequestInput }, db: Db = getDb()): { id: number } {

@@ -4,6 +4,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItemLinks, roadmapItems, teams } from "@/db/schema";
+import { HELP_STILL_WANTED } from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "./cache";
 
 export interface HelpWantedEntry {
@@ -29,7 +30,7 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
     .innerJoin(teams, eq(teams.id, helpRequests.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
     .leftJoin(people, eq(people.id, helpRequests.ownerId))
-    .where(and(inArray(helpRequests.status, ["open", "taken"]), teamFilter, cycleFilter))
+    .where(and(inArray(helpRequests.status, HELP_STILL_WANTED), teamFilter, cycleFilter))
     .orderBy(desc(releaseCycles.startsOn), asc(teams.sortOrder), asc(helpRequests.id))
     .all();
   const covered = new Set(requests.map((r) => r.roadmapItemId));

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, setProcessDatabase } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
@@ -101,5 +103,26 @@ describe("the page cache", () => {
     await small.set("/huge", page("h".repeat(1_000), ["_N_T_/huge"]));
     expect(await small.get("/huge")).toBeNull();
     expect(await small.get("/c")).not.toBeNull();
+  });
+});
+
+describe("the pages kept in the page cache", () => {
+  it("each say Cache-Control: private, no-cache (next.config.js), so no shared cache keeps them past a write", async () => {
+    const pages = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) return pages(file);
+        return entry.name === "page.tsx" && /ensureStatic = "navigation"/.test(fs.readFileSync(file, "utf8")) ? [file] : [];
+      });
+    const routes = pages("app").map((file) => {
+      const segments = path.dirname(path.relative("app", file)).split(path.sep).filter((s) => s !== "." && !s.startsWith("("));
+      return "/" + segments.map((s) => s.replace(/^\[(.+)\]$/, ":$1")).join("/");
+    });
+    const { default: config } = await import("@/next.config.js");
+    const privateSources = ((await config.headers?.()) ?? [])
+      .filter((rule) => rule.headers.some((h) => h.key === "Cache-Control" && h.value === "private, no-cache"))
+      .map((rule) => rule.source);
+    expect(routes.length).toBeGreaterThan(5);
+    expect(privateSources).toEqual(expect.arrayContaining(routes));
   });
 });

@@ -8,7 +8,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { gatherings, helpRequests, releaseCycles, roadmapItems, teamLinks, teams, updateLinks, updates } from "@/db/schema";
-import type { Health, RoadmapStatus } from "@/lib/domain";
+import { HELP_STILL_WANTED, type Health, type RoadmapStatus } from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readCycleBoard, type CycleBoard } from "./cycles";
 import { readCycleNumbers, readDelivery, type CycleNumber, type Delivery } from "./metrics";
@@ -58,7 +58,7 @@ export function readCycleReport(db: Db, slug: string, gatheringSlug?: string): C
       ? db.select({ owner: sql<string>`'update-' || ${updateLinks.updateId}`, label: updateLinks.label, url: updateLinks.url }).from(updateLinks).where(inArray(updateLinks.updateId, updateIds)).orderBy(asc(updateLinks.sortOrder)).all()
       : []),
   ];
-  const requests = db.select({ teamId: helpRequests.teamId, title: helpRequests.title, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact }).from(helpRequests).where(and(eq(helpRequests.cycleId, cycleId), inArray(helpRequests.status, ["open", "taken"]))).all();
+  const requests = db.select({ teamId: helpRequests.teamId, title: helpRequests.title, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact }).from(helpRequests).where(and(eq(helpRequests.cycleId, cycleId), inArray(helpRequests.status, HELP_STILL_WANTED))).all();
 
   return {
     cycle: board.cycle,

@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { helpRequests, milestones, people, releaseCycles, roadmapItemLinks, roadmapItems, teamLeads, teamLinks, teams, updateReminders, updates } from "@/db/schema";
-import type { Health, HelpStatus, RoadmapKind, RoadmapStatus, TeamLinkKind, TrackerKind } from "@/lib/domain";
+import { HELP_STILL_WANTED, type Health, type HelpStatus, type RoadmapKind, type RoadmapStatus, type TeamLinkKind, type TrackerKind } from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readTeamNumbers, type TeamMetricHistory } from "./metrics";
 import { readUpdateSections, type UpdateSections } from "./updates";
@@ -205,7 +205,7 @@ export function readTeamProfile(db: Db, slug: string, { allCycles = false }: { a
       })
       .from(helpRequests)
       .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
-      .where(and(eq(helpRequests.teamId, team.id), inArray(helpRequests.status, ["open", "taken"])))
+      .where(and(eq(helpRequests.teamId, team.id), inArray(helpRequests.status, HELP_STILL_WANTED)))
       .orderBy(asc(helpRequests.id))
       .all(),
     olderCycles: allTeamCycles.length - cycles.length,
