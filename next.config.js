@@ -29,8 +29,15 @@ const contentSecurityPolicy = [
   `form-action 'self'${identityProvider}`,
 ].join("; ");
 
+/**
+ * Browsers that reached the site over https keep to https for a year. Only the site's own
+ * host: a self-hosted instance cannot speak for its parent domain's other hosts.
+ */
+const strictTransportSecurity = process.env.CYCLEBOARD_URL?.startsWith("https://") ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }] : [];
+
 const securityHeaders = [
   { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  ...strictTransportSecurity,
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
