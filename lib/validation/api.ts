@@ -4,6 +4,7 @@
  * than silently dropped. The OpenAPI document is generated from these same schemas.
  */
 import { z } from "./zod";
+import { observedAt } from "./dates";
 import { HEALTH, HELP_STATUS, ROADMAP_STATUS, UPDATE_STATE } from "@/lib/domain";
 import { roadmapFieldsSchema } from "./roadmap";
 import { updateContentSchema, updateLinkSchema, UPDATE_LIMITS } from "./update";
@@ -57,7 +58,7 @@ export const recordMetricValueSchema = z.strictObject({
   cycle: slug("cycle").meta({ examples: ["10.0"] }),
   metric: z.string({ error: "Name the metric by its key" }).min(1, { error: "Name the metric by its key" }).max(80).meta({ examples: ["manual_test_cases"] }),
   value: z.number({ error: "Send the value as a number" }).finite({ error: "Send the value as a number" }).min(-1e12, { error: "Too small" }).max(1e12, { error: "Too large" }),
-  observedAt: z.iso.datetime({ offset: true, error: "Give observedAt as an ISO date-time, e.g. 2024-06-14T09:00:00Z" }).optional().meta({ description: "When it was measured; defaults to now." }),
+  observedAt: observedAt.optional().meta({ description: "When it was measured; defaults to now." }),
   note: z.string({ error: "The note is text" }).max(500, { error: "Keep the note under 500 characters" }).default(""),
 });
 

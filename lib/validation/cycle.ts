@@ -1,15 +1,15 @@
 /** zod schemas for release cycles, shared by the cycle forms, their actions and the API. */
 import { z } from "./zod";
+import { planDate } from "./dates";
+import { visibleText } from "./text";
 import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, TOPIC_OUTCOME } from "@/lib/domain";
-
-const isoDate = z.iso.date({ error: "Use a date like 2024-09-30" });
 
 export const createCycleSchema = z
   .object({
     name: z.string().trim().min(1, { error: "Name the cycle, e.g. 11.0" }).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, { error: "Use letters, digits, dots and dashes" }),
     status: z.enum(CYCLE_STATUS).default("planning"),
-    startsOn: isoDate,
-    targetReleaseOn: isoDate,
+    startsOn: planDate,
+    targetReleaseOn: planDate,
     summary: z.string().max(4_000).default(""),
   })
   .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
@@ -18,9 +18,9 @@ export type CreateCycleInput = z.infer<typeof createCycleSchema>;
 
 export const milestoneSchema = z.object({
   cycle: z.string().min(1),
-  name: z.string().trim().min(1, { error: "Name the milestone" }).max(80, { error: "Keep the name under 80 characters" }),
-  dueOn: isoDate,
-  doneOn: isoDate.nullable().default(null),
+  name: z.string().trim().min(1, { error: "Name the milestone" }).max(80, { error: "Keep the name under 80 characters" }).check(visibleText),
+  dueOn: planDate,
+  doneOn: planDate.nullable().default(null),
 });
 
 export type MilestoneInput = z.infer<typeof milestoneSchema>;
@@ -28,8 +28,8 @@ export type MilestoneInput = z.infer<typeof milestoneSchema>;
 export const newCycleSchema = z
   .object({
     name: createCycleSchema.shape.name,
-    startsOn: isoDate,
-    targetReleaseOn: isoDate,
+    startsOn: planDate,
+    targetReleaseOn: planDate,
     /** The cycle whose milestones are copied, shifted by the difference in start dates. */
     template: z.string().optional().transform((v) => v || null),
   })
@@ -38,15 +38,15 @@ export const newCycleSchema = z
 export const cycleStatusSchema = z.object({
   cycle: z.string().min(1),
   status: z.enum(CYCLE_STATUS, { error: "Pick a status" }),
-  releasedOn: z.union([isoDate, z.literal("")]).transform((v) => v || null),
+  releasedOn: z.union([planDate, z.literal("")]).transform((v) => v || null),
 });
 
-export const milestoneDoneSchema = z.object({ id: z.coerce.number().int().positive(), doneOn: z.union([isoDate, z.literal("")]).transform((v) => v || null) });
+export const milestoneDoneSchema = z.object({ id: z.coerce.number().int().positive(), doneOn: z.union([planDate, z.literal("")]).transform((v) => v || null) });
 
 export const topicSchema = z
   .object({
     cycle: z.string().min(1),
-    title: z.string().trim().min(1, { error: "Give the topic a title" }).max(160),
+    title: z.string().trim().min(1, { error: "Give the topic a title" }).max(160).check(visibleText),
     notes: z.string().max(20_000, { error: "Keep the notes under 20,000 characters" }),
     outcome: z.enum(TOPIC_OUTCOME),
     // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's check.
@@ -57,7 +57,7 @@ export const topicSchema = z
 
 export const metricDefinitionSchema = z.object({
   key: z.string().regex(/^[a-z0-9_]{2,60}$/, { error: "Use 2 to 60 lowercase letters, digits and underscores" }),
-  label: z.string().trim().min(1, { error: "Give the metric a label" }).max(80),
+  label: z.string().trim().min(1, { error: "Give the metric a label" }).max(80).check(visibleText),
   unit: z.enum(METRIC_UNIT, { error: "Pick a unit" }),
   direction: z.enum(METRIC_DIRECTION, { error: "Pick which way is better" }),
   aggregation: z.enum(METRIC_AGGREGATION, { error: "Pick how a cycle's figure is formed" }),
@@ -72,8 +72,8 @@ export type MetricDefinitionInput = z.infer<typeof metricDefinitionSchema>;
 export const cycleDetailsSchema = z
   .object({
     cycle: z.string().min(1),
-    startsOn: isoDate,
-    targetReleaseOn: isoDate,
+    startsOn: planDate,
+    targetReleaseOn: planDate,
     summary: z.string().max(4_000, { error: "Keep the summary under 4,000 characters" }),
   })
   .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
@@ -81,7 +81,7 @@ export const cycleDetailsSchema = z
 export const editMilestoneSchema = z.object({
   id: z.coerce.number().int().positive(),
   name: milestoneSchema.shape.name,
-  dueOn: isoDate,
+  dueOn: planDate,
 });
 
 export const editTopicSchema = topicSchema.safeExtend({ id: z.coerce.number().int().positive() });
@@ -91,10 +91,10 @@ const optionalUrl = z.union([z.url({ protocol: /^https?$/, error: "Enter a full 
 export const gatheringSchema = z
   .object({
     cycle: z.string().min(1),
-    name: z.string().trim().min(1, { error: "Name the gathering" }).max(120),
+    name: z.string().trim().min(1, { error: "Name the gathering" }).max(120).check(visibleText),
     slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, { error: "Use lowercase letters, digits and dashes" }),
-    startsOn: isoDate,
-    endsOn: isoDate,
+    startsOn: planDate,
+    endsOn: planDate,
     websiteUrl: optionalUrl,
     etherpadUrl: optionalUrl,
     recordingUrl: optionalUrl,

@@ -1,5 +1,6 @@
 /** zod schemas for help requests, shared by the team's help page, its actions and the API. */
 import { z } from "./zod";
+import { visibleText } from "./text";
 
 export const HELP_REQUEST_LIMITS = { title: 160, details: 4_000, contact: 200, name: 120 } as const;
 
@@ -13,7 +14,8 @@ export const openHelpRequestSchema = z.object({
     .string()
     .trim()
     .min(1, { error: "Say in one line what help is needed" })
-    .max(HELP_REQUEST_LIMITS.title, { error: `Keep the title under ${HELP_REQUEST_LIMITS.title} characters` }),
+    .max(HELP_REQUEST_LIMITS.title, { error: `Keep the title under ${HELP_REQUEST_LIMITS.title} characters` })
+    .check(visibleText),
   details: z.string().trim().max(HELP_REQUEST_LIMITS.details, { error: `Keep the details under ${HELP_REQUEST_LIMITS.details.toLocaleString("en-US")} characters` }),
   linkUrl: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }).max(2_000).nullable()),
   contact: z.string().trim().max(HELP_REQUEST_LIMITS.contact, { error: `Keep the contact under ${HELP_REQUEST_LIMITS.contact} characters` }),
@@ -24,7 +26,7 @@ export const assignHelpRequestSchema = z
   .object({
     id: z.coerce.number().int().positive(),
     ownerId: z.preprocess(blankToNull, z.string().nullable()),
-    takenByName: z.preprocess(blankToNull, z.string().trim().max(HELP_REQUEST_LIMITS.name, { error: `Keep the name under ${HELP_REQUEST_LIMITS.name} characters` }).nullable()),
+    takenByName: z.preprocess(blankToNull, z.string().trim().max(HELP_REQUEST_LIMITS.name, { error: `Keep the name under ${HELP_REQUEST_LIMITS.name} characters` }).check(visibleText).nullable()),
   })
   .check((ctx) => {
     const { ownerId, takenByName } = ctx.value;

@@ -1,17 +1,18 @@
 /** zod schemas for roadmap items, shared by the roadmap editor, its actions and the API. */
 import { z } from "./zod";
+import { visibleText } from "./text";
 import { ROADMAP_KIND, ROADMAP_STATUS, TRACKER_KIND } from "@/lib/domain";
 
 export const ROADMAP_LIMITS = { title: 160, description: 4_000, links: 10 } as const;
 
 export const trackerLinkSchema = z.object({
   kind: z.enum(TRACKER_KIND, { error: "Pick a tracker" }),
-  label: z.string().trim().min(1, { error: "Give the link a label" }).max(80),
+  label: z.string().trim().min(1, { error: "Give the link a label" }).max(80).check(visibleText),
   url: z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }).max(2_000),
 });
 
 export const roadmapFieldsSchema = z.object({
-  title: z.string().trim().min(1, { error: "Give the item a title" }).max(ROADMAP_LIMITS.title, { error: `Keep the title under ${ROADMAP_LIMITS.title} characters` }),
+  title: z.string().trim().min(1, { error: "Give the item a title" }).max(ROADMAP_LIMITS.title, { error: `Keep the title under ${ROADMAP_LIMITS.title} characters` }).check(visibleText),
   description: z.string().max(ROADMAP_LIMITS.description, { error: `Keep the description under ${ROADMAP_LIMITS.description.toLocaleString("en-US")} characters` }),
   status: z.enum(ROADMAP_STATUS, { error: "Pick a status" }),
   kind: z.enum(ROADMAP_KIND, { error: "Pick a kind" }),

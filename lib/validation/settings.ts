@@ -1,5 +1,6 @@
 /** zod schema for the community settings form. */
 import { z } from "./zod";
+import { visibleText } from "./text";
 
 const optionalUrl = z
   .string()
@@ -9,7 +10,7 @@ const optionalUrl = z
   .transform((v) => (v === "" ? null : v));
 
 export const settingsSchema = z.object({
-  name: z.string().trim().min(1, { error: "Enter the community's name" }).max(80, { error: "Keep the name under 80 characters" }),
+  name: z.string().trim().min(1, { error: "Enter the community's name" }).max(80, { error: "Keep the name under 80 characters" }).check(visibleText),
   description: z.string().trim().max(500, { error: "Keep the description under 500 characters" }),
   websiteUrl: optionalUrl,
   docsUrl: optionalUrl,

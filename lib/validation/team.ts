@@ -1,5 +1,6 @@
 /** zod schemas for teams and their links hub, shared by the admin forms, lead forms and actions. */
 import { z } from "./zod";
+import { visibleText } from "./text";
 import { TEAM_LINK_KIND } from "@/lib/domain";
 
 export const TEAM_LIMITS = { name: 80, mission: 2_000, links: 30 } as const;
@@ -9,7 +10,7 @@ const httpUrl = z
   .max(2_000, { error: "Keep addresses under 2,000 characters" });
 
 export const teamFieldsSchema = z.object({
-  name: z.string().trim().min(1, { error: "Enter the team's name" }).max(TEAM_LIMITS.name, { error: `Keep the name under ${TEAM_LIMITS.name} characters` }),
+  name: z.string().trim().min(1, { error: "Enter the team's name" }).max(TEAM_LIMITS.name, { error: `Keep the name under ${TEAM_LIMITS.name} characters` }).check(visibleText),
   slug: z
     .string()
     .trim()
@@ -27,7 +28,7 @@ export const editTeamSchema = teamFieldsSchema.extend({
 
 export const teamLinkSchema = z.object({
   kind: z.enum(TEAM_LINK_KIND, { error: "Pick a kind of link" }),
-  label: z.string().trim().min(1, { error: "Give the link a label" }).max(80, { error: "Keep the label under 80 characters" }),
+  label: z.string().trim().min(1, { error: "Give the link a label" }).max(80, { error: "Keep the label under 80 characters" }).check(visibleText),
   url: httpUrl,
 });
 

@@ -1,5 +1,6 @@
 /** zod schemas for updates, shared by the editor (in the browser), its server actions and the API. */
 import { z } from "./zod";
+import { visibleText } from "./text";
 import { HEALTH } from "@/lib/domain";
 
 export const UPDATE_LIMITS = {
@@ -19,7 +20,8 @@ export const updateContentSchema = z.object({
     .string()
     .trim()
     .min(1, { error: "Give the update a one-line headline" })
-    .max(UPDATE_LIMITS.headline, { error: `Keep the headline under ${UPDATE_LIMITS.headline} characters` }),
+    .max(UPDATE_LIMITS.headline, { error: `Keep the headline under ${UPDATE_LIMITS.headline} characters` })
+    .check(visibleText),
   health: z.enum(HEALTH, { error: "Pick one of the health values" }),
   summary: section,
   done: section,
@@ -31,7 +33,7 @@ export const updateContentSchema = z.object({
 });
 
 export const updateLinkSchema = z.object({
-  label: z.string().trim().min(1, { error: "Give the link a label" }).max(UPDATE_LIMITS.linkLabel, { error: `Keep the label under ${UPDATE_LIMITS.linkLabel} characters` }),
+  label: z.string().trim().min(1, { error: "Give the link a label" }).max(UPDATE_LIMITS.linkLabel, { error: `Keep the label under ${UPDATE_LIMITS.linkLabel} characters` }).check(visibleText),
   url: z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }).max(2_000),
 });
 

@@ -1,0 +1,35 @@
+/**
+ * The one window every date a person or a client sends must fall in. Plans (cycles,
+ * milestones, gatherings, releases) may be dated from 1990, when no project we serve had
+ * a release calendar yet, up to 20 years ahead: far enough for any roadmap, and it keeps
+ * year 0000 (an invalid calendar) and year 9999 out. A measurement (a metric value's
+ * observedAt) cannot come from the future: at most a few minutes of clock difference
+ * between the client and this server.
+ */
+import { z } from "./zod";
+
+export const DATE_WINDOW = { earliest: "1990-01-01", yearsAhead: 20, clockSkewMinutes: 5 } as const;
+
+/** The last day a plan may be dated, as YYYY-MM-DD (20 years from today, UTC). */
+export function latestPlanDate(now = Date.now()): string {
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + DATE_WINDOW.yearsAhead);
+  return latest.toISOString().slice(0, 10);
+}
+
+/** A calendar day, YYYY-MM-DD, inside the planning window. */
+export const planDate = z.iso.date({ error: "Use a date like 2024-09-30" }).check(
+  z.superRefine((day, ctx) => {
+    const latest = latestPlanDate();
+    if (day < DATE_WINDOW.earliest || day > latest) ctx.addIssue({ code: "custom", message: `Use a date between ${DATE_WINDOW.earliest} and ${latest}` });
+  }),
+);
+
+/** When something was measured: an ISO date-time with offset, from 1990 up to now (give or take the clock skew). */
+export const observedAt = z.iso.datetime({ offset: true, error: "Give an ISO date-time, e.g. 2024-06-14T09:00:00Z" }).check(
+  z.superRefine((value, ctx) => {
+    const at = Date.parse(value);
+    if (at < Date.parse(`${DATE_WINDOW.earliest}T00:00:00Z`)) ctx.addIssue({ code: "custom", message: `Use a time after ${DATE_WINDOW.earliest}` });
+    else if (at > Date.now() + DATE_WINDOW.clockSkewMinutes * 60_000) ctx.addIssue({ code: "custom", message: "A measurement cannot be from the future" });
+  }),
+);
