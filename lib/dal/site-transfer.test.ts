@@ -112,6 +112,19 @@ describe("site export and import", { timeout: 30_000 }, () => {
     expect(target.select().from(schema.people).all()).toEqual([]);
   });
 
+  it("refuses dates outside the window every form applies (years 0000 and 9999), naming them", () => {
+    const doc = asFile(readSite(database(true))) as SiteDocument;
+    (doc.tables.release_cycles![0] as Record<string, unknown>).starts_on = "0000-01-01";
+    (doc.tables.milestones![0] as Record<string, unknown>).due_on = "9999-12-31";
+    (doc.tables.metric_values![0] as Record<string, unknown>).observed_at = Date.parse("9999-01-01T00:00:00Z");
+    const parsed = siteDocumentSchema.safeParse(doc);
+    expect(parsed.success).toBe(false);
+    const messages = describeDocumentErrors(parsed.error!);
+    expect(messages).toContainEqual(expect.stringMatching(/^tables\.release_cycles\[0\]\.starts_on: Use a date between 1990-01-01 and /));
+    expect(messages).toContainEqual(expect.stringMatching(/^tables\.milestones\[0\]\.due_on: Use a date between/));
+    expect(messages).toContainEqual(expect.stringMatching(/^tables\.metric_values\[0\]\.observed_at: Use a time between/));
+  });
+
   it("names the row a table's own rules refuse (a duplicate email) and writes nothing", async () => {
     const doc = asFile(readSite(database(true))) as SiteDocument;
     const people = doc.tables.people!;

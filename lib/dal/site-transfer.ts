@@ -15,6 +15,7 @@ import { getTableColumns, sql } from "drizzle-orm";
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { randomUUID } from "node:crypto";
 import { z } from "@/lib/validation/zod";
+import { instantMs, planDate } from "@/lib/validation/dates";
 import { getDb, type Db, type Tx } from "@/db/client";
 import * as schema from "@/db/schema";
 import { InputError } from "@/lib/errors";
@@ -113,7 +114,10 @@ function storedValueSchema(column: SQLiteColumn): z.ZodType<SqlValue | undefined
       },
       { error: "expected JSON text" },
     );
-  else if (column.dataType === "number" || column.dataType === "date") value = z.number();
+  else if (column.dataType === "date") value = instantMs;
+  else if (column.dataType === "number") value = z.number();
+  // Calendar days are the text columns named *_on (db/schema.ts date()): the same window as the forms.
+  else if (column.name.endsWith("_on")) value = planDate;
   else value = z.string();
   if (!column.notNull) value = value.nullable();
   return column.notNull && !column.hasDefault ? value : value.optional();

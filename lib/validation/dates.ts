@@ -33,3 +33,11 @@ export const observedAt = z.iso.datetime({ offset: true, error: "Give an ISO dat
     else if (at > Date.now() + DATE_WINDOW.clockSkewMinutes * 60_000) ctx.addIssue({ code: "custom", message: "A measurement cannot be from the future" });
   }),
 );
+
+/** A stored moment, in milliseconds since 1970 (as a site export carries them), inside the planning window. */
+export const instantMs = z.number().check(
+  z.superRefine((ms, ctx) => {
+    const latest = latestPlanDate();
+    if (ms < Date.parse(`${DATE_WINDOW.earliest}T00:00:00Z`) || ms > Date.parse(`${latest}T23:59:59.999Z`)) ctx.addIssue({ code: "custom", message: `Use a time between ${DATE_WINDOW.earliest} and ${latest}` });
+  }),
+);
