@@ -53,6 +53,9 @@ const securityHeaders = [
  */
 const KEPT_PAGES = ["/", "/about", "/cycles", "/cycles/:name", "/teams", "/teams/:slug", "/teams/:slug/cycles", "/feed.xml"];
 
+/** What the server's caches may hold in all: rendered pages and cached data. */
+export const CACHE_MEMORY_BYTES = 256 * 1024 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Public dashboards are cached data functions ('use cache' + cacheTag); see lib/dal/cache.ts.
@@ -66,8 +69,9 @@ const nextConfig = {
   },
   // Rendered pages live in this process's memory, tied to the database's state.
   cacheHandler: fileURLToPath(new URL("./lib/dal/page-cache-handler.js", import.meta.url)),
-  // Every public page of a 60-team community takes about 30 MB.
-  cacheMaxMemorySize: 256 * 1024 * 1024,
+  // Next gives this size to two caches: the page cache above and the data cache of
+  // 'use cache' functions. Half of CACHE_MEMORY each keeps both within it (README).
+  cacheMaxMemorySize: CACHE_MEMORY_BYTES / 2,
   poweredByHeader: false,
   // An ETag means hashing every cached page in JavaScript on every request, which cost more
   // than serving the page; pages change on writes, and conditional requests gain little.

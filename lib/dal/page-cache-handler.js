@@ -42,10 +42,46 @@ function dataVersion() {
   return db ? db.$client.pragma("data_version", { simple: true }) : null;
 }
 
-/** About what a page holds in memory: its HTML and its RSC payload. @param {unknown} value */
+/**
+ * What an entry keeps alive, counted high, so that the cap bounds real memory. Next's page
+ * value holds the HTML, the RSC payload, one payload per segment (for prefetches) and the
+ * postponed state; a route's value (the feed) holds its body. Each string counts two
+ * bytes a character (V8 stores text with any character past U+00FF so), each Buffer the
+ * whole memory block it views (a small Buffer is a slice of an 8 KiB pool it keeps
+ * alive), and each object, array and map a little for itself.
+ * @param {unknown} value
+ */
 function sizeOf(value) {
-  const page = /** @type {{ html?: unknown; rscData?: { length?: number } } | null} */ (value);
-  return (typeof page?.html === "string" ? page.html.length * 2 : 0) + (page?.rscData?.length ?? 0);
+  /** @type {Set<unknown>} */
+  const seen = new Set();
+  /** @type {unknown[]} */
+  const pending = [value];
+  let bytes = 0;
+  while (pending.length) {
+    const item = pending.pop();
+    if (typeof item === "string") bytes += 16 + 2 * item.length;
+    else if (item === null || typeof item !== "object") bytes += 16;
+    else if (!seen.has(item)) {
+      seen.add(item);
+      if (ArrayBuffer.isView(item)) {
+        bytes += 96;
+        if (!seen.has(item.buffer)) bytes += item.buffer.byteLength;
+        seen.add(item.buffer);
+      } else if (item instanceof ArrayBuffer) bytes += item.byteLength;
+      else if (item instanceof Map) {
+        bytes += 64 + 32 * item.size;
+        for (const [key, entry] of item) pending.push(key, entry);
+      } else if (Array.isArray(item) || item instanceof Set) {
+        bytes += 32 + 8 * (Array.isArray(item) ? item.length : item.size);
+        pending.push(...item);
+      } else {
+        const fields = Object.entries(item);
+        bytes += 64 + 16 * fields.length;
+        for (const [key, field] of fields) pending.push(key, field);
+      }
+    }
+  }
+  return bytes;
 }
 
 /** @param {string} key */
@@ -104,7 +140,7 @@ export default class PageCacheHandler {
     const now = Date.now();
     const tags = tagsOf(value);
     if (tags.some((tag) => now - (expiredAt.get(tag) ?? 0) < RENDER_WINDOW_MS)) return;
-    const bytes = sizeOf(value);
+    const bytes = sizeOf(value) + 2 * key.length;
     if (bytes > maxBytes) return;
     for (const oldest of entries.keys()) {
       if (bytesKept + bytes <= maxBytes) break;

@@ -93,14 +93,15 @@ describe("the page cache", () => {
 
   // Last: a handler's limit holds for the whole process.
   it("keeps the newest pages within its memory limit", async () => {
-    const small = new PageCacheHandler({ maxMemoryCacheSize: 1_000 });
-    await small.set("/a", page("a".repeat(200), ["_N_T_/a"]));
-    await small.set("/b", page("b".repeat(200), ["_N_T_/b"]));
-    await small.set("/c", page("c".repeat(200), ["_N_T_/c"]));
+    // Each page counts about 1,250 bytes: its HTML at two bytes a character, and its headers.
+    const small = new PageCacheHandler({ maxMemoryCacheSize: 3_000 });
+    await small.set("/a", page("a".repeat(500), ["_N_T_/a"]));
+    await small.set("/b", page("b".repeat(500), ["_N_T_/b"]));
+    await small.set("/c", page("c".repeat(500), ["_N_T_/c"]));
     expect(await small.get("/a")).toBeNull();
     expect(await small.get("/b")).not.toBeNull();
     expect(await small.get("/c")).not.toBeNull();
-    await small.set("/huge", page("h".repeat(1_000), ["_N_T_/huge"]));
+    await small.set("/huge", page("h".repeat(1_500), ["_N_T_/huge"]));
     expect(await small.get("/huge")).toBeNull();
     expect(await small.get("/c")).not.toBeNull();
   });
