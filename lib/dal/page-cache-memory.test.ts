@@ -16,6 +16,9 @@ async function freshCache(maxMemoryCacheSize: number) {
 }
 const gc = vm.runInNewContext("gc") as () => void;
 
+/** Generous: room for the handler's own maps and for what the test runner allocates meanwhile. */
+const SLACK = 2 * 1024 * 1024;
+
 /** Heap and Buffer memory after a full collection. */
 function heldBytes(): number {
   for (let i = 0; i < 3; i++) gc();
@@ -57,8 +60,7 @@ describe("the page cache's memory", () => {
     for (let n = 0; n < pages; n++) await cache.set(`/teams/team-${n}`, renderedPage(n));
     const growth = heldBytes() - before;
 
-    // Generous: a little for the handler's own maps and the collector's timing.
-    expect(growth).toBeLessThan(cap * 1.1);
+    expect(growth).toBeLessThan(cap * 1.1 + SLACK);
     for (let n = pages - 50; n < pages; n++) expect(await cache.get(`/teams/team-${n}`), `page ${n}`).not.toBeNull();
     expect(await cache.get("/teams/team-0")).toBeNull();
   }, 60_000);
@@ -71,7 +73,7 @@ describe("the page cache's memory", () => {
       const body = Buffer.alloc(200_000, n);
       await cache.set(`/feed.xml?${n}`, { kind: "APP_ROUTE", body, status: 200, headers: { "x-next-cache-tags": `_N_T_/feed.xml,feed-${n}` } });
     }
-    expect(heldBytes() - before).toBeLessThan(cap * 1.1);
+    expect(heldBytes() - before).toBeLessThan(cap * 1.1 + SLACK);
     expect(await cache.get("/feed.xml?99")).not.toBeNull();
   }, 60_000);
 });
