@@ -1,36 +1,75 @@
 /**
- * Limits sign-in attempts per account and per address (rate-limiter-flexible, in the
- * server's memory: limits reset on restart, which is acceptable for one process).
+ * The one limit on password guesses. Every check of a password goes through better-auth's
+ * sign-in and change-password endpoints, whose hooks (lib/dal/auth.ts) ask here first and
+ * report here after; the app's own actions call those endpoints. Failures are counted in
+ * the server's memory (rate-limiter-flexible; limits reset on restart, acceptable for one
+ * process), over a 15-minute window:
+ * - per account from one address (CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ACCOUNT, 5): that address
+ *   then waits for that account, while its owner elsewhere signs in as usual, so a stranger
+ *   who knows an email cannot lock its owner out (OWASP: throttle per account and address);
+ * - per address over every account (CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS, 30);
+ * - per account over every address (four times the per-account figure), against guessing
+ *   spread over many addresses. An address that signed in to the account before is exempt
+ *   from this one, so even a spread-out attack does not keep the owner out.
  */
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { addressKey } from "@/lib/client-address";
 
 const WINDOW_SECONDS = 15 * 60;
+// Under 24.8 days: the in-memory store expires keys with setTimeout, which takes at most 2^31 ms.
+const KNOWN_ADDRESS_SECONDS = 14 * 24 * 60 * 60;
 
-function limiters() {
-  const g = globalThis as unknown as { signInLimiters?: { account: RateLimiterMemory; address: RateLimiterMemory } };
-  g.signInLimiters ??= {
-    account: new RateLimiterMemory({ keyPrefix: "sign-in-account", points: Number(process.env.CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ACCOUNT || 5), duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS }),
-    address: new RateLimiterMemory({ keyPrefix: "sign-in-address", points: Number(process.env.CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS || 30), duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS }),
-  };
-  return g.signInLimiters;
+interface Limiters {
+  accountFromAddress: RateLimiterMemory;
+  address: RateLimiterMemory;
+  account: RateLimiterMemory;
+  knownAddress: RateLimiterMemory;
 }
 
-/** Milliseconds until this account or address may try again; 0 when it may now. */
-export async function signInWait(email: string, address: string): Promise<number> {
-  const { account, address: byAddress } = limiters();
-  const [a, b] = await Promise.all([account.get(email.toLowerCase()), byAddress.get(address)]);
-  const blocked = [a, b].filter((r): r is RateLimiterRes => r !== null && r.remainingPoints <= 0);
-  return blocked.reduce((wait, r) => Math.max(wait, r.msBeforeNext), 0);
+function limiters(): Limiters {
+  const g = globalThis as unknown as { passwordLimiters?: Limiters };
+  if (!g.passwordLimiters) {
+    const perAccount = Number(process.env.CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ACCOUNT || 5);
+    const window = (keyPrefix: string, points: number) => new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+    g.passwordLimiters = {
+      accountFromAddress: window("password-account-address", perAccount),
+      address: window("password-address", Number(process.env.CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS || 30)),
+      account: window("password-account", perAccount * 4),
+      knownAddress: new RateLimiterMemory({ keyPrefix: "password-known-address", points: 1, duration: KNOWN_ADDRESS_SECONDS }),
+    };
+  }
+  return g.passwordLimiters;
 }
 
-export async function recordFailedSignIn(email: string, address: string): Promise<void> {
-  const { account, address: byAddress } = limiters();
-  await Promise.allSettled([account.consume(email.toLowerCase()), byAddress.consume(address)]);
+function keys(email: string, address: string) {
+  const account = email.trim().toLowerCase();
+  const from = addressKey(address);
+  return { account, address: from, pair: `${account} ${from}` };
 }
 
-export async function clearSignInFailures(email: string): Promise<void> {
-  await limiters().account.delete(email.toLowerCase());
+/** Milliseconds until a password for this account may be tried from this address; 0 when it may now. */
+export async function passwordAttemptWait(email: string, address: string): Promise<number> {
+  const l = limiters();
+  const k = keys(email, address);
+  const [pair, byAddress, known] = await Promise.all([l.accountFromAddress.get(k.pair), l.address.get(k.address), l.knownAddress.get(k.pair)]);
+  const account = known ? null : await l.account.get(k.account);
+  const used = (r: RateLimiterRes | null) => r !== null && r.remainingPoints <= 0;
+  return [pair, byAddress, account].filter(used).reduce((wait, r) => Math.max(wait, r!.msBeforeNext), 0);
+}
+
+export async function recordFailedPasswordAttempt(email: string, address: string): Promise<void> {
+  const l = limiters();
+  const k = keys(email, address);
+  // consume() rejects once a limit is used up; the count is what matters here.
+  await Promise.allSettled([l.accountFromAddress.consume(k.pair), l.address.consume(k.address), l.account.consume(k.account)]);
+}
+
+/** The right password: this address's failures for the account are forgiven, and it is known from now on. */
+export async function recordPasswordSuccess(email: string, address: string): Promise<void> {
+  const l = limiters();
+  const k = keys(email, address);
+  await Promise.all([l.accountFromAddress.delete(k.pair), l.knownAddress.set(k.pair, 1, KNOWN_ADDRESS_SECONDS)]);
 }
 
 export function tryAgainMessage(waitMs: number): string {
