@@ -83,6 +83,14 @@ describe("password guessing through better-auth's own endpoints", { timeout: 120
     expect((await signIn(email, PASSWORD, "192.0.2.80")).status).toBe(200);
   });
 
+  it("stops one address guessing across many accounts once it reaches the per-address limit", async () => {
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 31; attempt++) statuses.push((await signIn(`nobody-${attempt}@example.org`, "a-guess", "203.0.113.200")).status);
+    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    expect((await signIn("someone-else@example.org", "a-guess", "203.0.113.201")).status).toBe(401);
+  });
+
   it("limits guesses of the current password through change-password, with the same throttle", async () => {
     const email = "session-holder@example.org";
     await person(email);
