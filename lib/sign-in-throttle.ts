@@ -1,7 +1,7 @@
 /**
  * The one limit on password guesses. Every check of a password goes through better-auth's
- * sign-in and change-password endpoints, whose hooks (lib/dal/auth.ts) ask here first and
- * report here after; the app's own actions call those endpoints. Failures are counted in
+ * sign-in and change-password endpoints, whose hooks (lib/dal/auth.ts) count the attempt
+ * here first and report its outcome after; the app's own actions call those endpoints. Failures are counted in
  * the server's memory (rate-limiter-flexible; limits reset on restart, acceptable for one
  * process), over a 15-minute window:
  * - per account from one address (CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ACCOUNT, 5): that address
@@ -48,27 +48,50 @@ function keys(email: string, address: string) {
   return { account, address: from, pair: `${account} ${from}` };
 }
 
+const used = (r: RateLimiterRes | null): r is RateLimiterRes => r !== null && r.remainingPoints <= 0;
+
 /** Milliseconds until a password for this account may be tried from this address; 0 when it may now. */
 export async function passwordAttemptWait(email: string, address: string): Promise<number> {
   const l = limiters();
   const k = keys(email, address);
   const [pair, byAddress, known] = await Promise.all([l.accountFromAddress.get(k.pair), l.address.get(k.address), l.knownAddress.get(k.pair)]);
   const account = known ? null : await l.account.get(k.account);
-  const used = (r: RateLimiterRes | null) => r !== null && r.remainingPoints <= 0;
-  return [pair, byAddress, account].filter(used).reduce((wait, r) => Math.max(wait, r!.msBeforeNext), 0);
+  return [pair, byAddress, account].filter(used).reduce((wait, r) => Math.max(wait, r.msBeforeNext), 0);
 }
 
-export async function recordFailedPasswordAttempt(email: string, address: string): Promise<void> {
+/** The counters one attempt moves: the account-wide one not for an address the account signed in from. */
+async function countersFor(email: string, address: string): Promise<[RateLimiterMemory, string][]> {
   const l = limiters();
   const k = keys(email, address);
-  // consume() rejects once a limit is used up; the count is what matters here.
-  await Promise.allSettled([l.accountFromAddress.consume(k.pair), l.address.consume(k.address), l.account.consume(k.account)]);
+  const known = await l.knownAddress.get(k.pair);
+  return [[l.accountFromAddress, k.pair], [l.address, k.address], ...(known ? [] : [[l.account, k.account] as [RateLimiterMemory, string]])];
 }
 
-/** The right password: this address's failures for the account are forgiven, and it is known from now on. */
-export async function recordPasswordSuccess(email: string, address: string): Promise<void> {
+/**
+ * Counts an attempt before its password is compared, so that guesses sent in parallel
+ * cannot all pass a check made before any of them failed. Returns 0 when it may go ahead,
+ * else the milliseconds to wait; a refused attempt counts nowhere.
+ */
+export async function startPasswordAttempt(email: string, address: string): Promise<number> {
+  const counters = await countersFor(email, address);
+  const results = await Promise.allSettled(counters.map(([limiter, key]) => limiter.consume(key)));
+  const refused = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as RateLimiterRes).msBeforeNext] : []));
+  if (refused.length === 0) return 0;
+  await Promise.all(counters.map(([limiter, key]) => limiter.reward(key, 1)));
+  return Math.max(...refused);
+}
+
+/** The attempt ended before a password was compared (a malformed request): it does not count. */
+export async function passwordNotChecked(email: string, address: string): Promise<void> {
+  const counters = await countersFor(email, address);
+  await Promise.all(counters.map(([limiter, key]) => limiter.reward(key, 1)));
+}
+
+/** The right password: the attempt does not count, this address's failures for the account are forgiven, and it is known from now on. */
+export async function passwordAccepted(email: string, address: string): Promise<void> {
   const l = limiters();
   const k = keys(email, address);
+  await passwordNotChecked(email, address);
   await Promise.all([l.accountFromAddress.delete(k.pair), l.knownAddress.set(k.pair, 1, KNOWN_ADDRESS_SECONDS)]);
 }
 

@@ -73,6 +73,14 @@ describe("password guessing through better-auth's own endpoints", { timeout: 120
     expect((await signIn(email, PASSWORD, "192.0.2.44")).status).toBe(200);
   });
 
+  it("counts guesses sent in parallel before any of them is checked, so they cannot all slip through", async () => {
+    const email = "rushed@example.org";
+    await person(email);
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, attempt) => signIn(email, `wrong-guess-${attempt}`, "203.0.113.50").then((r) => r.status)));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
   it("does not let guesses spread over many addresses keep the owner out from an address they signed in from before", async () => {
     const email = "owner@example.org";
     await person(email);

@@ -21,7 +21,7 @@ import path from "node:path";
 import { databasePath, getDb } from "@/db/client";
 import { accounts, people, sessions, verifications } from "@/db/schema";
 import { clientAddress } from "@/lib/client-address";
-import { passwordAttemptWait, recordFailedPasswordAttempt, recordPasswordSuccess, tryAgainMessage } from "@/lib/sign-in-throttle";
+import { passwordAccepted, passwordNotChecked, startPasswordAttempt, tryAgainMessage } from "@/lib/sign-in-throttle";
 import { SESSION_LIFETIME_SECONDS, PASSWORD_LIMITS } from "@/lib/validation/auth";
 
 /** CYCLEBOARD_SECRET, or one generated on first use and kept beside the database (mode 600). */
@@ -95,30 +95,35 @@ async function passwordAccount(ctx: HookContext): Promise<string | null> {
   return null;
 }
 
+/** The answers that mean a password was compared and found wrong (or belongs to a deactivated person). */
 const PASSWORD_REFUSED: readonly string[] = [BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD.code, BASE_ERROR_CODES.INVALID_PASSWORD.code, BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code];
 
-const checkPasswordThrottle = createAuthMiddleware(async (ctx) => {
+const countPasswordAttempt = createAuthMiddleware(async (ctx) => {
   const email = await passwordAccount(ctx);
   if (email === null) return;
-  const wait = await passwordAttemptWait(email, clientAddress(ctx.headers ?? new Headers()));
+  const wait = await startPasswordAttempt(email, clientAddress(ctx.headers ?? new Headers()));
   if (wait > 0) throw tooManyAttempts(wait);
 });
 
-const recordPasswordOutcome = createAuthMiddleware(async (ctx) => {
+const settlePasswordAttempt = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== "/sign-in/email" && ctx.path !== "/change-password") return;
   const returned = ctx.context.returned;
   const address = clientAddress(ctx.headers ?? new Headers());
   if (!isAPIError(returned)) {
+    // After a change of password the old session is gone: the answer names the person.
     const email = (returned as { user?: { email?: string } } | undefined)?.user?.email;
-    if (email) await recordPasswordSuccess(email, address);
+    if (email) await passwordAccepted(email, address);
     return;
   }
-  if (!PASSWORD_REFUSED.includes(String(returned.body?.code))) return;
   const email = await passwordAccount(ctx);
   if (email === null) return;
-  await recordFailedPasswordAttempt(email, address);
+  const code = String(returned.body?.code);
+  if (!PASSWORD_REFUSED.includes(code)) {
+    await passwordNotChecked(email, address);
+    return;
+  }
   // A deactivated person's right password must read exactly as a wrong one.
-  if (returned.body?.code === BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code) throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
+  if (code === BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code) throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
 });
 
 function createAuth() {
@@ -164,7 +169,7 @@ function createAuth() {
         },
       },
     },
-    hooks: { before: checkPasswordThrottle, after: recordPasswordOutcome },
+    hooks: { before: countPasswordAttempt, after: settlePasswordAttempt },
     // One limit on password guesses, ours (above); better-auth's own would count per path a
     // second time, and every other endpoint it would guard is closed over HTTP.
     rateLimit: { enabled: false },
