@@ -1,9 +1,9 @@
 /**
  * The one limit on password guesses. Every check of a password goes through better-auth's
  * sign-in and change-password endpoints, whose hooks (lib/dal/auth.ts) count the attempt
- * here first and report its outcome after; the app's own actions call those endpoints. Failures are counted in
- * the server's memory (rate-limiter-flexible; limits reset on restart, acceptable for one
- * process), over a 15-minute window:
+ * here first and report its outcome after; the app's own actions call those endpoints.
+ * Attempts are counted in the server's memory (rate-limiter-flexible; limits reset on
+ * restart, acceptable for one process), over a 15-minute window:
  * - per account from one address (CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ACCOUNT, 5): that address
  *   then waits for that account, while its owner elsewhere signs in as usual, so a stranger
  *   who knows an email cannot lock its owner out (OWASP: throttle per account and address);
