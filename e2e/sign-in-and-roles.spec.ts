@@ -93,6 +93,19 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
   expect(await (await page.request.get("/api/session")).json()).toEqual({ signedIn: false });
 });
 
+test("a client cannot escape the sign-in limit by claiming other addresses in X-Forwarded-For", async ({ request, baseURL }) => {
+  const email = `nobody.${Date.now()}@example.org`;
+  const statuses: number[] = [];
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    const response = await request.post("/api/auth/sign-in/email", {
+      headers: { origin: baseURL!, "x-forwarded-for": `198.51.100.${attempt}` },
+      data: { email, password: `wrong-guess-${attempt}` },
+    });
+    statuses.push(response.status());
+  }
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+});
+
 test("a member's change of password keeps them signed in and ends their other sessions", async ({ browser }) => {
   const first = await browser.newContext();
   const second = await browser.newContext();

@@ -1,6 +1,7 @@
 /**
  * `npm start`: prepare the database, build when the sources are newer than the last
- * build, then serve with `next start` on PORT (default 3000).
+ * build, then serve with scripts/server.js (Next's handler behind node:http, which
+ * resolves the client's address) on PORT (default 3000).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,6 +10,7 @@ import { prepareDatabase } from "./prepare-db";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serverScript = path.join(root, "scripts", "server.js");
 const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
 
 function newestMtime(entry: string): number {
@@ -35,9 +37,9 @@ export function buildIfNeeded(): void {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** `next start` on `port`, with the environment given (e.g. another CYCLEBOARD_DB). */
+/** The production server on `port`, with the environment given (e.g. another CYCLEBOARD_DB). */
 export function startServer(port: string, options: Parameters<typeof spawn>[2] = { stdio: "inherit" }) {
-  return spawn(process.execPath, [nextBin, "start", "--port", port], options);
+  return spawn(process.execPath, [serverScript, "--port", port], options);
 }
 
 async function main() {

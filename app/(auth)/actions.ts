@@ -1,18 +1,16 @@
 "use server";
 
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { failure, formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { getAuth } from "@/lib/dal/auth";
+import { clientAddress } from "@/lib/client-address";
 import { safeNextPath } from "@/lib/safe-redirect";
-import { clearSignInFailures, recordFailedSignIn, signInWait, tryAgainMessage } from "@/lib/sign-in-throttle";
+import { passwordAttemptWait, tryAgainMessage } from "@/lib/sign-in-throttle";
 import { changePasswordSchema, signInSchema } from "@/lib/validation/auth";
 import { getCurrentActor } from "@/lib/dal/actor";
 import { recordPasswordChange } from "@/lib/dal/people";
-
-function clientAddress(h: Headers): string {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-}
 
 export async function signInAction(_state: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData);
@@ -22,17 +20,13 @@ export async function signInAction(_state: ActionResult | null, formData: FormDa
   const { email, password, next } = parsed.data;
 
   const h = await headers();
-  const address = clientAddress(h);
-  const wait = await signInWait(email, address);
-  if (wait > 0) return failure(values, tryAgainMessage(wait));
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers: h });
   } catch {
-    await recordFailedSignIn(email, address);
-    const waitNow = await signInWait(email, address);
-    return failure(values, waitNow > 0 ? tryAgainMessage(waitNow) : "Wrong email or password.");
+    // Asked after the attempt, so the failure that used up the last try already says so.
+    const wait = await passwordAttemptWait(email, clientAddress(h));
+    return failure(values, wait > 0 ? tryAgainMessage(wait) : "Wrong email or password.");
   }
-  await clearSignInFailures(email);
   return { ok: true, message: "Signed in.", redirectTo: safeNextPath(next) };
 }
 
@@ -58,7 +52,9 @@ export async function changePasswordAction(_state: ActionResult | null, formData
       body: { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword, revokeOtherSessions: true },
       headers: await headers(),
     });
-  } catch {
+  } catch (error) {
+    // The password throttle (lib/dal/auth.ts's hooks) answers 429 with how long to wait.
+    if (isAPIError(error) && error.statusCode === 429) return failure({}, error.message);
     return failure({}, "The current password is not right.", { currentPassword: ["The current password is not right."] });
   }
   recordPasswordChange(actor);

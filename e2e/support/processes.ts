@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const serverScript = path.join(process.cwd(), "scripts", "server.js");
 
 /** Runs a TypeScript entry point as its own process, as an operator would run a script; returns what it printed. */
 export function runScript(file: string, args: string[], env: Record<string, string>): string {
@@ -13,9 +13,9 @@ export function runScript(file: string, args: string[], env: Record<string, stri
   });
 }
 
-/** A second production server on the same build, against its own database. */
+/** A second production server (scripts/server.js, as npm start runs it) on the same build, against its own database. */
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+  const server = spawn(process.execPath, [serverScript, "--port", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: "ignore",
   });

@@ -3,9 +3,15 @@
  * sessions, accounts, verifications). It owns password hashing, session tokens and
  * cookies; who may do what lives in lib/permissions.ts. Created lazily so builds and
  * scripts that never sign anyone in need no secret.
+ *
+ * Over HTTP only the endpoints in HTTP_ENDPOINTS answer; the app calls the rest (sign-out,
+ * change-password, single sign-on's start) as `getAuth().api.*` from its server actions.
+ * Every password check, by either route, passes the throttle in lib/sign-in-throttle.ts
+ * through the hooks below.
  */
 import "server-only";
-import { betterAuth } from "better-auth";
+import { betterAuth, BASE_ERROR_CODES, type BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
@@ -14,6 +20,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { databasePath, getDb } from "@/db/client";
 import { accounts, people, sessions, verifications } from "@/db/schema";
+import { clientAddress } from "@/lib/client-address";
+import { passwordAccepted, passwordNotChecked, startPasswordAttempt, tryAgainMessage } from "@/lib/sign-in-throttle";
 import { SESSION_LIFETIME_SECONDS, PASSWORD_LIMITS } from "@/lib/validation/auth";
 
 /** CYCLEBOARD_SECRET, or one generated on first use and kept beside the database (mode 600). */
@@ -53,6 +61,70 @@ function openIdConnect() {
 
 export const oidcEnabled = () => Boolean(process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID);
 export const oidcName = () => process.env.OIDC_NAME || "single sign-on";
+
+/**
+ * What browsers and scripts may call under /api/auth: password sign-in (for API clients and
+ * `npm run bench`), and single sign-on's return from the provider and its error page. Profile
+ * changes (update-user, change-email, delete-user), sign-up, password resets and the rest
+ * are not the app's: a person's name, email and role change only through an admin, validated
+ * and audited (lib/dal/people.ts).
+ */
+const HTTP_ENDPOINTS = [/^POST \/sign-in\/email$/, /^(GET|POST) \/callback\/[^/]+$/, /^GET \/error$/];
+
+function httpAllowList(): BetterAuthPlugin {
+  return {
+    id: "cycleboard-http-allow-list",
+    onRequest: async (request, ctx) => {
+      const path = new URL(request.url).pathname.slice(new URL(ctx.baseURL).pathname.length).replace(/\/+$/, "");
+      if (HTTP_ENDPOINTS.some((endpoint) => endpoint.test(`${request.method} ${path}`))) return;
+      return { response: Response.json({ code: "NOT_FOUND", message: "Not found" }, { status: 404 }) };
+    },
+  };
+}
+
+function tooManyAttempts(waitMs: number): APIError {
+  return new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_ATTEMPTS", message: tryAgainMessage(waitMs) }, { "Retry-After": String(Math.ceil(waitMs / 1000)) });
+}
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** Whose password this request checks: the email signed in with, or the session's person. */
+async function passwordAccount(ctx: HookContext): Promise<string | null> {
+  if (ctx.path === "/sign-in/email") return typeof ctx.body?.email === "string" ? ctx.body.email : null;
+  if (ctx.path === "/change-password") return (await getSessionFromCtx(ctx))?.user.email ?? null;
+  return null;
+}
+
+/** The answers that mean a password was compared and found wrong (or belongs to a deactivated person). */
+const PASSWORD_REFUSED: readonly string[] = [BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD.code, BASE_ERROR_CODES.INVALID_PASSWORD.code, BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code];
+
+const countPasswordAttempt = createAuthMiddleware(async (ctx) => {
+  const email = await passwordAccount(ctx);
+  if (email === null) return;
+  const wait = await startPasswordAttempt(email, clientAddress(ctx.headers ?? new Headers()));
+  if (wait > 0) throw tooManyAttempts(wait);
+});
+
+const settlePasswordAttempt = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== "/sign-in/email" && ctx.path !== "/change-password") return;
+  const returned = ctx.context.returned;
+  const address = clientAddress(ctx.headers ?? new Headers());
+  if (!isAPIError(returned)) {
+    // After a change of password the old session is gone: the answer names the person.
+    const email = (returned as { user?: { email?: string } } | undefined)?.user?.email;
+    if (email) await passwordAccepted(email, address);
+    return;
+  }
+  const email = await passwordAccount(ctx);
+  if (email === null) return;
+  const code = String(returned.body?.code);
+  if (!PASSWORD_REFUSED.includes(code)) {
+    await passwordNotChecked(email, address);
+    return;
+  }
+  // A deactivated person's right password must read exactly as a wrong one.
+  if (code === BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code) throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
+});
 
 function createAuth() {
   return betterAuth({
@@ -97,8 +169,12 @@ function createAuth() {
         },
       },
     },
+    hooks: { before: countPasswordAttempt, after: settlePasswordAttempt },
+    // One limit on password guesses, ours (above); better-auth's own would count per path a
+    // second time, and every other endpoint it would guard is closed over HTTP.
+    rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    plugins: [...openIdConnect(), nextCookies()],
+    plugins: [httpAllowList(), ...openIdConnect(), nextCookies()],
   });
 }
 

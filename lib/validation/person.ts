@@ -1,4 +1,8 @@
-/** zod schemas for people, shared by the admin forms, their actions and `npm run user:create`. */
+/**
+ * zod schemas for people, shared by the admin forms, their actions and `npm run user:create`.
+ * Only an admin changes a person's name, role or active state, through these (README:
+ * "Who may change what about a person").
+ */
 import { z } from "./zod";
 import { visibleText } from "./text";
 import { ROLES } from "@/lib/domain";

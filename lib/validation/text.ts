@@ -10,8 +10,8 @@ import { z } from "./zod";
 const CONTROL = /\p{Cc}/u;
 /** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make text read backwards. */
 const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/u;
-/** Something a reader can see: not a space, a control, a format character or an ignorable one (zero-width space, joiners). */
-const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+/** Something a reader can see: not a space, a control, a format or ignorable character (zero-width space, joiners), a lone combining mark, or a blank-looking letter (Hangul fillers, the blank braille pattern). */
+const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u115F\u1160\u2800\u3164\uFFA0]/u;
 
 export const visibleText = z.superRefine<string>((value, ctx) => {
   // An empty value is the field's own min(1) to report.
