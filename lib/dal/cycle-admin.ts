@@ -228,9 +228,15 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
   assertCan(actor, "cycle.manage");
   const cycles = db.select().from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
   const allMilestones = db.select().from(milestones).orderBy(asc(milestones.dueOn)).all();
-  const topics = db.select({ id: communityTopics.id, cycleId: communityTopics.cycleId, title: communityTopics.title, notes: communityTopics.notes, outcome: communityTopics.outcome, decision: communityTopics.decision }).from(communityTopics).orderBy(asc(communityTopics.sortOrder)).all();
+  const allGatherings = db
+    .select({ id: gatherings.id, cycleId: gatherings.cycleId, wrapsCycleId: gatherings.wrapsCycleId, slug: gatherings.slug, name: gatherings.name, startsOn: gatherings.startsOn, endsOn: gatherings.endsOn, websiteUrl: gatherings.websiteUrl, etherpadUrl: gatherings.etherpadUrl, recordingUrl: gatherings.recordingUrl, recapIntro: gatherings.recapIntro, recapClosing: gatherings.recapClosing, recapTeams: gatherings.recapTeams, recapSections: gatherings.recapSections })
+    .from(gatherings)
+    .orderBy(asc(gatherings.startsOn))
+    .all();
+  const gatheringSlugs = new Map(allGatherings.map((g) => [g.id, g.slug]));
+  const cycleSlugs = new Map(cycles.map((c) => [c.id, c.slug]));
+  const topics = db.select({ id: communityTopics.id, cycleId: communityTopics.cycleId, gatheringId: communityTopics.gatheringId, title: communityTopics.title, notes: communityTopics.notes, outcome: communityTopics.outcome, decision: communityTopics.decision }).from(communityTopics).orderBy(asc(communityTopics.sortOrder)).all();
   const items = db.select({ topicId: topicActionItems.topicId, description: topicActionItems.description, ownerName: topicActionItems.ownerName }).from(topicActionItems).orderBy(asc(topicActionItems.id)).all();
-  const allGatherings = db.select({ id: gatherings.id, cycleId: gatherings.cycleId, slug: gatherings.slug, name: gatherings.name, startsOn: gatherings.startsOn, endsOn: gatherings.endsOn, websiteUrl: gatherings.websiteUrl, etherpadUrl: gatherings.etherpadUrl, recordingUrl: gatherings.recordingUrl }).from(gatherings).orderBy(asc(gatherings.startsOn)).all();
   return {
     cycles: cycles.map((c) => ({
       slug: c.slug,
@@ -240,12 +246,15 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
       targetReleaseOn: c.targetReleaseOn,
       releasedOn: c.releasedOn,
       summary: c.summary,
-      gatherings: allGatherings.filter((g) => g.cycleId === c.id).map(({ cycleId: _cycleId, ...g }) => g),
+      gatherings: allGatherings.filter((g) => g.cycleId === c.id).map(({ cycleId: _cycleId, wrapsCycleId, ...g }) => ({ ...g, wrapsCycle: wrapsCycleId ? (cycleSlugs.get(wrapsCycleId) ?? "") : "" })),
+      /** Gatherings a topic of this cycle can belong to: the ones that plan it or wrap it up. */
+      topicGatherings: allGatherings.filter((g) => g.cycleId === c.id || g.wrapsCycleId === c.id).map((g) => ({ slug: g.slug, name: g.name })),
       milestones: allMilestones.filter((m) => m.cycleId === c.id).map((m) => ({ id: m.id, name: m.name, dueOn: m.dueOn, doneOn: m.doneOn })),
       topics: topics
         .filter((t) => t.cycleId === c.id)
-        .map(({ cycleId: _cycleId, ...t }) => ({
+        .map(({ cycleId: _cycleId, gatheringId, ...t }) => ({
           ...t,
+          gathering: gatheringId ? (gatheringSlugs.get(gatheringId) ?? "") : "",
           actionItems: items.filter((i) => i.topicId === t.id).map((i) => (i.ownerName ? `${i.description} — ${i.ownerName}` : i.description)).join("\n"),
         })),
     })),

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { and, asc, desc, eq, gt, inArray, lt, lte, max, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, lte, max, ne, or } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { auditEntries, communityTopics, gatherings, healthDefinitions, helpRequests, people, releaseCycles, roadmapItems, topicActionItems, updateLinks, updateRevisions, updates, teams } from "@/db/schema";
 import { HEALTH_LABELS, HELP_STILL_WANTED, RECAP_SECTION, type Health, type MetricUnit, type RecapSection, type RoadmapStatus } from "@/lib/domain";
@@ -236,9 +236,4 @@ async function cachedGatheringRecap(slug: string, asOf: string, _dataVersion: Da
   // Every team's section, and the figures of both cycles and of the one before them.
   cacheTag(tags.site, tags.cycles, tags.teams, tags.teamList, ...teamTags, ...cycleTags);
   return recap;
-}
-
-/** For the proxy's 404 and the links to a gathering's recap. */
-export function gatheringExists(db: Db, slug: string): boolean {
-  return db.select({ one: sql`1` }).from(gatherings).where(eq(gatherings.slug, slug)).get() !== undefined;
 }

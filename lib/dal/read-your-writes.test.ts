@@ -161,7 +161,7 @@ const OTHER_EXPORTS = [
   "exportSite", "importSite", "readSite", "describeDocumentErrors", "readCycleExport",
   // API credentials: signed-in pages only, tested in api-tokens.test.ts
   "actorFromRequest", "readerFromRequest", "writerFromRequest", "authenticateApiToken", "createApiToken", "listApiTokens", "revokeApiToken", "hashToken",
-  "readCycles", "readBurnUp", "readCycleBoard", "readCycleSummary", "readAtRisk", "readCycleHelpWanted", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo", "latestPublishedUpdateId",
+  "readCycles", "readBurnUp", "readCycleBoard", "readCycleSummary", "readAtRisk", "readCycleHelpWanted", "readFeed", "readHelpWanted", "readCycleNumbers", "readTeamNumbers", "readDelivery", "readCycleReport", "readGatheringRecap", "readCycleComparison", "readSiteInfo", "readTeams", "readTeamProfile", "readUpdateSections", "readUpdate", "updatesVisibleTo", "latestPublishedUpdateId",
   // parts of writes, covered through the rows that call them: the audit entry, the one path of every update change; and the reminder timer
   "recordAudit", "changeUpdate", "startReminderSchedule",
 ];

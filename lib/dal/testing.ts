@@ -16,7 +16,7 @@ import { actorForPerson } from "./person-actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
-import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
+import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
 import { sendReminders } from "./reminders";
 import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
 import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "./help-requests";
@@ -156,6 +156,12 @@ export const WRITES: Write[] = [
     covers: editGathering,
     allowed: ["release manager", "admin"],
     run: (actor, db) => editGathering({ actor, input: { id: db.select().from(gatherings).get()!.id, cycle: "10.0", name: "April PTG", slug: "ptg-2024-04", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: "https://example.org/rec", wrapsCycle: null } }, db),
+  },
+  {
+    name: "write a gathering's recap",
+    covers: editGatheringRecap,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => editGatheringRecap({ actor, input: { id: db.select().from(gatherings).get()!.id, intro: "What we talked about.", closing: "See you next time.", teams: ["docs"], sections: ["delivered", "plans"] } }, db),
   },
   {
     name: "edit a metric definition",
