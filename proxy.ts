@@ -22,6 +22,7 @@ function targetOf(pathname: string, signedIn: boolean): RouteTarget | "invalid" 
   }
   if (section === "cycles") return key === "compare" ? null : { kind: "cycle", slug: key };
   if (section === "teams") return { kind: "team", slug: key };
+  if (section === "gatherings") return { kind: "gathering", slug: key };
   if (section === "updates") {
     // Only the public page: the editor of a draft is for its leads, and checks for itself.
     if (key === "new" || rest.length > 0) return null;

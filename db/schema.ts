@@ -327,6 +327,15 @@ export const gatherings = sqliteTable(
     websiteUrl: text("website_url"),
     etherpadUrl: text("etherpad_url"),
     recordingUrl: text("recording_url"),
+    /** The cycle this gathering wraps up, when it also plans `cycleId` (a PTG between two releases). */
+    wrapsCycleId: integer("wraps_cycle_id").references((): AnySQLiteColumn => releaseCycles.id, { onDelete: "restrict" }),
+    /** The recap's introduction and closing, Markdown, written by a release manager. */
+    recapIntro: text("recap_intro").notNull().default(""),
+    recapClosing: text("recap_closing").notNull().default(""),
+    /** Team slugs and section keys the recap shows; null shows every one. */
+    recapTeams: text("recap_teams", { mode: "json" }).$type<string[]>(),
+    recapSections: text("recap_sections", { mode: "json" }).$type<string[]>(),
+    recapAuthorId: text("recap_author_id").references((): AnySQLiteColumn => people.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -740,7 +749,7 @@ export const teamLinksRelations = relations(teamLinks, ({ one }) => ({
 
 export const releaseCyclesRelations = relations(releaseCycles, ({ many }) => ({
   milestones: many(milestones),
-  gatherings: many(gatherings),
+  gatherings: many(gatherings, { relationName: "gathering_cycle" }),
   updates: many(updates),
   topics: many(communityTopics),
 }));
@@ -750,7 +759,8 @@ export const milestonesRelations = relations(milestones, ({ one }) => ({
 }));
 
 export const gatheringsRelations = relations(gatherings, ({ one }) => ({
-  cycle: one(releaseCycles, { fields: [gatherings.cycleId], references: [releaseCycles.id] }),
+  cycle: one(releaseCycles, { fields: [gatherings.cycleId], references: [releaseCycles.id], relationName: "gathering_cycle" }),
+  wrapsCycle: one(releaseCycles, { fields: [gatherings.wrapsCycleId], references: [releaseCycles.id], relationName: "gathering_wraps_cycle" }),
 }));
 
 export const updatesRelations = relations(updates, ({ one, many }) => ({

@@ -106,3 +106,16 @@ export type AuditVia = (typeof AUDIT_VIA)[number];
 
 export const REMINDER_CHANNEL = ["app", "email"] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNEL)[number];
+
+/** The parts of a gathering's recap a release manager can include or leave out. */
+export const RECAP_SECTION = ["delivered", "standing", "plans", "risks", "numbers", "topics"] as const;
+export type RecapSection = (typeof RECAP_SECTION)[number];
+
+export const RECAP_SECTION_LABELS: Record<RecapSection, string> = {
+  delivered: "Delivered in the ending cycle",
+  standing: "Where the work stands",
+  plans: "Plans for the next cycle",
+  risks: "Risks and calls for help",
+  numbers: "The ending cycle in numbers",
+  topics: "Community topics",
+};

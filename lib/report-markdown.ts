@@ -5,7 +5,7 @@ import { HEALTH_LABELS } from "./domain";
 import { formatMetric } from "./metrics";
 
 /** Text from a name or headline, safe to place inline in Markdown. */
-const inline = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
+export const inline = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 
 /** The sections of each team in a recap, in order, with their headings (page and Markdown alike). */
 export const REPORT_SECTIONS = [
@@ -17,17 +17,16 @@ export const REPORT_SECTIONS = [
 ] as const;
 
 export function reportMarkdown(report: CycleReport, communityName: string): string {
-  const { cycle, gathering } = report;
+  const { cycle } = report;
   const out: string[] = [];
-  const title = gathering ? `${communityName} ${cycle.name} at the ${gathering.name}` : `${communityName} ${cycle.name}: the cycle in review`;
+  const title = `${communityName} ${cycle.name}: the cycle in review`;
   out.push(`# ${inline(title)}`, "");
-  const when = cycle.releasedOn ? `released on ${formatDay(cycle.releasedOn)}` : `planned for release on ${formatDay(cycle.targetReleaseOn)}`;
+  const when = cycle.releasedOn ? `was released on ${formatDay(cycle.releasedOn)}` : `is planned for release on ${formatDay(cycle.targetReleaseOn)}`;
   out.push(
-    `The ${inline(cycle.name)} cycle started on ${formatDay(cycle.startsOn)} and is ${when}. ${report.teams.filter((t) => t.update).length} of ${report.teams.length} teams posted an update${gathering ? ` for the ${inline(gathering.name)} (${formatDay(gathering.startsOn)} to ${formatDay(gathering.endsOn)})` : ""}.`,
+    `The ${inline(cycle.name)} cycle started on ${formatDay(cycle.startsOn)} and ${when}. ${report.teams.filter((t) => t.update).length} of ${report.teams.length} teams posted an update.`,
     "",
   );
   if (cycle.summary) out.push(cycle.summary, "");
-  if (gathering?.etherpadUrl) out.push(`Notes of the sessions: ${gathering.etherpadUrl}`, "");
 
   out.push("## Project team updates", "");
   for (const team of report.teams) {

@@ -102,11 +102,16 @@ export const demoCommunity: DemoCommunity = {
       slug: "ptg-2024-04",
       name: "April 2024 virtual PTG",
       cycle: "10.0",
+      wrapsCycle: "9.0",
       startsOn: "2024-04-08",
       endsOn: "2024-04-12",
       websiteUrl: "https://openinfra.dev/ptg/",
       etherpadUrl: ETHERPAD,
       recordingUrl: null,
+      recapIntro:
+        "The community met over two days of the virtual PTG to look back at 9.0 and shape 10.0: use cases, a round of project team updates, the release timeline, testing and how we review changes. Below, each team's results from 9.0 sit beside its plans for 10.0.",
+      recapClosing:
+        "The conversations go on at the weekly community calls and on starlingx-discuss. If one of the calls for help above fits you, the team's contact is the place to start.",
     },
   ],
 

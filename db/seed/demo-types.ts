@@ -31,11 +31,15 @@ export interface DemoCommunity {
     slug: string;
     name: string;
     cycle: string;
+    /** The cycle it wraps up, by name. */
+    wrapsCycle: string | null;
     startsOn: string;
     endsOn: string;
     websiteUrl: string | null;
     etherpadUrl: string | null;
     recordingUrl: string | null;
+    recapIntro: string;
+    recapClosing: string;
   }[];
   teams: {
     slug: string;

@@ -65,10 +65,10 @@ export function loadDemoCommunity(
 
     const gatheringIds = new Map<string, number>();
     for (const g of demo.gatherings) {
-      const { cycle, ...gathering } = g;
+      const { cycle, wrapsCycle, ...gathering } = g;
       const row = tx
         .insert(t.gatherings)
-        .values({ ...gathering, cycleId: must(cycleIds, cycle, "cycle") })
+        .values({ ...gathering, cycleId: must(cycleIds, cycle, "cycle"), wrapsCycleId: wrapsCycle ? must(cycleIds, wrapsCycle, "cycle") : null })
         .returning({ id: t.gatherings.id })
         .get();
       gatheringIds.set(g.slug, row.id);
@@ -171,6 +171,8 @@ export function loadDemoCommunity(
           cycleId: must(cycleIds, cycle, "cycle"),
           roadmapItemId: roadmapItem ? must(itemIds, `${team}/${roadmapItem}`, "roadmap item") : null,
           ownerId: owner ? must(personIds, owner, "person") : null,
+          // Asked when its cycle started, so a recap "as it stood" then can show it.
+          createdAt: onDay(demo.cycles.find((c) => c.name === cycle)!.startsOn),
         })
         .run();
     }
@@ -184,6 +186,8 @@ export function loadDemoCommunity(
           cycleId: must(cycleIds, cycle, "cycle"),
           gatheringId: gathering ? must(gatheringIds, gathering, "gathering") : null,
           sortOrder: i,
+          // Recorded at the gathering (or when the cycle started).
+          createdAt: onDay(demo.gatherings.find((g) => g.slug === gathering)?.startsOn ?? demo.cycles.find((c) => c.name === cycle)!.startsOn),
         })
         .returning({ id: t.communityTopics.id })
         .get();

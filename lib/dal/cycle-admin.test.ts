@@ -36,28 +36,28 @@ describe("managing cycles", () => {
   });
 
   it("records a topic with its outcome and one action item per line", () => {
-    addTopic({ actor: rm, input: { cycle: "10.0", title: "Security response", notes: "Who triages reports?", outcome: "decision", decision: "The release team triages.", actionItems: "Write the process — Release team\nAnnounce it" } }, db);
+    addTopic({ actor: rm, input: { cycle: "10.0", title: "Security response", notes: "Who triages reports?", outcome: "decision", decision: "The release team triages.", actionItems: "Write the process — Release team\nAnnounce it", gathering: null } }, db);
     const topic = readCycleBoard(db, "10.0")!.topics.find((t) => t.title === "Security response")!;
     expect(topic).toMatchObject({ outcome: "decision", decision: "The release team triages." });
     expect(db.select({ d: topicActionItems.description, o: topicActionItems.ownerName }).from(topicActionItems).all().slice(-2)).toEqual([
       { d: "Write the process", o: "Release team" },
       { d: "Announce it", o: "" },
     ]);
-    editTopic({ actor: rm, input: { id: topic.id, cycle: "10.0", title: "Security response", notes: "", outcome: "no_decision", decision: "ignored", actionItems: "Ask the TSC — Release team" } }, db);
+    editTopic({ actor: rm, input: { id: topic.id, cycle: "10.0", title: "Security response", notes: "", outcome: "no_decision", decision: "ignored", actionItems: "Ask the TSC — Release team", gathering: null } }, db);
     const edited = readCycleBoard(db, "10.0")!.topics.find((t) => t.id === topic.id)!;
     expect(edited).toMatchObject({ outcome: "no_decision", decision: "" });
     expect(edited.actionItems.map((a) => [a.description, a.ownerName])).toEqual([["Ask the TSC", "Release team"]]);
   });
 
   it("adds a gathering that the cycle's board then shows", () => {
-    addGathering({ actor: rm, input: { cycle: "10.0", name: "October 2024 virtual PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db);
+    addGathering({ actor: rm, input: { cycle: "10.0", name: "October 2024 virtual PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null, wrapsCycle: null } }, db);
     expect(readCycleBoard(db, "10.0")!.gatherings.map((g) => g.slug)).toEqual(["ptg-2024-04", "ptg-2024-10"]);
-    expect(() => addGathering({ actor: rm, input: { cycle: "10.0", name: "Again", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db)).toThrow(InputError);
+    expect(() => addGathering({ actor: rm, input: { cycle: "10.0", name: "Again", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null, wrapsCycle: null } }, db)).toThrow(InputError);
     const april = readCycleBoard(db, "10.0")!.gatherings[0]!;
     const id = db.select().from(gatherings).where(eq(gatherings.slug, april.slug)).get()!.id;
-    editGathering({ actor: rm, input: { id, cycle: "10.0", name: april.name, slug: april.slug, startsOn: april.startsOn, endsOn: april.endsOn, websiteUrl: null, etherpadUrl: "https://etherpad.example.org/p/ptg", recordingUrl: null } }, db);
+    editGathering({ actor: rm, input: { id, cycle: "10.0", name: april.name, slug: april.slug, startsOn: april.startsOn, endsOn: april.endsOn, websiteUrl: null, etherpadUrl: "https://etherpad.example.org/p/ptg", recordingUrl: null, wrapsCycle: null } }, db);
     expect(readCycleBoard(db, "10.0")!.gatherings[0]!.etherpadUrl).toBe("https://etherpad.example.org/p/ptg");
-    expect(() => editGathering({ actor: rm, input: { id, cycle: "10.0", name: "x", slug: "ptg-2024-10", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db)).toThrow(/slug/);
+    expect(() => editGathering({ actor: rm, input: { id, cycle: "10.0", name: "x", slug: "ptg-2024-10", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: null, wrapsCycle: null } }, db)).toThrow(/slug/);
   });
 
   it("changes how a metric's figure is formed, and a retired metric leaves the numbers", () => {

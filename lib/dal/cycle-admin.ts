@@ -1,11 +1,11 @@
 /** Release managers' changes to cycles. */
 import "server-only";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne, or } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { communityTopics, gatherings, metricDefinitions, milestones, releaseCycles, teams, topicActionItems } from "@/db/schema";
 import { InputError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
-import type { CreateCycleInput, CycleDetailsInput, CycleStatusInput, EditGatheringInput, EditMetricDefinitionInput, EditMilestoneInput, EditTopicInput, GatheringInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
+import type { CreateCycleInput, CycleDetailsInput, CycleStatusInput, EditGatheringInput, GatheringRecapInput, EditMetricDefinitionInput, EditMilestoneInput, EditTopicInput, GatheringInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
 
@@ -112,10 +112,13 @@ export function editTopic({ actor, input }: { actor: Actor; input: EditTopicInpu
   const cycleId = db.transaction((tx) => {
     const topic = tx.select().from(communityTopics).where(eq(communityTopics.id, input.id)).get();
     if (!topic) throw new InputError("id", "No such topic");
-    const changes = { title: input.title, notes: input.notes, outcome: input.outcome, decision: input.outcome === "decision" ? input.decision : "" };
+    const changes = { title: input.title, notes: input.notes, outcome: input.outcome, decision: input.outcome === "decision" ? input.decision : "", gatheringId: topicGatheringId(tx, topic.cycleId, input.gathering) };
+    const actionItemsBefore = tx.select({ description: topicActionItems.description, ownerName: topicActionItems.ownerName }).from(topicActionItems).where(eq(topicActionItems.topicId, topic.id)).orderBy(asc(topicActionItems.id)).all();
     tx.update(communityTopics).set({ ...changes, updatedAt: new Date() }).where(eq(communityTopics.id, topic.id)).run();
     writeActionItems(tx, topic.id, input.actionItems);
-    recordAudit(tx, actor, { action: "topic.edit", entityType: "topic", entityId: topic.id, before: { title: topic.title, outcome: topic.outcome, decision: topic.decision }, after: { ...changes, actionItems: input.actionItems } });
+    // The whole topic as it was: a gathering's recap "as it stood" reads it back from here.
+    const before = { title: topic.title, notes: topic.notes, outcome: topic.outcome, decision: topic.decision, gatheringId: topic.gatheringId, actionItems: actionItemsBefore };
+    recordAudit(tx, actor, { action: "topic.edit", entityType: "topic", entityId: topic.id, before, after: { ...changes, actionItems: input.actionItems } });
     return topic.cycleId;
   });
   invalidate(tags.cycle(cycleId));
@@ -149,18 +152,39 @@ export function editMilestone({ actor, input }: { actor: Actor; input: EditMiles
   invalidate(tags.cycle(cycleId));
 }
 
+/** The id of the cycle a gathering wraps up, from its slug (null for none). */
+function wrappedCycleId(tx: Tx, slug: string | null): number | null {
+  if (!slug) return null;
+  const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get();
+  if (!cycle) throw new InputError("wrapsCycle", "No such cycle");
+  return cycle.id;
+}
+
+/** A topic's gathering, from its slug: one that plans or wraps up the topic's cycle. */
+function topicGatheringId(tx: Tx, cycleId: number, slug: string | null): number | null {
+  if (!slug) return null;
+  const gathering = tx
+    .select({ id: gatherings.id })
+    .from(gatherings)
+    .where(and(eq(gatherings.slug, slug), or(eq(gatherings.cycleId, cycleId), eq(gatherings.wrapsCycleId, cycleId))))
+    .get();
+  if (!gathering) throw new InputError("gathering", "No gathering of this cycle has that name");
+  return gathering.id;
+}
+
 export function addGathering({ actor, input }: { actor: Actor; input: GatheringInput }, db: Db = getDb()): { id: number } {
   assertCan(actor, "cycle.manage");
   const result = db.transaction((tx) => {
     const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
     if (!cycle) throw new InputError("cycle", "No such cycle");
     if (tx.select({ id: gatherings.id }).from(gatherings).where(eq(gatherings.slug, input.slug)).get()) throw new InputError("slug", "Another gathering uses this slug");
-    const { cycle: _slug, ...fields } = input;
-    const row = tx.insert(gatherings).values({ ...fields, cycleId: cycle.id }).returning({ id: gatherings.id }).get();
+    const { cycle: _slug, wrapsCycle, ...fields } = input;
+    const wrapsCycleId = wrappedCycleId(tx, wrapsCycle);
+    const row = tx.insert(gatherings).values({ ...fields, cycleId: cycle.id, wrapsCycleId }).returning({ id: gatherings.id }).get();
     recordAudit(tx, actor, { action: "gathering.create", entityType: "gathering", entityId: row.id, after: input });
-    return { id: row.id, cycleId: cycle.id };
+    return { id: row.id, cycleId: cycle.id, wrapsCycleId };
   });
-  invalidate(tags.cycle(result.cycleId));
+  invalidate(tags.cycle(result.cycleId), ...(result.wrapsCycleId ? [tags.cycle(result.wrapsCycleId)] : []));
   return { id: result.id };
 }
 
@@ -173,7 +197,7 @@ export function addTopic({ actor, input }: { actor: Actor; input: TopicInput }, 
     const sortOrder = tx.select({ id: communityTopics.id }).from(communityTopics).where(eq(communityTopics.cycleId, cycle.id)).all().length;
     const row = tx
       .insert(communityTopics)
-      .values({ cycleId: cycle.id, title: input.title, notes: input.notes, outcome: input.outcome, decision: input.outcome === "decision" ? input.decision : "", sortOrder })
+      .values({ cycleId: cycle.id, gatheringId: topicGatheringId(tx, cycle.id, input.gathering), title: input.title, notes: input.notes, outcome: input.outcome, decision: input.outcome === "decision" ? input.decision : "", sortOrder })
       .returning({ id: communityTopics.id })
       .get();
     writeActionItems(tx, row.id, input.actionItems);
@@ -204,9 +228,15 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
   assertCan(actor, "cycle.manage");
   const cycles = db.select().from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
   const allMilestones = db.select().from(milestones).orderBy(asc(milestones.dueOn)).all();
-  const topics = db.select({ id: communityTopics.id, cycleId: communityTopics.cycleId, title: communityTopics.title, notes: communityTopics.notes, outcome: communityTopics.outcome, decision: communityTopics.decision }).from(communityTopics).orderBy(asc(communityTopics.sortOrder)).all();
+  const allGatherings = db
+    .select({ id: gatherings.id, cycleId: gatherings.cycleId, wrapsCycleId: gatherings.wrapsCycleId, slug: gatherings.slug, name: gatherings.name, startsOn: gatherings.startsOn, endsOn: gatherings.endsOn, websiteUrl: gatherings.websiteUrl, etherpadUrl: gatherings.etherpadUrl, recordingUrl: gatherings.recordingUrl, recapIntro: gatherings.recapIntro, recapClosing: gatherings.recapClosing, recapTeams: gatherings.recapTeams, recapSections: gatherings.recapSections })
+    .from(gatherings)
+    .orderBy(asc(gatherings.startsOn))
+    .all();
+  const gatheringSlugs = new Map(allGatherings.map((g) => [g.id, g.slug]));
+  const cycleSlugs = new Map(cycles.map((c) => [c.id, c.slug]));
+  const topics = db.select({ id: communityTopics.id, cycleId: communityTopics.cycleId, gatheringId: communityTopics.gatheringId, title: communityTopics.title, notes: communityTopics.notes, outcome: communityTopics.outcome, decision: communityTopics.decision }).from(communityTopics).orderBy(asc(communityTopics.sortOrder)).all();
   const items = db.select({ topicId: topicActionItems.topicId, description: topicActionItems.description, ownerName: topicActionItems.ownerName }).from(topicActionItems).orderBy(asc(topicActionItems.id)).all();
-  const allGatherings = db.select({ id: gatherings.id, cycleId: gatherings.cycleId, slug: gatherings.slug, name: gatherings.name, startsOn: gatherings.startsOn, endsOn: gatherings.endsOn, websiteUrl: gatherings.websiteUrl, etherpadUrl: gatherings.etherpadUrl, recordingUrl: gatherings.recordingUrl }).from(gatherings).orderBy(asc(gatherings.startsOn)).all();
   return {
     cycles: cycles.map((c) => ({
       slug: c.slug,
@@ -216,12 +246,15 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
       targetReleaseOn: c.targetReleaseOn,
       releasedOn: c.releasedOn,
       summary: c.summary,
-      gatherings: allGatherings.filter((g) => g.cycleId === c.id).map(({ cycleId: _cycleId, ...g }) => g),
+      gatherings: allGatherings.filter((g) => g.cycleId === c.id).map(({ cycleId: _cycleId, wrapsCycleId, ...g }) => ({ ...g, wrapsCycle: wrapsCycleId ? (cycleSlugs.get(wrapsCycleId) ?? "") : "" })),
+      /** Gatherings a topic of this cycle can belong to: the ones that plan it or wrap it up. */
+      topicGatherings: allGatherings.filter((g) => g.cycleId === c.id || g.wrapsCycleId === c.id).map((g) => ({ slug: g.slug, name: g.name })),
       milestones: allMilestones.filter((m) => m.cycleId === c.id).map((m) => ({ id: m.id, name: m.name, dueOn: m.dueOn, doneOn: m.doneOn })),
       topics: topics
         .filter((t) => t.cycleId === c.id)
-        .map(({ cycleId: _cycleId, ...t }) => ({
+        .map(({ cycleId: _cycleId, gatheringId, ...t }) => ({
           ...t,
+          gathering: gatheringId ? (gatheringSlugs.get(gatheringId) ?? "") : "",
           actionItems: items.filter((i) => i.topicId === t.id).map((i) => (i.ownerName ? `${i.description} — ${i.ownerName}` : i.description)).join("\n"),
         })),
     })),
@@ -232,16 +265,41 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
 
 export function editGathering({ actor, input }: { actor: Actor; input: EditGatheringInput }, db: Db = getDb()): void {
   assertCan(actor, "cycle.manage");
-  const cycleId = db.transaction((tx) => {
+  const cycleIds = db.transaction((tx) => {
     const gathering = tx.select().from(gatherings).where(eq(gatherings.id, input.id)).get();
     if (!gathering) throw new InputError("id", "No such gathering");
     if (tx.select({ id: gatherings.id }).from(gatherings).where(and(eq(gatherings.slug, input.slug), ne(gatherings.id, input.id))).get()) throw new InputError("slug", "Another gathering uses this slug");
-    const { id: _id, cycle: _cycle, ...changes } = input;
+    const { id: _id, cycle: _cycle, wrapsCycle, ...fields } = input;
+    const changes = { ...fields, wrapsCycleId: wrappedCycleId(tx, wrapsCycle) };
+    if (changes.wrapsCycleId === gathering.cycleId) throw new InputError("wrapsCycle", "Pick the cycle it wraps up, not the one it plans");
     tx.update(gatherings).set(changes).where(eq(gatherings.id, input.id)).run();
-    recordAudit(tx, actor, { action: "gathering.edit", entityType: "gathering", entityId: input.id, before: { name: gathering.name, slug: gathering.slug, startsOn: gathering.startsOn, endsOn: gathering.endsOn }, after: changes });
-    return gathering.cycleId;
+    recordAudit(tx, actor, { action: "gathering.edit", entityType: "gathering", entityId: input.id, before: { name: gathering.name, slug: gathering.slug, startsOn: gathering.startsOn, endsOn: gathering.endsOn, wrapsCycleId: gathering.wrapsCycleId }, after: changes });
+    return [gathering.cycleId, gathering.wrapsCycleId, changes.wrapsCycleId];
   });
-  invalidate(tags.cycle(cycleId), tags.teamList);
+  invalidate(tags.teamList, ...cycleIds.filter((id): id is number => id !== null).map(tags.cycle));
+}
+
+/** The recap's introduction and closing, and which teams and sections it shows. */
+export function editGatheringRecap({ actor, input }: { actor: Actor; input: GatheringRecapInput }, db: Db = getDb()): void {
+  assertCan(actor, "cycle.manage");
+  const cycleIds = db.transaction((tx) => {
+    const gathering = tx.select().from(gatherings).where(eq(gatherings.id, input.id)).get();
+    if (!gathering) throw new InputError("id", "No such gathering");
+    const known = new Set(tx.select({ slug: teams.slug }).from(teams).all().map((t) => t.slug));
+    const unknown = input.teams?.find((slug) => !known.has(slug));
+    if (unknown) throw new InputError("teams", `No team "${unknown}"`);
+    const changes = { recapIntro: input.intro, recapClosing: input.closing, recapTeams: input.teams, recapSections: input.sections, recapAuthorId: actor.kind === "person" ? actor.id : gathering.recapAuthorId };
+    tx.update(gatherings).set(changes).where(eq(gatherings.id, gathering.id)).run();
+    recordAudit(tx, actor, {
+      action: "gathering.recap",
+      entityType: "gathering",
+      entityId: gathering.id,
+      before: { recapIntro: gathering.recapIntro, recapClosing: gathering.recapClosing, recapTeams: gathering.recapTeams, recapSections: gathering.recapSections },
+      after: { recapIntro: input.intro, recapClosing: input.closing, recapTeams: input.teams, recapSections: input.sections },
+    });
+    return [gathering.cycleId, gathering.wrapsCycleId];
+  });
+  invalidate(...cycleIds.filter((id): id is number => id !== null).map(tags.cycle));
 }
 
 export function editMetricDefinition({ actor, input }: { actor: Actor; input: EditMetricDefinitionInput }, db: Db = getDb()): void {

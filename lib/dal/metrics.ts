@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { metricDefinitions, metricValues, releaseCycles, roadmapItems, teams, updates } from "@/db/schema";
 import type { MetricAggregation, MetricUnit } from "@/lib/domain";
@@ -35,12 +35,12 @@ function definitions(db: Db) {
     .all();
 }
 
-/** Each metric's figure for one cycle, across teams, by the metric's rule. */
-export function readCycleNumbers(db: Db, cycleId: number): CycleNumber[] {
+/** Each metric's figure for one cycle, across teams, by the metric's rule; with `asOf`, from the values observed by then. */
+export function readCycleNumbers(db: Db, cycleId: number, asOf?: Date): CycleNumber[] {
   const values = db
     .select({ metricId: metricValues.metricId, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt })
     .from(metricValues)
-    .where(and(eq(metricValues.cycleId, cycleId), countedValue))
+    .where(and(eq(metricValues.cycleId, cycleId), countedValue, asOf ? lte(metricValues.observedAt, asOf) : undefined))
     .all()
     .map((v) => ({ ...v, observedAt: v.observedAt.getTime() }));
   return definitions(db).map((d) => {

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { gatherings, helpRequests, releaseCycles, roadmapItems, teamLinks, teams, updateLinks, updates } from "@/db/schema";
 import { HELP_STILL_WANTED, type Health, type RoadmapStatus } from "@/lib/domain";
@@ -27,7 +27,8 @@ export interface ReportTeamSection {
 export interface CycleReport {
   cycle: CycleBoard["cycle"];
   previousCycle: CycleBoard["previous"];
-  gathering: { slug: string; name: string; startsOn: string; endsOn: string; etherpadUrl: string | null; websiteUrl: string | null } | null;
+  /** The cycle's gatherings, each with a recap of its own. */
+  gatherings: { slug: string; name: string }[];
   milestones: CycleBoard["milestones"];
   teams: ReportTeamSection[];
   numbers: CycleNumber[];
@@ -35,19 +36,15 @@ export interface CycleReport {
   topics: CycleBoard["topics"];
 }
 
-export function readCycleReport(db: Db, slug: string, gatheringSlug?: string): CycleReport | null {
+export function readCycleReport(db: Db, slug: string): CycleReport | null {
   const board = readCycleBoard(db, slug);
   if (!board) return null;
   const cycleId = board.cycle.id;
-  const gathering = gatheringSlug
-    ? (db.select().from(gatherings).where(and(eq(gatherings.slug, gatheringSlug), eq(gatherings.cycleId, cycleId))).get() ?? null)
-    : null;
-  if (gatheringSlug && !gathering) return null;
 
   const latest = db
     .select({ id: updates.id, teamId: updates.teamId, headline: updates.headline, health: updates.health, summary: updates.summary, done: updates.done, inProgress: updates.inProgress, planned: updates.planned, risks: updates.risks, helpWanted: updates.helpWanted, publishedAt: updates.publishedAt })
     .from(updates)
-    .where(and(eq(updates.cycleId, cycleId), eq(updates.state, "published"), gathering ? eq(updates.gatheringId, gathering.id) : undefined))
+    .where(and(eq(updates.cycleId, cycleId), eq(updates.state, "published")))
     .orderBy(desc(updates.publishedAt), desc(updates.id))
     .all();
   const teamRows = db.select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder)).all();
@@ -63,7 +60,12 @@ export function readCycleReport(db: Db, slug: string, gatheringSlug?: string): C
   return {
     cycle: board.cycle,
     previousCycle: board.previous,
-    gathering: gathering && { slug: gathering.slug, name: gathering.name, startsOn: gathering.startsOn, endsOn: gathering.endsOn, etherpadUrl: gathering.etherpadUrl, websiteUrl: gathering.websiteUrl },
+    gatherings: db
+      .select({ slug: gatherings.slug, name: gatherings.name })
+      .from(gatherings)
+      .where(or(eq(gatherings.cycleId, cycleId), eq(gatherings.wrapsCycleId, cycleId)))
+      .orderBy(asc(gatherings.startsOn))
+      .all(),
     milestones: board.milestones,
     teams: teamRows.map((team) => {
       const update = latest.find((u) => u.teamId === team.id);
@@ -86,18 +88,18 @@ export function readCycleReport(db: Db, slug: string, gatheringSlug?: string): C
     }),
     numbers: board.numbers,
     delivery: board.delivery,
-    topics: gathering ? board.topics.filter((t) => t.gatheringId === null || t.gatheringId === gathering.id) : board.topics,
+    topics: board.topics,
   };
 }
 
-export async function getCycleReport({ cycle, gathering }: { cycle: string; gathering?: string }): Promise<CycleReport | null> {
-  return cachedCycleReport(cycle, gathering ?? "", await liveDataVersion());
+export async function getCycleReport({ cycle }: { cycle: string }): Promise<CycleReport | null> {
+  return cachedCycleReport(cycle, await liveDataVersion());
 }
 
-async function cachedCycleReport(slug: string, gathering: string, _dataVersion: DataVersion): Promise<CycleReport | null> {
+async function cachedCycleReport(slug: string, _dataVersion: DataVersion): Promise<CycleReport | null> {
   "use cache";
   cacheLife("dashboard");
-  const report = readCycleReport(getDb(), slug, gathering || undefined);
+  const report = readCycleReport(getDb(), slug);
   // A recap shows every team (with its links) and the previous cycle's figures.
   const teamTags = getDb().select({ id: teams.id }).from(teams).all().map((t) => tags.team(t.id));
   cacheTag(tags.cycles, tags.teams, tags.teamList, ...teamTags, ...(report ? [tags.cycle(report.cycle.id)] : []), ...(report?.previousCycle ? [tags.cycle(report.previousCycle.id)] : []));

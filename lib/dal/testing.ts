@@ -16,7 +16,7 @@ import { actorForPerson } from "./person-actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
-import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
+import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
 import { sendReminders } from "./reminders";
 import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
 import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "./help-requests";
@@ -135,13 +135,13 @@ export const WRITES: Write[] = [
     name: "add a community topic",
     covers: addTopic,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => addTopic({ actor, input: { cycle: "10.0", title: "Security", notes: "", outcome: "no_decision", decision: "", actionItems: "Draft a policy — Docs" } }, db),
+    run: (actor, db) => addTopic({ actor, input: { cycle: "10.0", title: "Security", notes: "", outcome: "no_decision", decision: "", actionItems: "Draft a policy — Docs", gathering: null } }, db),
   },
   {
     name: "edit a community topic",
     covers: editTopic,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => editTopic({ actor, input: { id: db.select().from(communityTopics).get()!.id, cycle: "10.0", title: "Use cases", notes: "", outcome: "decision", decision: "Done", actionItems: "" } }, db),
+    run: (actor, db) => editTopic({ actor, input: { id: db.select().from(communityTopics).get()!.id, cycle: "10.0", title: "Use cases", notes: "", outcome: "decision", decision: "Done", actionItems: "", gathering: null } }, db),
   },
   { name: "edit a cycle's dates", covers: editCycleDetails, allowed: ["release manager", "admin"], run: (actor, db) => editCycleDetails({ actor, input: { cycle: "10.0", startsOn: "2024-03-01", targetReleaseOn: "2024-10-15", summary: "Slipped" } }, db) },
   { name: "move a milestone", covers: editMilestone, allowed: ["release manager", "admin"], run: (actor, db) => editMilestone({ actor, input: { id: db.select().from(milestones).all().at(-1)!.id, name: "Release", dueOn: "2024-10-15" } }, db) },
@@ -149,13 +149,19 @@ export const WRITES: Write[] = [
     name: "add a gathering",
     covers: addGathering,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => addGathering({ actor, input: { cycle: "10.0", name: "October PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null } }, db),
+    run: (actor, db) => addGathering({ actor, input: { cycle: "10.0", name: "October PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null, wrapsCycle: null } }, db),
   },
   {
     name: "edit a gathering",
     covers: editGathering,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => editGathering({ actor, input: { id: db.select().from(gatherings).get()!.id, cycle: "10.0", name: "April PTG", slug: "ptg-2024-04", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: "https://example.org/rec" } }, db),
+    run: (actor, db) => editGathering({ actor, input: { id: db.select().from(gatherings).get()!.id, cycle: "10.0", name: "April PTG", slug: "ptg-2024-04", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: "https://example.org/rec", wrapsCycle: null } }, db),
+  },
+  {
+    name: "write a gathering's recap",
+    covers: editGatheringRecap,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => editGatheringRecap({ actor, input: { id: db.select().from(gatherings).get()!.id, intro: "What we talked about.", closing: "See you next time.", teams: ["docs"], sections: ["delivered", "plans"] } }, db),
   },
   {
     name: "edit a metric definition",

@@ -2,7 +2,7 @@
 import { z } from "./zod";
 import { planDate } from "./dates";
 import { visibleText } from "./text";
-import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, TOPIC_OUTCOME } from "@/lib/domain";
+import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, RECAP_SECTION, TOPIC_OUTCOME } from "@/lib/domain";
 
 export const createCycleSchema = z
   .object({
@@ -52,6 +52,8 @@ export const topicSchema = z
     // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's check.
     decision: z.string().trim().max(2_000).regex(/^[^\0]*$/, { error: "Remove the NUL character from the decision" }),
     actionItems: z.string().max(5_000).default(""),
+    /** The gathering where it was discussed (its slug), if any: only that gathering's recap shows it. */
+    gathering: z.string().optional().transform((v) => v || null),
   })
   .refine((t) => t.outcome === "no_decision" || t.decision.length > 0, { path: ["decision"], error: "Write down the decision" });
 
@@ -98,8 +100,11 @@ export const gatheringSchema = z
     websiteUrl: optionalUrl,
     etherpadUrl: optionalUrl,
     recordingUrl: optionalUrl,
+    /** The cycle it wraps up, when it sits between two releases (a slug; empty for none). */
+    wrapsCycle: z.string().optional().transform((v) => v || null),
   })
-  .refine((g) => g.endsOn >= g.startsOn, { path: ["endsOn"], error: "It cannot end before it starts" });
+  .refine((g) => g.endsOn >= g.startsOn, { path: ["endsOn"], error: "It cannot end before it starts" })
+  .refine((g) => g.wrapsCycle !== g.cycle, { path: ["wrapsCycle"], error: "Pick the cycle it wraps up, not the one it plans" });
 
 export type CycleDetailsInput = z.infer<typeof cycleDetailsSchema>;
 export type EditMilestoneInput = z.infer<typeof editMilestoneSchema>;
@@ -111,3 +116,19 @@ export const editMetricDefinitionSchema = metricDefinitionSchema.omit({ key: tru
 
 export type EditGatheringInput = z.infer<typeof editGatheringSchema>;
 export type EditMetricDefinitionInput = z.infer<typeof editMetricDefinitionSchema>;
+
+const recapMarkdown = (what: string) => z.string().max(20_000, { error: `Keep the ${what} under 20,000 characters` }).default("");
+
+/** What a gathering's recap says around the teams' sections, and which teams and sections it shows (null: all). */
+export const gatheringRecapSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  intro: recapMarkdown("introduction"),
+  closing: recapMarkdown("closing"),
+  teams: z.array(z.string().min(1).max(80)).max(500).nullable().default(null),
+  sections: z.array(z.enum(RECAP_SECTION, { error: "Pick sections from the list" })).nullable().default(null),
+});
+
+export type GatheringRecapInput = z.infer<typeof gatheringRecapSchema>;
+
+/** A recap's "as of" day: an ISO date, or "now" for the current view. */
+export const recapAsOfSchema = z.union([z.literal("now"), planDate]).optional();

@@ -3,8 +3,9 @@
 import { refresh } from "next/cache";
 import { formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
 import { getCurrentActor } from "@/lib/dal/actor";
-import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
-import { cycleDetailsSchema, cycleStatusSchema, editGatheringSchema, editMetricDefinitionSchema, editMilestoneSchema, editTopicSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
+import { RECAP_SECTION } from "@/lib/domain";
+import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, getCyclesForManaging, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
+import { cycleDetailsSchema, cycleStatusSchema, editGatheringSchema, editMetricDefinitionSchema, editMilestoneSchema, editTopicSchema, gatheringRecapSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
 
 // Server actions are public POST endpoints: the data layer checks permission on every call.
 
@@ -95,6 +96,22 @@ export async function editGatheringAction(_state: ActionResult | null, formData:
   return run(formData, async (values) => {
     editGathering({ actor: await getCurrentActor(), input: editGatheringSchema.parse(values) });
     return "Gathering saved.";
+  });
+}
+
+/** Ticked boxes named `prefix:value`; every box ticked means "all", so teams added later are in too. */
+function ticked(values: Record<string, string>, prefix: string, all: readonly string[]): string[] | null {
+  const chosen = Object.keys(values).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return chosen.length === all.length && all.every((v) => chosen.includes(v)) ? null : chosen;
+}
+
+export async function editGatheringRecapAction(_state: ActionResult | null, formData: FormData) {
+  return run(formData, async (values) => {
+    const actor = await getCurrentActor();
+    const teams = getCyclesForManaging({ actor }).teams.map((t) => t.slug);
+    const input = gatheringRecapSchema.parse({ id: values.id, intro: values.intro, closing: values.closing, teams: ticked(values, "team:", teams), sections: ticked(values, "section:", RECAP_SECTION) });
+    editGatheringRecap({ actor, input });
+    return "Recap saved.";
   });
 }
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { ActionForm, CheckboxField, Field, SelectField } from "@/components/ui/form";
-import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT } from "@/lib/domain";
-import { addGatheringAction, addMilestoneAction, addTopicAction, createCycleAction, createMetricAction, editCycleDetailsAction, editGatheringAction, editMetricAction, editMilestoneAction, editTopicAction, setCycleStatusAction, setMilestoneDoneAction } from "./actions";
+import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, RECAP_SECTION, RECAP_SECTION_LABELS } from "@/lib/domain";
+import { addGatheringAction, addMilestoneAction, addTopicAction, createCycleAction, createMetricAction, editCycleDetailsAction, editGatheringAction, editGatheringRecapAction, editMetricAction, editMilestoneAction, editTopicAction, setCycleStatusAction, setMilestoneDoneAction } from "./actions";
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.replaceAll("_", " ") }));
 
@@ -48,12 +48,16 @@ export function MilestoneDoneButton({ id, doneOn, label }: { id: number; doneOn:
   );
 }
 
-type TopicValues = { id: number; title: string; notes: string; outcome: string; decision: string; actionItems: string };
+type TopicValues = { id: number; title: string; notes: string; outcome: string; decision: string; actionItems: string; gathering: string };
+type GatheringChoice = { slug: string; name: string };
 
-function TopicFields({ topic }: { topic?: TopicValues }) {
+function TopicFields({ topic, gatherings }: { topic?: TopicValues; gatherings: GatheringChoice[] }) {
   return (
     <>
       <Field name="title" label="Topic" defaultValue={topic?.title} required />
+      {gatherings.length > 0 ? (
+        <SelectField name="gathering" label="Discussed at" options={[{ value: "", label: "No gathering" }, ...gatherings.map((g) => ({ value: g.slug, label: g.name }))]} defaultValue={topic?.gathering ?? ""} hint="Only that gathering's recap shows it." />
+      ) : null}
       <Field name="notes" label="Notes" defaultValue={topic?.notes} multiline hint="Markdown." />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="outcome" label="Outcome" options={[{ value: "no_decision", label: "No decision yet" }, { value: "decision", label: "Decision" }]} defaultValue={topic?.outcome ?? "no_decision"} />
@@ -64,21 +68,21 @@ function TopicFields({ topic }: { topic?: TopicValues }) {
   );
 }
 
-export function AddTopicForm({ cycle }: { cycle: string }) {
+export function AddTopicForm({ cycle, gatherings }: { cycle: string; gatherings: GatheringChoice[] }) {
   return (
     <ActionForm action={addTopicAction} submitLabel="Add topic" variant="secondary">
       <input type="hidden" name="cycle" value={cycle} />
-      <TopicFields />
+      <TopicFields gatherings={gatherings} />
     </ActionForm>
   );
 }
 
-export function EditTopicForm({ cycle, topic }: { cycle: string; topic: TopicValues }) {
+export function EditTopicForm({ cycle, topic, gatherings }: { cycle: string; topic: TopicValues; gatherings: GatheringChoice[] }) {
   return (
     <ActionForm action={editTopicAction} submitLabel={`Save ${topic.title}`} variant="secondary">
       <input type="hidden" name="cycle" value={cycle} />
       <input type="hidden" name="id" value={topic.id} />
-      <TopicFields topic={topic} />
+      <TopicFields topic={topic} gatherings={gatherings} />
     </ActionForm>
   );
 }
@@ -106,11 +110,13 @@ export function CycleDetailsForm({ cycle }: { cycle: { slug: string; startsOn: s
   );
 }
 
-type GatheringValues = { id: number; name: string; slug: string; startsOn: string; endsOn: string; websiteUrl: string | null; etherpadUrl: string | null; recordingUrl: string | null };
+type GatheringValues = { id: number; name: string; slug: string; startsOn: string; endsOn: string; websiteUrl: string | null; etherpadUrl: string | null; recordingUrl: string | null; wrapsCycle: string };
+type CycleChoice = { slug: string; name: string };
 
-function GatheringFields({ gathering }: { gathering?: GatheringValues }) {
+function GatheringFields({ gathering, otherCycles }: { gathering?: GatheringValues; otherCycles: CycleChoice[] }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
+      <SelectField name="wrapsCycle" label="Also wraps up" options={[{ value: "", label: "No other cycle" }, ...otherCycles.map((c) => ({ value: c.slug, label: c.name }))]} defaultValue={gathering?.wrapsCycle ?? ""} hint="The release it looks back on, when it sits between two." />
       <Field name="name" label="Gathering" defaultValue={gathering?.name} hint="e.g. October 2024 virtual PTG" required />
       <Field name="slug" label="Slug" defaultValue={gathering?.slug} hint="e.g. ptg-2024-10" required />
       <Field name="startsOn" label="From" type="date" defaultValue={gathering?.startsOn} required />
@@ -122,21 +128,46 @@ function GatheringFields({ gathering }: { gathering?: GatheringValues }) {
   );
 }
 
-export function AddGatheringForm({ cycle }: { cycle: string }) {
+export function AddGatheringForm({ cycle, otherCycles }: { cycle: string; otherCycles: CycleChoice[] }) {
   return (
     <ActionForm action={addGatheringAction} submitLabel="Add gathering" variant="secondary">
       <input type="hidden" name="cycle" value={cycle} />
-      <GatheringFields />
+      <GatheringFields otherCycles={otherCycles} />
     </ActionForm>
   );
 }
 
-export function EditGatheringForm({ cycle, gathering }: { cycle: string; gathering: GatheringValues }) {
+export function EditGatheringForm({ cycle, gathering, otherCycles }: { cycle: string; gathering: GatheringValues; otherCycles: CycleChoice[] }) {
   return (
     <ActionForm action={editGatheringAction} submitLabel={`Save ${gathering.name}`} variant="secondary">
       <input type="hidden" name="cycle" value={cycle} />
       <input type="hidden" name="id" value={gathering.id} />
-      <GatheringFields gathering={gathering} />
+      <GatheringFields gathering={gathering} otherCycles={otherCycles} />
+    </ActionForm>
+  );
+}
+
+type RecapValues = { id: number; name: string; recapIntro: string; recapClosing: string; recapTeams: string[] | null; recapSections: string[] | null };
+
+/** What the gathering's recap says around the teams, and which teams and sections it shows. */
+export function GatheringRecapForm({ gathering, teams }: { gathering: RecapValues; teams: { slug: string; name: string }[] }) {
+  return (
+    <ActionForm action={editGatheringRecapAction} submitLabel={`Save the recap of ${gathering.name}`} variant="secondary">
+      <input type="hidden" name="id" value={gathering.id} />
+      <Field name="intro" label="Introduction" defaultValue={gathering.recapIntro} multiline hint="Markdown, before the teams' sections." />
+      <Field name="closing" label="Closing" defaultValue={gathering.recapClosing} multiline hint="Markdown, at the end." />
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">Teams in the recap</legend>
+        {teams.map((t) => (
+          <CheckboxField key={t.slug} name={`team:${t.slug}`} label={t.name} defaultChecked={!gathering.recapTeams || gathering.recapTeams.includes(t.slug)} />
+        ))}
+      </fieldset>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">Sections in the recap</legend>
+        {RECAP_SECTION.map((s) => (
+          <CheckboxField key={s} name={`section:${s}`} label={RECAP_SECTION_LABELS[s]} defaultChecked={!gathering.recapSections || gathering.recapSections.includes(s)} />
+        ))}
+      </fieldset>
     </ActionForm>
   );
 }

@@ -9,7 +9,7 @@ import { getCyclesForManaging } from "@/lib/dal/cycle-admin";
 import { formatDay, todayIso } from "@/lib/dates";
 import { can } from "@/lib/permissions";
 import { AdminShell } from "../admin-nav";
-import { AddGatheringForm, AddMilestoneForm, AddTopicForm, CycleDetailsForm, CycleStatusForm, EditGatheringForm, EditMetricForm, EditMilestoneForm, EditTopicForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
+import { AddGatheringForm, AddMilestoneForm, AddTopicForm, CycleDetailsForm, CycleStatusForm, EditGatheringForm, EditMetricForm, EditMilestoneForm, EditTopicForm, GatheringRecapForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
 
 export const metadata: Metadata = { title: "Cycles · Admin" };
 export const instant = false;
@@ -74,17 +74,23 @@ export default async function ManageCyclesPage() {
                         {g.name} · {formatDay(g.startsOn)} – {formatDay(g.endsOn)}
                       </summary>
                       <p className="mt-1">
-                        <Link href={`/cycles/${cycle.slug}/report?gathering=${g.slug}`} className="underline">
-                          Recap of this gathering
+                        <Link href={`/gatherings/${g.slug}`} className="underline">
+                          Recap of {g.name}
                         </Link>
                       </p>
-                      <EditGatheringForm cycle={cycle.slug} gathering={g} />
+                      <EditGatheringForm cycle={cycle.slug} gathering={g} otherCycles={cycles.filter((c) => c.slug !== cycle.slug)} />
+                      <details className="mt-3">
+                        <summary className="cursor-pointer">Write the recap of {g.name}</summary>
+                        <div className="mt-2">
+                          <GatheringRecapForm gathering={g} teams={teams} />
+                        </div>
+                      </details>
                     </details>
                   </li>
                 ))}
               </ul>
               <div className="mt-3">
-                <AddGatheringForm cycle={cycle.slug} />
+                <AddGatheringForm cycle={cycle.slug} otherCycles={cycles.filter((c) => c.slug !== cycle.slug)} />
               </div>
             </details>
             <details className="mt-4">
@@ -97,14 +103,14 @@ export default async function ManageCyclesPage() {
                         {t.title} · {t.outcome === "decision" ? "decided" : "no decision yet"}
                       </summary>
                       <div className="mt-2">
-                        <EditTopicForm cycle={cycle.slug} topic={t} />
+                        <EditTopicForm cycle={cycle.slug} topic={t} gatherings={cycle.topicGatherings} />
                       </div>
                     </details>
                   </li>
                 ))}
               </ul>
               <div className="mt-3">
-                <AddTopicForm cycle={cycle.slug} />
+                <AddTopicForm cycle={cycle.slug} gatherings={cycle.topicGatherings} />
               </div>
             </details>
           </Card>

@@ -1,4 +1,5 @@
-// GET /cycles/[name]/report.md?gathering=slug — the cycle's recap as a Markdown download.
+// GET /cycles/[name]/report.md — the cycle's recap as a Markdown download (a gathering's has its own).
+import { redirect } from "next/navigation";
 import { getCycleReport } from "@/lib/dal/reports";
 import { getSiteInfo } from "@/lib/dal/site";
 import { reportMarkdown } from "@/lib/report-markdown";
@@ -6,10 +7,12 @@ import { reportMarkdown } from "@/lib/report-markdown";
 export async function GET(request: Request, { params }: RouteContext<"/cycles/[name]/report.md">): Promise<Response> {
   const { name } = await params;
   const cycle = decodeURIComponent(name);
-  const gathering = new URL(request.url).searchParams.get("gathering") ?? undefined;
-  const [report, site] = await Promise.all([getCycleReport({ cycle, gathering }), getSiteInfo()]);
-  if (!report) return new Response("No such cycle or gathering\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const file = `${site.name}-${report.cycle.slug}${report.gathering ? `-${report.gathering.slug}` : ""}-recap.md`.replace(/[^A-Za-z0-9._-]/g, "-");
+  // Earlier links named a gathering here; its recap now spans both of its cycles.
+  const gathering = new URL(request.url).searchParams.get("gathering");
+  if (gathering) redirect(`/gatherings/${encodeURIComponent(gathering)}/recap.md`);
+  const [report, site] = await Promise.all([getCycleReport({ cycle }), getSiteInfo()]);
+  if (!report) return new Response("No such cycle\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const file = `${site.name}-${report.cycle.slug}-recap.md`.replace(/[^A-Za-z0-9._-]/g, "-");
   return new Response(reportMarkdown(report, site.name), {
     headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="${file}"` },
   });

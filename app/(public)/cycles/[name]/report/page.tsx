@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { CycleDownloads } from "@/components/cycles/cycle-downloads";
 import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
@@ -18,12 +18,13 @@ export async function generateMetadata({ params }: PageProps<"/cycles/[name]/rep
 
 export default async function ReportPage({ params, searchParams }: PageProps<"/cycles/[name]/report">) {
   const { name } = await params;
+  // Earlier links named a gathering here; its recap now spans both of its cycles.
   const { gathering } = await searchParams;
-  const gatheringSlug = typeof gathering === "string" ? gathering : undefined;
-  const [report, site] = await Promise.all([getCycleReport({ cycle: decodeURIComponent(name), gathering: gatheringSlug }), getSiteInfo()]);
+  if (typeof gathering === "string" && gathering) redirect(`/gatherings/${encodeURIComponent(gathering)}`);
+  const [report, site] = await Promise.all([getCycleReport({ cycle: decodeURIComponent(name) }), getSiteInfo()]);
   if (!report) notFound();
   const { cycle, previousCycle } = report;
-  const markdownHref = `/cycles/${encodeURIComponent(cycle.slug)}/report.md${gatheringSlug ? `?gathering=${encodeURIComponent(gatheringSlug)}` : ""}`;
+  const markdownHref = `/cycles/${encodeURIComponent(cycle.slug)}/report.md`;
   return (
     <article className="mx-auto max-w-3xl space-y-10 print:max-w-none">
       <header className="space-y-2">
@@ -36,18 +37,23 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
         <CycleDownloads slug={cycle.slug} className="print:hidden" />
         <h1 className="text-3xl font-bold tracking-tight">
           {site.name} {cycle.name}
-          {report.gathering ? ` at the ${report.gathering.name}` : ": the cycle in review"}
+          : the cycle in review
         </h1>
         <p className="text-slate-700 dark:text-slate-300">
-          The {cycle.name} cycle started on {formatDay(cycle.startsOn)} and is{" "}
-          {cycle.releasedOn ? `released on ${formatDay(cycle.releasedOn)}` : `planned for release on ${formatDay(cycle.targetReleaseOn)}`}.{" "}
-          {report.teams.filter((t) => t.update).length} of {report.teams.length} teams posted an update
-          {report.gathering ? ` for the ${report.gathering.name} (${formatDay(report.gathering.startsOn)} to ${formatDay(report.gathering.endsOn)})` : ""}.
+          The {cycle.name} cycle started on {formatDay(cycle.startsOn)} and{" "}
+          {cycle.releasedOn ? `was released on ${formatDay(cycle.releasedOn)}` : `is planned for release on ${formatDay(cycle.targetReleaseOn)}`}.{" "}
+          {report.teams.filter((t) => t.update).length} of {report.teams.length} teams posted an update.
         </p>
         {cycle.summary ? <Markdown>{cycle.summary}</Markdown> : null}
-        {report.gathering?.etherpadUrl ? (
-          <p className="text-sm">
-            <a href={report.gathering.etherpadUrl} className="underline">Notes of the sessions on Etherpad</a>
+        {report.gatherings.length > 0 ? (
+          <p className="text-sm print:hidden">
+            Recap of a gathering:{" "}
+            {report.gatherings.map((g, i) => (
+              <span key={g.slug}>
+                {i > 0 ? ", " : ""}
+                <Link href={`/gatherings/${encodeURIComponent(g.slug)}`} className="underline">{g.name}</Link>
+              </span>
+            ))}
           </p>
         ) : null}
       </header>
