@@ -13,7 +13,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, setProcessDatabase, type Db } from "@/db/client";
 import { gatherings, releaseCycles, teams, updates } from "@/db/schema";
