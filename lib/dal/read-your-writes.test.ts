@@ -137,6 +137,7 @@ const MORE_WRITES = [{ name: "record a password change", covers: recordPasswordC
 const WRITES_WITHOUT_PUBLIC_EFFECT = [
   // drafts, review threads and review comments show only to signed-in people
   "start an update", "save an update from the editor", "discard a draft", "reply in the review thread", "resolve a change request",
+  "reply to a note for release managers only", "resolve a note for release managers only",
   // the docs update already awaits changes: a further request adds only a comment
   "request changes",
   // people who lead no team appear on no public page
