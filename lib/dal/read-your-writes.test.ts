@@ -147,7 +147,7 @@ const WRITES_WITHOUT_PUBLIC_EFFECT = [
 /** DAL exports that are neither a write nor a cached public read: signed-in reads, pure reads taking a handle, helpers. */
 const OTHER_EXPORTS = [
   // the session and sign-in
-  "actorForPerson", "requireSignedIn", "getSessionInfo", "getCurrentActor", "getAuth", "publicBaseUrl", "oidcEnabled", "oidcName", "generatePassword", "hasAdmin",
+  "actorForPerson", "actorFromSession", "requireSignedIn", "getSessionInfo", "getCurrentActor", "getAuth", "publicBaseUrl", "oidcEnabled", "oidcName", "generatePassword", "hasAdmin",
   // the cache contract itself
   "liveDataVersion", "invalidate", "requestTime", "pageTime", "writeCount", "pageRendersSettled",
   // reads never cached (signed-in pages, search), and the plain reads the cached ones wrap
