@@ -26,4 +26,9 @@ describe("callsCacheFunction", () => {
     expect(await callsCacheFunction(post({}, form({ [`$ACTION_ID_${SERVER_ACTION}`]: "", email: "x" })))).toBe(false);
     expect(await callsCacheFunction(post({}, form({ $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: SERVER_ACTION, bound: null }) })))).toBe(false);
   });
+
+  it("counts a multipart body it cannot read as one, rather than guess what Next would read", async () => {
+    const broken = new Request("http://localhost/signin", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: `--x\r\nContent-Disposition: form-data; name="$ACTION_ID_${CACHE_FUNCTION}"\r\n\r\n` });
+    expect(await callsCacheFunction(broken)).toBe(true);
+  });
 });

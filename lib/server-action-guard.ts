@@ -17,7 +17,8 @@ function isCacheFunction(id: string): boolean {
 /**
  * Whether a request would call a `'use cache'` function: by the Next-Action header (a
  * fetch from the browser), or by a form field naming it (a form posted without JavaScript,
- * as `$ACTION_ID_<id>` or a `$ACTION_REF_` descriptor `{"id":"<id>",…}`).
+ * as `$ACTION_ID_<id>` or a `$ACTION_REF_` descriptor `{"id":"<id>",…}`). A multipart body
+ * that cannot be read here counts as one: Next's own parser might read it differently.
  */
 export async function callsCacheFunction(request: Request): Promise<boolean> {
   if (request.method !== "POST") return false;
@@ -28,7 +29,7 @@ export async function callsCacheFunction(request: Request): Promise<boolean> {
   try {
     form = await request.clone().formData();
   } catch {
-    return false;
+    return true;
   }
   for (const key of form.keys()) {
     if (key.startsWith(ACTION_ID_FIELD) && isCacheFunction(key.slice(ACTION_ID_FIELD.length))) return true;
