@@ -1,8 +1,9 @@
 /**
- * Runs before every page and API request: keeps a private site behind sign-in, and
- * answers unknown cycles, teams and updates with a real 404 before the page starts
- * streaming (see lib/dal/routes.ts). Pages and the data layer still check permissions
- * themselves; this only decides who gets to a page at all.
+ * Runs before every page and API request: refuses calls of `'use cache'` functions as
+ * server actions (lib/server-action-guard.ts), keeps a private site behind sign-in, and
+ * answers unknown cycles, teams and updates (and drafts the reader may not see) with a
+ * real 404 before the page starts streaming (see lib/dal/routes.ts). Pages and the data
+ * layer still check permissions themselves; this only decides who gets to a page at all.
  */
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
