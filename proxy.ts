@@ -1,17 +1,20 @@
 /**
- * Runs before every page and API request: keeps a private site behind sign-in, and
- * answers unknown cycles, teams and updates with a real 404 before the page starts
- * streaming (see lib/dal/routes.ts). Pages and the data layer still check permissions
- * themselves; this only decides who gets to a page at all.
+ * Runs before every page and API request: refuses calls of `'use cache'` functions as
+ * server actions (lib/server-action-guard.ts), keeps a private site behind sign-in, and
+ * answers unknown cycles, teams and updates (and drafts the reader may not see) with a
+ * real 404 before the page starts streaming (see lib/dal/routes.ts). Pages and the data
+ * layer still check permissions themselves; this only decides who gets to a page at all.
  */
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { getAuth } from "@/lib/dal/auth";
+import { actorFromSession } from "@/lib/dal/actor";
 import { routeTargetExists, type RouteTarget } from "@/lib/dal/routes";
 import { isPrivateMode } from "@/lib/dal/settings";
+import { ANONYMOUS, type Actor } from "@/lib/permissions";
+import { callsCacheFunction } from "@/lib/server-action-guard";
 
 /** Which dynamic routes name a database entity. */
-function targetOf(pathname: string, signedIn: boolean): RouteTarget | "invalid" | null {
+function targetOf(pathname: string): RouteTarget | "invalid" | null {
   const [, section, rawKey, ...rest] = pathname.split("/");
   if (!rawKey) return null;
   let key: string;
@@ -26,7 +29,7 @@ function targetOf(pathname: string, signedIn: boolean): RouteTarget | "invalid" 
   if (section === "updates") {
     // Only the public page: the editor of a draft is for its leads, and checks for itself.
     if (key === "new" || rest.length > 0) return null;
-    return /^[1-9][0-9]{0,15}$/.test(key) ? { kind: "update", id: Number(key), includeDrafts: signedIn } : "invalid";
+    return /^[1-9][0-9]{0,15}$/.test(key) ? { kind: "update", id: Number(key) } : "invalid";
   }
   return null;
 }
@@ -43,21 +46,26 @@ function toSignIn(request: NextRequest): NextResponse {
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Before private mode: /signin is open to all, and its POSTs reach Next's action handler.
+  if (await callsCacheFunction(request)) return new NextResponse("Server action not found.", { status: 404 });
   if (SIGNED_IN_ONLY.some((pattern) => pattern.test(pathname)) && !getSessionCookie(request)) return toSignIn(request);
+
+  let reader: Promise<Actor> | undefined;
+  const readerOf = () => (reader ??= getSessionCookie(request) ? actorFromSession(request.headers) : Promise.resolve(ANONYMOUS));
 
   // API calls with a token check it (and private mode) in the route handler itself.
   const apiWithToken = pathname.startsWith("/api/v1/") && request.headers.has("authorization");
   if (!apiWithToken && isPrivateMode() && !ALWAYS_OPEN.some((pattern) => pattern.test(pathname))) {
-    const session = await getAuth().api.getSession({ headers: request.headers });
-    if (!session) {
+    if ((await readerOf()).kind === "anonymous") {
       if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to read this site." } }, { status: 401 });
       return toSignIn(request);
     }
   }
 
-  const target = targetOf(pathname, Boolean(getSessionCookie(request)));
+  const target = targetOf(pathname);
   if (target === null) return NextResponse.next();
-  if (target !== "invalid" && routeTargetExists(target)) return NextResponse.next();
+  // Published first, which needs no session; a draft only for whoever may read it.
+  if (target !== "invalid" && (routeTargetExists(target) || (target.kind === "update" && routeTargetExists(target, await readerOf())))) return NextResponse.next();
   // No route matches this path, so Next renders app/not-found.tsx with status 404.
   return NextResponse.rewrite(new URL("/_unknown", request.url));
 }

@@ -159,3 +159,31 @@ test("unfinished roadmap items are carried over to a new cycle, keeping where th
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Containers", exact: true }) });
   await expect(card).toContainText("Roadmap: 0 of 2 done");
 });
+
+test("a draft that cannot be saved says so, keeps the text and retries with growing pauses until it can", async ({ page }) => {
+  test.slow();
+  await signIn(page, ACCOUNTS.containersLead);
+  const id = await startDraft(page, "containers");
+  // The server unreachable for three saves in a row (as when its database is unavailable), then back.
+  const attempts: number[] = [];
+  await page.route(`**/updates/${id}/edit`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    attempts.push(Date.now());
+    return attempts.length <= 3 ? route.abort("connectionrefused") : route.continue();
+  });
+  const headline = `Typed while the server was away ${Date.now()}`;
+  await page.getByLabel("Headline").fill(headline);
+  const status = page.getByRole("status").filter({ hasText: /Not saved|Saving|Saved at|Unsaved/ });
+  await expect(status).toHaveText("Not saved — retrying in 2 s");
+  await expect(page.getByRole("alert").filter({ hasText: "Could not save" })).toBeVisible();
+  await expect(status).toHaveText("Not saved — retrying in 4 s");
+  await expect(status).toHaveText("Not saved — retrying in 8 s", { timeout: 15_000 });
+  await expect(status).toHaveText(/Saved at/, { timeout: 20_000 });
+  await expect(page.getByLabel("Headline")).toHaveValue(headline);
+  // The pauses the issue sets: 2 s, then 4 s (lower bounds only: a busy machine adds to them).
+  expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(2_000);
+  expect(attempts[3]! - attempts[2]!).toBeGreaterThanOrEqual(4_000);
+  await page.unroute(`**/updates/${id}/edit`);
+  await page.reload();
+  await expect(page.getByLabel("Headline")).toHaveValue(headline);
+});

@@ -3,7 +3,7 @@
  * Forms show `fieldErrors` beside their fields and keep `values` so nothing typed is lost.
  */
 import { z } from "@/lib/validation/zod";
-import { ConflictError, InputError, NotFoundError } from "./errors";
+import { ConflictError, InputError, isStorageUnavailable, NotFoundError, STORAGE_UNAVAILABLE_MESSAGE } from "./errors";
 import { ForbiddenError } from "./permissions";
 
 export type ActionResult =
@@ -15,7 +15,14 @@ export type ActionResult =
       /** A value shown this once (a new API token), in a field made for copying. */
       secret?: { label: string; value: string };
     }
-  | { ok: false; message: string; fieldErrors: Record<string, string[]>; values: Record<string, string> };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Record<string, string[]>;
+      values: Record<string, string>;
+      /** The database could not be written just now: the same request may succeed later. */
+      retryable?: true;
+    };
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -43,5 +50,6 @@ export function toActionFailure(error: unknown, values: Record<string, string>):
   if (error instanceof ForbiddenError) return failure(values, "You are not allowed to do this.");
   if (error instanceof NotFoundError) return failure(values, `${error.message}: it may have been removed meanwhile.`);
   if (error instanceof ConflictError) return failure(values, error.message);
+  if (isStorageUnavailable(error)) return { ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, fieldErrors: {}, values, retryable: true };
   throw error;
 }

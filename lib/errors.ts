@@ -39,3 +39,23 @@ export class UnauthorizedError extends Error {
     this.name = "UnauthorizedError";
   }
 }
+
+/**
+ * SQLite's answers when the database cannot be written or read just now (a full disk, a
+ * read-only file, an I/O error, a lock held too long): nothing was changed, and trying
+ * again later may work. better-sqlite3's SqliteError carries the extended code
+ * ("SQLITE_IOERR_WRITE"), which Drizzle wraps as the `cause` of its query error.
+ */
+const STORAGE_UNAVAILABLE = ["SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_PROTOCOL", "SQLITE_NOLFS"];
+
+export function isStorageUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && STORAGE_UNAVAILABLE.some((primary) => code === primary || code.startsWith(`${primary}_`))) return true;
+  }
+  return false;
+}
+
+export const STORAGE_UNAVAILABLE_MESSAGE = "Could not save — the database is unavailable; nothing was changed. Try again in a moment.";
+/** Seconds a client should wait before trying again after a storage failure. */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;

@@ -1,6 +1,6 @@
 /** The one mapping from data-layer errors to HTTP answers for route handlers, with one error body shape. */
 import { z } from "@/lib/validation/zod";
-import { ConflictError, InputError, NotFoundError, UnauthorizedError } from "./errors";
+import { ConflictError, InputError, isStorageUnavailable, NotFoundError, STORAGE_RETRY_AFTER_SECONDS, UnauthorizedError } from "./errors";
 import { ForbiddenError } from "./permissions";
 
 export function errorResponse(error: unknown): Response {
@@ -17,5 +17,10 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ForbiddenError) return body(403, "forbidden", "You are not allowed to do this.");
   if (error instanceof NotFoundError) return body(404, "not_found", error.message);
   if (error instanceof ConflictError) return body(409, "conflict", error.message, undefined, { version: error.current.version, changedFields: error.current.changedFields });
+  if (isStorageUnavailable(error)) {
+    const unavailable = body(503, "unavailable", "The database is unavailable just now; nothing was changed. Try again later.");
+    unavailable.headers.set("Retry-After", String(STORAGE_RETRY_AFTER_SECONDS));
+    return unavailable;
+  }
   throw error;
 }

@@ -29,6 +29,13 @@ describe("can", () => {
     expect(can(ANONYMOUS, "help.manage", { teamId: 1 })).toBe(false);
   });
 
+  it("keeps notes for release managers only from the team's leads", () => {
+    expect(can(person("member", [1]), "update.reply", { teamId: 1 })).toBe(true);
+    expect(can(person("member", [1]), "update.reply", { teamId: 1, releaseManagersOnly: true })).toBe(false);
+    expect(can(person("release_manager"), "update.reply", { teamId: 1, releaseManagersOnly: true })).toBe(true);
+    expect(can(person("admin"), "update.reply", { teamId: 1, releaseManagersOnly: true })).toBe(true);
+  });
+
   it("gives admins everything and anonymous readers no writes", () => {
     expect(can(person("admin"), "settings.manage")).toBe(true);
     expect(can(ANONYMOUS, "update.read_draft", { teamId: 1 })).toBe(false);

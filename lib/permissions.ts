@@ -40,8 +40,11 @@ export interface TokenScope {
 /** The actions a token can be given: the team-level writes (and draft reads) the API offers. */
 export const TOKEN_SCOPES = ["metric.record", "update.write", "roadmap.write", "update.read_draft"] as const satisfies readonly Action[];
 
-/** The team an action concerns, for the actions a lead may take on their own team. */
-export type Resource = { teamId?: number };
+/**
+ * What an action concerns: the team, for the actions a lead may take on their own team;
+ * and whether it touches a review note marked for release managers only.
+ */
+export type Resource = { teamId?: number; releaseManagersOnly?: boolean };
 
 const LEAD_ACTIONS = new Set<Action>([
   "update.read_draft",
@@ -72,6 +75,8 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case "person":
       // A token never widens its owner's rights, it only narrows them.
       if (actor.token && !withinToken(actor.token, action, resource)) return false;
+      // A note for release managers only is theirs alone: a lead may neither read, answer nor resolve it.
+      if (resource.releaseManagersOnly && action !== "update.review" && !can(actor, "update.review")) return false;
       if (action === "token.manage_own") return true;
       if (actor.role === "admin") return true;
       if (actor.role === "release_manager" && RELEASE_MANAGER_ACTIONS.has(action)) return true;

@@ -67,6 +67,12 @@ function validate(form: Form, id: number, version: number): Record<string, strin
 
 const comparable = (form: Form) => JSON.stringify(payload(form, 0, 1));
 
+/** A draft saves itself this long after typing stops. */
+const AUTOSAVE_DELAY_MS = 1200;
+/** After failed saves (the database or the network unavailable): 2, 4, 8 … seconds, at most a minute. */
+const retryDelayMs = (failures: number) => Math.min(60_000, 1000 * 2 ** failures);
+const UNANSWERED = "Could not save — the server did not answer. Everything you typed is still here.";
+
 export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   const router = useRouter();
   const [form, setForm] = useState<Form>(() => formFrom(initial));
@@ -78,6 +84,8 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   const [conflict, setConflict] = useState<{ version: number; snapshot: UpdateSnapshot } | null>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [showErrors, setShowErrors] = useState(false);
+  /** Saves failed in a row for reasons that may pass (storage, network); drives the backoff. */
+  const [failures, setFailures] = useState(0);
 
   const errors = useMemo(() => validate(form, initial.id, version), [form, initial.id, version]);
   const dirty = comparable(form) !== comparable(saved);
@@ -89,16 +97,24 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
       setSaved(submitted);
       setServerErrors(null);
       setSavedAt(new Date());
+      setFailures(0);
       return true;
     }
     if (result.conflict) setConflict(result.conflict as { version: number; snapshot: UpdateSnapshot });
+    setFailures((n) => (result.retryable ? n + 1 : 0));
     setServerErrors({ message: result.message, fieldErrors: result.fieldErrors });
     return false;
+  }
+
+  function handleUnanswered() {
+    setFailures((n) => n + 1);
+    setServerErrors({ message: UNANSWERED, fieldErrors: {} });
   }
 
   const save = useMutation({
     mutationFn: (submitted: Form) => saveUpdateAction(payload(submitted, initial.id, version)),
     onSuccess: (result, submitted) => handleResult(result, submitted),
+    onError: handleUnanswered,
   });
 
   const publish = useMutation({
@@ -117,17 +133,19 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
         router.push(`/updates/${initial.id}`);
       }
     },
+    onError: handleUnanswered,
   });
 
-  // Drafts save themselves a moment after typing stops; published updates save on request
-  // (each save of a published update keeps a revision).
+  // Drafts save themselves a moment after typing stops, and retry with growing pauses while
+  // saving fails; published updates save on request (each save of a published update keeps a revision).
   const pending = save.isPending || publish.isPending;
   const autosave = save.mutate;
+  const autosaveDelay = failures > 0 ? retryDelayMs(failures) : AUTOSAVE_DELAY_MS;
   useEffect(() => {
     if (state !== "draft" || !dirty || conflict || pending || Object.keys(errors).length > 0) return;
-    const timer = setTimeout(() => autosave(form), 1200);
+    const timer = setTimeout(() => autosave(form), autosaveDelay);
     return () => clearTimeout(timer);
-  }, [form, state, dirty, conflict, pending, errors, autosave]);
+  }, [form, state, dirty, conflict, pending, errors, autosave, autosaveDelay]);
 
   function trySave() {
     setShowErrors(true);
@@ -162,7 +180,8 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
     setServerErrors(null);
   }
 
-  const status = pending ? "Saving…" : dirty ? (state === "draft" ? "Unsaved changes" : "Unsaved changes — save to publish them") : savedAt ? `Saved at ${savedAt.toLocaleTimeString()}` : "All changes saved";
+  const notSaved = state === "draft" ? `Not saved — retrying in ${Math.round(autosaveDelay / 1000)} s` : "Not saved";
+  const status = pending ? "Saving…" : failures > 0 && dirty ? notSaved : dirty ? (state === "draft" ? "Unsaved changes" : "Unsaved changes — save to publish them") : savedAt ? `Saved at ${savedAt.toLocaleTimeString()}` : "All changes saved";
 
   return (
     <div className="grid gap-8 lg:grid-cols-2">

@@ -19,10 +19,15 @@ export const getCurrentActor = cache(async (): Promise<Actor> => {
   // session (a password change), the re-render must see the new cookie.
   const requestHeaders = new Headers(await headers());
   requestHeaders.set("cookie", (await cookies()).toString());
+  return actorFromSession(requestHeaders);
+});
+
+/** The person of the session cookie in these headers, for code that holds the request itself (proxy.ts). */
+export async function actorFromSession(requestHeaders: Headers): Promise<Actor> {
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return ANONYMOUS;
   return actorForPerson(getDb(), session.user.id);
-});
+}
 
 type PersonActor = Extract<Actor, { kind: "person" }>;
 

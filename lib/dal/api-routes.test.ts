@@ -10,6 +10,7 @@ import { communitySettings, people, updates } from "@/db/schema";
 import { createTestDatabase, fingerprint } from "@/db/testing";
 import * as cycleUpdatesRoute from "@/app/api/v1/cycles/[cycle]/updates/route";
 import * as metricValuesRoute from "@/app/api/v1/metric-values/route";
+import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import * as roadmapItemRoute from "@/app/api/v1/roadmap-items/[id]/route";
 import * as roadmapItemsRoute from "@/app/api/v1/roadmap-items/route";
 import * as updateRoute from "@/app/api/v1/updates/[id]/route";
@@ -145,6 +146,19 @@ describe("private mode", () => {
     try {
       expect((await roadmapItemsRoute.GET(call("GET", "/api/v1/roadmap-items"))).status).toBe(401);
       expect((await roadmapItemsRoute.GET(call("GET", "/api/v1/roadmap-items", { secret: tokens.testCi }))).status).toBe(200);
+    } finally {
+      db.update(communitySettings).set({ privateMode: false }).where(eq(communitySettings.id, 1)).run();
+    }
+  });
+
+  it("serves the OpenAPI document to token holders only, not to any Authorization header", async () => {
+    db.update(communitySettings).set({ privateMode: true }).where(eq(communitySettings.id, 1)).run();
+    try {
+      const junk = await openApiRoute.GET(new Request("http://localhost/api/v1/openapi.json", { headers: { authorization: "Bearer junk" } }));
+      expect(junk.status).toBe(401);
+      expect(await junk.json()).toMatchObject({ error: { code: "unauthorized" } });
+      expect((await openApiRoute.GET(call("GET", "/api/v1/openapi.json"))).status).toBe(401);
+      expect((await openApiRoute.GET(call("GET", "/api/v1/openapi.json", { secret: tokens.testCi }))).status).toBe(200);
     } finally {
       db.update(communitySettings).set({ privateMode: false }).where(eq(communitySettings.id, 1)).run();
     }

@@ -141,6 +141,7 @@ const MORE_WRITES = [{ name: "record a password change", covers: recordPasswordC
 const WRITES_WITHOUT_PUBLIC_EFFECT = [
   // drafts, review threads and review comments show only to signed-in people
   "start an update", "save an update from the editor", "discard a draft", "reply in the review thread", "resolve a change request",
+  "reply to a note for release managers only", "resolve a note for release managers only",
   // the docs update already awaits changes: a further request adds only a comment
   "request changes",
   // people who lead no team appear on no public page
@@ -150,7 +151,7 @@ const WRITES_WITHOUT_PUBLIC_EFFECT = [
 /** DAL exports that are neither a write nor a cached public read: signed-in reads, pure reads taking a handle, helpers. */
 const OTHER_EXPORTS = [
   // the session and sign-in
-  "actorForPerson", "requireSignedIn", "getSessionInfo", "getCurrentActor", "getAuth", "publicBaseUrl", "oidcEnabled", "oidcName", "generatePassword", "hasAdmin",
+  "actorForPerson", "actorFromSession", "requireSignedIn", "getSessionInfo", "getCurrentActor", "getAuth", "publicBaseUrl", "oidcEnabled", "oidcName", "generatePassword", "hasAdmin",
   // the cache contract itself
   "liveDataVersion", "invalidate", "requestTime", "pageTime", "writeCount", "pageRendersSettled",
   // reads never cached (signed-in pages, search), and the plain reads the cached ones wrap

@@ -152,11 +152,9 @@ export function requestChanges({ actor, input }: { actor: Actor; input: RequestC
 export function replyToReview({ actor, input }: { actor: Actor; input: ReplyInput }, db: Db = getDb()): void {
   db.transaction((tx) => {
     const update = updateOf(tx, input.updateId);
-    assertCan(actor, "update.reply", { teamId: update.teamId });
-    if (input.releaseManagersOnly) assertCan(actor, "update.review");
-    if (input.replyToId !== null && !tx.select({ id: reviewComments.id }).from(reviewComments).where(and(eq(reviewComments.id, input.replyToId), eq(reviewComments.updateId, input.updateId))).get()) {
-      throw new InputError("replyToId", "That comment is not on this update");
-    }
+    const parent = input.replyToId === null ? null : tx.select({ releaseManagersOnly: reviewComments.releaseManagersOnly }).from(reviewComments).where(and(eq(reviewComments.id, input.replyToId), eq(reviewComments.updateId, input.updateId))).get();
+    assertCan(actor, "update.reply", { teamId: update.teamId, releaseManagersOnly: input.releaseManagersOnly || Boolean(parent?.releaseManagersOnly) });
+    if (parent === undefined) throw new InputError("replyToId", "That comment is not on this update");
     tx.insert(reviewComments).values({ updateId: input.updateId, authorId: actor.kind === "person" ? actor.id : null, replyToId: input.replyToId, body: input.body, releaseManagersOnly: input.releaseManagersOnly }).run();
     recordAudit(tx, actor, { action: "review.reply", entityType: "update", entityId: input.updateId, after: { body: input.body } });
   });
@@ -164,10 +162,10 @@ export function replyToReview({ actor, input }: { actor: Actor; input: ReplyInpu
 
 export function resolveReviewComment({ actor, commentId }: { actor: Actor; commentId: number }, db: Db = getDb()): void {
   db.transaction((tx) => {
-    const comment = tx.select({ id: reviewComments.id, updateId: reviewComments.updateId, resolvedAt: reviewComments.resolvedAt }).from(reviewComments).where(eq(reviewComments.id, commentId)).get();
+    const comment = tx.select({ id: reviewComments.id, updateId: reviewComments.updateId, resolvedAt: reviewComments.resolvedAt, releaseManagersOnly: reviewComments.releaseManagersOnly }).from(reviewComments).where(eq(reviewComments.id, commentId)).get();
     if (!comment) throw new NotFoundError("Comment");
     const update = updateOf(tx, comment.updateId);
-    assertCan(actor, "update.reply", { teamId: update.teamId });
+    assertCan(actor, "update.reply", { teamId: update.teamId, releaseManagersOnly: comment.releaseManagersOnly });
     if (comment.resolvedAt) return;
     tx.update(reviewComments).set({ resolvedAt: new Date(), resolvedById: actor.kind === "person" ? actor.id : null }).where(eq(reviewComments.id, commentId)).run();
     recordAudit(tx, actor, { action: "review.resolve", entityType: "update", entityId: comment.updateId, after: { commentId } });

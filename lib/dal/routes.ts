@@ -7,17 +7,21 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { gatherings, releaseCycles, teams, updates } from "@/db/schema";
-import { ANONYMOUS } from "@/lib/permissions";
+import { ANONYMOUS, type Actor } from "@/lib/permissions";
 import { updatesVisibleTo } from "./visibility";
 
 export type RouteTarget =
   | { kind: "cycle"; slug: string }
   | { kind: "team"; slug: string }
   | { kind: "gathering"; slug: string }
-  /** Drafts count only for someone signed in; the page then checks who may read it. */
-  | { kind: "update"; id: number; includeDrafts: boolean };
+  | { kind: "update"; id: number };
 
-export function routeTargetExists(target: RouteTarget): boolean {
+/**
+ * Whether the entity exists for this reader. A draft exists only for those who may read
+ * it: for anyone else (a forged session cookie, another team's lead) its id answers
+ * exactly like a missing one.
+ */
+export function routeTargetExists(target: RouteTarget, reader: Actor = ANONYMOUS): boolean {
   const db = getDb();
   switch (target.kind) {
     case "cycle":
@@ -31,7 +35,7 @@ export function routeTargetExists(target: RouteTarget): boolean {
         db
           .select({ id: updates.id })
           .from(updates)
-          .where(and(eq(updates.id, target.id), target.includeDrafts ? undefined : updatesVisibleTo(ANONYMOUS)))
+          .where(and(eq(updates.id, target.id), updatesVisibleTo(reader)))
           .get() !== undefined
       );
   }

@@ -42,6 +42,7 @@ const docsDraft = (db: Db) => db.select().from(updates).where(eq(updates.state, 
 const docsPublished = (db: Db) => db.select().from(updates).where(eq(updates.teamId, docsId(db))).all().find((u) => u.state === "published")!;
 const docsItem = (db: Db) => db.select().from(roadmapItems).where(eq(roadmapItems.teamId, docsId(db))).all().at(-1)!;
 const docsHelpRequest = (db: Db) => db.select().from(helpRequests).where(eq(helpRequests.teamId, docsId(db))).get()!;
+const managersOnlyNote = (db: Db) => db.select().from(reviewComments).where(eq(reviewComments.releaseManagersOnly, true)).get()!;
 const LEADS_AND_ADMINS: ActorKind[] = ["lead of the team", "admin"];
 const PLANNERS: ActorKind[] = ["lead of the team", "release manager", "admin"];
 
@@ -111,6 +112,13 @@ export const WRITES: Write[] = [
     run: (actor, db) => replyToReview({ actor, input: { updateId: docsPublished(db).id, replyToId: null, body: "Done", releaseManagersOnly: false } }, db),
   },
   { name: "resolve a change request", covers: resolveReviewComment, allowed: PLANNERS, run: (actor, db) => resolveReviewComment({ actor, commentId: db.select().from(reviewComments).get()!.id }, db) },
+  {
+    name: "reply to a note for release managers only",
+    covers: replyToReview,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => replyToReview({ actor, input: { updateId: docsPublished(db).id, replyToId: managersOnlyNote(db).id, body: "Seen", releaseManagersOnly: false } }, db),
+  },
+  { name: "resolve a note for release managers only", covers: resolveReviewComment, allowed: ["release manager", "admin"], run: (actor, db) => resolveReviewComment({ actor, commentId: managersOnlyNote(db).id }, db) },
   {
     name: "add a milestone",
     covers: addMilestone,
@@ -253,7 +261,7 @@ export const WRITES: Write[] = [
   },
 ];
 
-/** The demo community plus what the writes above act on: an admin, a member, a docs draft, a second roadmap item, a change request, cycle 11.0. */
+/** The demo community plus what the writes above act on: an admin, a member, a docs draft, a second roadmap item, a change request, a note for release managers only, cycle 11.0. */
 export async function createWriteTemplate(): Promise<{ file: string; cleanup: () => void }> {
   const { db, file, cleanup } = createTestDatabase({ demo: true });
   const system: Actor = { kind: "system", label: "test" };
@@ -262,6 +270,7 @@ export async function createWriteTemplate(): Promise<{ file: string; cleanup: ()
   startUpdate({ actor: system, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
   createRoadmapItem({ actor: system, input: { team: "docs", cycle: "10.0", title: "Second", description: "", status: "planned", kind: "feature", helpWanted: false, links: [] } }, db);
   requestChanges({ actor: system, input: { updateId: docsPublished(db).id, body: "Add the numbers" } }, db);
+  replyToReview({ actor: system, input: { updateId: docsPublished(db).id, replyToId: null, body: "Chase them on the list", releaseManagersOnly: true } }, db);
   createCycle({ actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } }, db);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   return { file, cleanup };

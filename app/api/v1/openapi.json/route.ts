@@ -1,6 +1,12 @@
 // GET /api/v1/openapi.json — the OpenAPI 3.1 document of this API, generated from its zod schemas.
+import { answer } from "@/lib/api";
+import { readerFromRequest } from "@/lib/dal/api-actor";
 import { openApiDocument } from "@/lib/openapi";
 
-export function GET(): Response {
-  return Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
+export function GET(request: Request): Promise<Response> {
+  return answer(async () => {
+    // Like every API read: the proxy lets any request with an Authorization header through to check it here.
+    await readerFromRequest(request);
+    return Response.json(openApiDocument(), { headers: { "Cache-Control": "private, max-age=300" } });
+  });
 }

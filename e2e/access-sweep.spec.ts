@@ -1,0 +1,174 @@
+/**
+ * Negative sweeps: every public path and its RSC and prefetch variants, requested by each
+ * kind of reader, never shows a draft or a private note to someone who may not read it;
+ * a draft's id answers exactly like a missing one; 'use cache' functions cannot be called
+ * as server actions. Requests go through request contexts (no page rendering in a browser).
+ */
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { ACCOUNTS } from "./support/accounts";
+import { runScript } from "./support/processes";
+import { callServerReference, cacheFunctionId } from "./support/server-references";
+import { signIn } from "./support/sign-in";
+
+const DB = { CYCLEBOARD_DB: "data/e2e.db" };
+type Reader = "anonymous" | "member" | "lead of another team" | "lead of the team" | "release manager" | "admin";
+const MAY_READ_DOCS_DRAFTS: Reader[] = ["lead of the team", "release manager", "admin"];
+
+/** What only the Docs team's leads, release managers and admins may see, each with one word of its own. */
+interface Secrets {
+  word: string;
+  draftId: number;
+  publishedId: number;
+  hidden: string[];
+}
+
+async function postUpdate(request: APIRequestContext, token: string, body: Record<string, unknown>): Promise<number> {
+  const response = await request.post("/api/v1/updates", { headers: { Authorization: `Bearer ${token}` }, data: { team: "docs", cycle: "10.0", health: "on_track", ...body } });
+  expect(response.status()).toBe(201);
+  return (await response.json()).data.id;
+}
+
+async function makeSecrets(request: APIRequestContext): Promise<Secrets> {
+  const word = `sweep${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const token = runScript("e2e/support/create-token.ts", [ACCOUNTS.docsLead, "update.write,update.read_draft", "docs"], DB);
+  const draft = { headline: `Draft headline ${word}`, summary: `draftsummary${word}`, risks: `draftrisk${word}`, privateNote: `draftnote${word}` };
+  const draftId = await postUpdate(request, token, draft);
+  // Published, so its headline and summary are public; its private note is not.
+  const publishedId = await postUpdate(request, token, { headline: `Published ${word}`, summary: `Published summary ${word}`, privateNote: `publishednote${word}`, publish: true });
+  return { word, draftId, publishedId, hidden: [draft.headline, draft.summary, draft.risks, draft.privateNote, `publishednote${word}`] };
+}
+
+/** Pages, each also asked as React Server Components payload and as the router's prefetches. */
+function pages(s: Secrets): string[] {
+  return [
+    "/",
+    "/cycles",
+    "/cycles/10.0",
+    "/cycles/10.0/report",
+    `/cycles/compare?a=9.0&b=10.0`,
+    "/teams",
+    "/teams/docs",
+    "/teams/docs/cycles",
+    "/help-wanted",
+    `/search?q=${s.word}`,
+    `/updates/${s.publishedId}`,
+    `/updates/${s.draftId}`,
+    `/updates/${s.draftId}/edit`,
+    `/updates/${s.publishedId}/edit`,
+  ];
+}
+
+/** Feeds, exports and the API: asked once each. */
+function documents(s: Secrets): string[] {
+  return [
+    "/feed.xml",
+    "/teams/docs/feed.xml",
+    "/cycles/10.0/feed.xml",
+    "/cycles/10.0/report.md",
+    "/cycles/10.0/schedule.ics",
+    "/cycles/10.0/export.json",
+    ...["updates", "teams", "numbers", "roadmap"].map((part) => `/cycles/10.0/export.csv?part=${part}`),
+    "/api/v1/teams",
+    "/api/v1/cycles/10.0/updates?team=docs&per_page=100",
+    "/api/v1/cycles/10.0/updates?state=draft",
+    `/api/v1/updates/${s.publishedId}`,
+    `/api/v1/updates/${s.draftId}`,
+  ];
+}
+
+const VARIANTS: { name: string; query?: string; headers: Record<string, string> }[] = [
+  { name: "page", headers: {} },
+  { name: "RSC", query: "_rsc=sweep", headers: { RSC: "1" } },
+  { name: "prefetch", query: "_rsc=sweep", headers: { RSC: "1", "Next-Router-Prefetch": "1" } },
+  { name: "segment prefetch", query: "_rsc=sweep", headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" } },
+];
+
+const withQuery = (path: string, query?: string) => (query ? `${path}${path.includes("?") ? "&" : "?"}${query}` : path);
+
+/** A request context signed in as the reader (through the form, as a person would). */
+async function contextOf(browser: Browser, reader: Reader, memberEmail: string, memberPassword: string) {
+  const context = await browser.newContext();
+  const emails: Partial<Record<Reader, string>> = {
+    member: memberEmail,
+    "lead of another team": ACCOUNTS.testLead,
+    "lead of the team": ACCOUNTS.docsLead,
+    "release manager": ACCOUNTS.releaseManager,
+    admin: ACCOUNTS.admin,
+  };
+  const email = emails[reader];
+  if (email) await signIn(await context.newPage(), email, reader === "member" ? memberPassword : undefined);
+  return context;
+}
+
+test.describe("drafts and private notes, swept over every path and variant", () => {
+  let secrets: Secrets;
+  let member: { email: string; password: string };
+
+  test.beforeAll(async ({ request }) => {
+    secrets = await makeSecrets(request);
+    const email = `sweep.member.${secrets.word}@example.org`;
+    const created = runScript("scripts/user-create.ts", ["--email", email, "--name", "Sweep Member", "--role", "member"], DB);
+    member = { email, password: /Password \(shown once\): (\S+)/.exec(created)![1]! };
+  });
+
+  for (const reader of ["anonymous", "member", "lead of another team", "lead of the team", "release manager", "admin"] as Reader[]) {
+    test(`${reader}: sees drafts and private notes only if allowed`, async ({ browser }) => {
+      test.slow();
+      const context = await contextOf(browser, reader, member.email, member.password);
+      const mayRead = MAY_READ_DOCS_DRAFTS.includes(reader);
+      // Where those allowed read drafts and private notes: the draft's page, the editors, the API. Nowhere else, for anyone.
+      const theirs = mayRead ? [`/updates/${secrets.draftId}`, `/updates/${secrets.draftId}/edit`, `/updates/${secrets.publishedId}/edit`, "/api/v1/cycles/10.0/updates", `/api/v1/updates/`] : [];
+      const leaks: string[] = [];
+      const seen = new Set<string>();
+      const check = async (path: string, headers: Record<string, string>) => {
+        const response = await context.request.get(path, { headers, maxRedirects: 0 });
+        expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBeLessThan(500);
+        const body = await response.text();
+        for (const text of secrets.hidden) {
+          if (!body.includes(text)) continue;
+          seen.add(text);
+          if (!theirs.some((prefix) => path.startsWith(prefix))) leaks.push(`${path} ${JSON.stringify(headers)}: ${text}`);
+        }
+      };
+      for (const path of pages(secrets)) for (const variant of VARIANTS) await check(withQuery(path, variant.query), variant.headers);
+      for (const path of documents(secrets)) await check(path, {});
+      expect(leaks).toEqual([]);
+      // The sweep can see: those allowed did find every hidden text where it belongs.
+      expect([...seen].sort()).toEqual(mayRead ? [...secrets.hidden].sort() : []);
+      expect((await context.request.get(`/updates/${secrets.draftId}`)).status()).toBe(mayRead ? 200 : 404);
+      await context.close();
+    });
+  }
+
+  test("a forged session cookie gets a draft's id answered exactly like a missing id", async ({ playwright, baseURL }) => {
+    const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: "better-auth.session_token=forged.c2lnbmF0dXJl" } });
+    const missingId = 999_999_999;
+    const draft = await forged.get(`/updates/${secrets.draftId}`);
+    const missing = await forged.get(`/updates/${missingId}`);
+    expect(draft.status()).toBe(404);
+    expect(missing.status()).toBe(404);
+    // The address itself is in the page's router state ("c":["","updates","12"]); nothing else may differ.
+    const normalise = (body: string, id: number) => body.replace(new RegExp(`(updates\\\\?"?,\\\\?"|/updates/)${id}\\b`, "g"), "$1ID");
+    expect(normalise(await draft.text(), secrets.draftId)).toBe(normalise(await missing.text(), missingId));
+    await forged.dispose();
+  });
+});
+
+test("a 'use cache' function cannot be called as a server action, with any arguments, by anyone", async ({ request }) => {
+  const siteInfo = cacheFunctionId("lib/dal/site.ts", "app/(auth)/signin/page");
+  const publicUpdate = cacheFunctionId("lib/dal/updates.ts", "app/(public)/updates/[id]/page");
+  for (const [path, id, args] of [
+    ["/signin", siteInfo, ["junk"]],
+    ["/", siteInfo, [`junk ${Date.now()}`]],
+    ["/updates/1", publicUpdate, [1, `junk ${Date.now()}`]],
+  ] as const) {
+    const response = await request.post(path, callServerReference(id, [...args]));
+    expect(response.status(), path).toBe(404);
+    const body = await response.text();
+    expect(body).not.toContain("edge cloud platform");
+    expect(body).not.toContain("headline");
+  }
+  // A form posted without JavaScript, naming the function in a field, is refused alike.
+  const form = await request.post("/signin", { multipart: { [`$ACTION_ID_${siteInfo}`]: "", junk: `${Date.now()}` } });
+  expect(form.status()).toBe(404);
+});
