@@ -8,6 +8,8 @@ import { signIn } from "./support/sign-in";
 
 // Its own server and database: the milestones it adds change who is due across the cycle.
 test("after a milestone passes, Docs is due for an update, and its reminder reaches a loopback SMTP server once", async ({ browser }) => {
+  // It prepares a database and starts a server of its own before the first click.
+  test.slow();
   const smtp = await startSmtpSink();
   const { received } = smtp;
 
