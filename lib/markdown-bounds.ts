@@ -4,8 +4,8 @@
  * strike-through delimiters, `[` — with the square of quote or list nesting opened
  * on one line, which also overflows the stack when deep, and with the square of the
  * number of items of nested lists in the whole text; a table pays for every cell a row
- * holds. One linear scan bounds each of them so that the largest text a field
- * takes renders in a few milliseconds. Validation refuses text that fails it
+ * holds. One linear scan bounds each of them so that the worst text a field takes
+ * renders within about twice the time of ordinary writing as long. Validation refuses text that fails it
  * (lib/validation/markdown.ts) and the renderer shows such text, when an older row or
  * an import holds it, as plain text (components/ui/markdown.tsx): this is the one rule.
  * The figures behind each limit are in the commit that set them.
@@ -17,11 +17,11 @@ export const MARKDOWN_LIMITS = {
   depth: 8,
   /** Items of lists inside lists times the text's length: each such item costs a walk over the text. */
   nestedItemsTimesLength: 3_000_000,
-  /** `*`, `_` and `~` characters in one paragraph or list item. */
+  /** `*`, `_` and `~` characters in one paragraph, list item or table row. */
   delimiters: 500,
   /** Characters in one run of `*`, `_` or `~`: each pair in a run nests once more. */
   delimiterRun: 50,
-  /** `[` in one paragraph or list item. */
+  /** `[` in one paragraph, list item or table row. */
   brackets: 300,
   /** Columns of a table: `|` on one line, less one (a row pays for every cell it holds, used or not). */
   columns: 50,
@@ -83,6 +83,25 @@ const OPENS_FENCE = /^(`{3,})[^`]*$|^(~{3,})/;
 /** Closes a fence opened by `fence`, read at least as loosely as the parser does. */
 const closesFence = (line: string, fence: string) => line.trimStart().startsWith(fence);
 
+/**
+ * Each cell of a table is parsed on its own, so its rows count one by one, but only for a
+ * table that surely is one: at the start of a block, and the header and delimiter rows
+ * framed by pipes with as many cells, with no escape or code span to shift them. Its rows
+ * are the lines that follow starting with a pipe (nothing else can start such a line).
+ */
+const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
+
+const pipes = (line: string) => line.split("|").length - 1;
+
+const opensTable = (header: string | undefined, row: string, beforeHeader: string | undefined) =>
+  header !== undefined &&
+  !beforeHeader?.trim() &&
+  header.startsWith("|") &&
+  header.trimEnd().endsWith("|") &&
+  !/[\\`]/.test(header) &&
+  DELIMITER_ROW.test(row) &&
+  pipes(header) === pipes(row);
+
 /** Why `text` is not rendered as Markdown, in words for the person who wrote it; null when it is fine. */
 export function markdownProblem(text: string): string | null {
   if (text.length > L.length) return `Keep it under ${L.length.toLocaleString("en-US")} characters`;
@@ -90,7 +109,9 @@ export function markdownProblem(text: string): string | null {
   let brackets = 0;
   let nestedItems = 0;
   let fence: string | null = null;
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  let table = false;
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const [n, line] of lines.entries()) {
     if (fence) {
       if (closesFence(line, fence)) fence = null;
       continue;
@@ -100,7 +121,8 @@ export function markdownProblem(text: string): string | null {
       fence = opening[1] ?? opening[2]!;
       continue;
     }
-    if (!line.trim() || STARTS_BLOCK.test(line)) {
+    table = table ? line.startsWith("|") : opensTable(lines[n - 1], line, lines[n - 2]);
+    if (!line.trim() || STARTS_BLOCK.test(line) || table) {
       delimiters = 0;
       brackets = 0;
     }
@@ -110,13 +132,13 @@ export function markdownProblem(text: string): string | null {
     if (nestedItems * text.length > L.nestedItemsTimesLength) {
       return `Use at most ${Math.floor(L.nestedItemsTimesLength / text.length)} items in nested lists in a text this long`;
     }
-    if (line.split("|").length - 1 > L.columns + 1) return `Keep tables to at most ${L.columns} columns`;
+    if (pipes(line) > L.columns + 1) return `Keep tables to at most ${L.columns} columns`;
     for (let i = 0; i < line.length; i++) {
       const c = line[i];
       if (c === "\\") {
         i++;
       } else if (c === "[") {
-        if (++brackets > L.brackets) return `Use at most ${L.brackets} “[” in one paragraph or list item (a blank line starts a new paragraph)`;
+        if (++brackets > L.brackets) return `Use at most ${L.brackets} “[” in one paragraph, list item or table row (a blank line starts a new paragraph)`;
       } else if (c === "*" || c === "_" || c === "~") {
         let end = i;
         while (line[end + 1] === c) end++;
@@ -125,7 +147,7 @@ export function markdownProblem(text: string): string | null {
         // An underscore inside a word (snake_case) can neither open nor close emphasis.
         if (!(c === "_" && isWordChar(line[i - 1]) && isWordChar(line[end + 1]))) delimiters += run;
         if (delimiters > L.delimiters) {
-          return `Use at most ${L.delimiters} “*”, “_” or “~” in one paragraph or list item (a blank line starts a new paragraph)`;
+          return `Use at most ${L.delimiters} “*”, “_” or “~” in one paragraph, list item or table row (a blank line starts a new paragraph)`;
         }
         i = end;
       }

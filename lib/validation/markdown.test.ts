@@ -26,7 +26,7 @@ describe("Markdown that would freeze a page", () => {
   }
 
   it("says what to change", () => {
-    expect(markdownProblem("*a".repeat(10_000))).toBe(`Use at most ${MARKDOWN_LIMITS.delimiters} “*”, “_” or “~” in one paragraph or list item (a blank line starts a new paragraph)`);
+    expect(markdownProblem("*a".repeat(10_000))).toBe(`Use at most ${MARKDOWN_LIMITS.delimiters} “*”, “_” or “~” in one paragraph, list item or table row (a blank line starts a new paragraph)`);
     expect(markdownProblem("> ".repeat(10_000))).toBe(`Nest quotes and lists at most ${MARKDOWN_LIMITS.depth} deep`);
     expect(markdownProblem("[".repeat(20_000))).toMatch(/^Use at most 300 “\[”/);
     expect(markdownProblem(FREEZE_PAYLOADS.wideTable)).toBe(`Keep tables to at most ${MARKDOWN_LIMITS.columns} columns`);
@@ -55,10 +55,18 @@ describe("Markdown that would freeze a page", () => {
       fill("StarlingX 10.0 moves to **kernel 6.6** and *Debian 12*; see [the spec](https://docs.starlingx.io/specs/10.0) and `system host-list`.\n\n"),
       fill("- **Kernel** 6.6 is [merged](https://review.opendev.org/c/starlingx/kernel/+/912345), ~~5.10~~ dropped\n"),
       fill("1. Upgrade [docs](https://docs.starlingx.io) for _subclouds_ and the **system controller**\n   - check `CONFIG_SNAKE_CASE_NAME` and `some_python_function()` on each host\n"),
-      "| Test | Result | Link |\n|---|---|---|\n" + "| **sanity** | pass | [log](https://logs.example.org/a) |\n".repeat(100) + "\n" + unrelatedWords(2, 13_000),
+      "| Test | Result | Link |\n|---|---|---|\n" + "| **sanity** | pass | [log](https://logs.example.org/a) |\n".repeat(330),
       "```sh\n" + fill("for f in *.yaml; do kubectl apply -f \"$f\"; done # [x] __init__\n").slice(0, 19_000) + "\n```",
       "> quoted from the mailing list\n> > and its reply\n\n" + unrelatedWords(1, 19_000),
     ];
     for (const sample of samples) expect(markdownProblem(sample), sample.slice(0, 80)).toBeNull();
+  });
+
+  it("counts a table row by row only when it surely is a table", () => {
+    const rows = `| ${"*a".repeat(200)} |\n`.repeat(3);
+    expect(markdownProblem(`| h |\n| - |\n${rows}`)).toBeNull();
+    // A header that continues a paragraph makes no table: all of it is one paragraph.
+    expect(markdownProblem(`text\n| h |\n| - |\n${rows}`)).toMatch(/^Use at most 500/);
+    expect(markdownProblem(`| h | h |\n| - |\n${rows}`)).toMatch(/^Use at most 500/);
   });
 });
