@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { FREEZE_PAYLOADS } from "@/e2e/support/freeze-payloads";
 import { Markdown } from "./markdown";
 
 const render = (source: string) => renderToStaticMarkup(<Markdown>{source}</Markdown>);
@@ -21,4 +22,15 @@ describe("Markdown", () => {
   it("renders nothing for an empty section", () => {
     expect(render("  \n ")).toBe("");
   });
+
+  // The issue's budget: no request may hold the event loop for more than about 100 ms.
+  for (const [name, payload] of Object.entries(FREEZE_PAYLOADS)) {
+    it(`shows the stored ${name} payload as plain text within 100 ms instead of freezing or blanking the page`, () => {
+      const start = performance.now();
+      const html = render(payload);
+      expect(performance.now() - start).toBeLessThan(100);
+      expect(html).toContain('<p class="whitespace-pre-wrap break-words">');
+      expect(html).toContain(payload.slice(0, 40).replace(/>/g, "&gt;"));
+    });
+  }
 });

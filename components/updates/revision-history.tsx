@@ -1,8 +1,8 @@
-import { diffWords } from "diff";
 import { connection } from "next/server";
 import { formatTimestamp } from "@/lib/dates";
 import { HEALTH_LABELS, UPDATE_SECTIONS, type Health } from "@/lib/domain";
 import type { PublicSnapshot, UpdatePage } from "@/lib/dal/updates";
+import { pageWordDiffer, type WordDiff } from "@/lib/word-diff";
 
 const FIELDS = [["headline", "Headline"], ["health", "Health"], ...UPDATE_SECTIONS, ["links", "Links"]] as const;
 
@@ -12,10 +12,23 @@ function text(snapshot: PublicSnapshot, field: (typeof FIELDS)[number][0]): stri
   return String(snapshot[field] ?? "");
 }
 
-function FieldDiff({ before, after }: { before: string; after: string }) {
+const VERSION_TEXT = "whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-sm dark:bg-slate-800";
+
+function FieldDiff({ before, after, diff }: { before: string; after: string; diff: WordDiff }) {
+  if (!diff) {
+    return (
+      <div className="space-y-1 text-sm">
+        <p className="text-slate-600 dark:text-slate-400">Too large to compare. Both versions:</p>
+        <p className="font-medium">Before</p>
+        <p className={VERSION_TEXT}>{before}</p>
+        <p className="font-medium">After</p>
+        <p className={VERSION_TEXT}>{after}</p>
+      </div>
+    );
+  }
   return (
-    <p className="whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm dark:bg-slate-800">
-      {diffWords(before, after).map((part, i) =>
+    <p className={VERSION_TEXT}>
+      {diff.map((part, i) =>
         part.added ? (
           <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline dark:bg-emerald-950 dark:text-emerald-200">
             {part.value}
@@ -38,6 +51,7 @@ export async function RevisionHistory({ update }: { update: UpdatePage }) {
   await connection();
   if (update.revisions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Not edited since it was published.</p>;
   const current: PublicSnapshot = { ...update, links: update.links };
+  const diff = pageWordDiffer();
   return (
     <ol className="space-y-3">
       {update.revisions.map((revision, i) => {
@@ -51,12 +65,16 @@ export async function RevisionHistory({ update }: { update: UpdatePage }) {
                 {revision.editor ? ` by ${revision.editor}` : ""} — {changed.length > 0 ? changed.map(([, label]) => label).join(", ") : "numbers only"}
               </summary>
               <div className="mt-2 space-y-3">
-                {changed.map(([field, label]) => (
-                  <div key={field}>
-                    <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</h3>
-                    <FieldDiff before={text(revision.snapshot, field)} after={text(after, field)} />
-                  </div>
-                ))}
+                {changed.map(([field, label]) => {
+                  const before = text(revision.snapshot, field);
+                  const now = text(after, field);
+                  return (
+                    <div key={field}>
+                      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</h3>
+                      <FieldDiff before={before} after={now} diff={diff(before, now)} />
+                    </div>
+                  );
+                })}
               </div>
             </details>
           </li>

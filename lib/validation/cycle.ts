@@ -1,4 +1,5 @@
 /** zod schemas for release cycles, shared by the cycle forms, their actions and the API. */
+import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 import { planDate } from "./dates";
 import { visibleText } from "./text";
@@ -10,7 +11,7 @@ export const createCycleSchema = z
     status: z.enum(CYCLE_STATUS).default("planning"),
     startsOn: planDate,
     targetReleaseOn: planDate,
-    summary: z.string().max(4_000).default(""),
+    summary: z.string().max(4_000).check(renderableMarkdown).default(""),
   })
   .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
 
@@ -47,7 +48,7 @@ export const topicSchema = z
   .object({
     cycle: z.string().min(1),
     title: z.string().trim().min(1, { error: "Give the topic a title" }).max(160).check(visibleText),
-    notes: z.string().max(20_000, { error: "Keep the notes under 20,000 characters" }),
+    notes: z.string().max(20_000, { error: "Keep the notes under 20,000 characters" }).check(renderableMarkdown),
     outcome: z.enum(TOPIC_OUTCOME),
     // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's check.
     decision: z.string().trim().max(2_000).regex(/^[^\0]*$/, { error: "Remove the NUL character from the decision" }),
@@ -76,7 +77,7 @@ export const cycleDetailsSchema = z
     cycle: z.string().min(1),
     startsOn: planDate,
     targetReleaseOn: planDate,
-    summary: z.string().max(4_000, { error: "Keep the summary under 4,000 characters" }),
+    summary: z.string().max(4_000, { error: "Keep the summary under 4,000 characters" }).check(renderableMarkdown),
   })
   .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
 
@@ -117,7 +118,7 @@ export const editMetricDefinitionSchema = metricDefinitionSchema.omit({ key: tru
 export type EditGatheringInput = z.infer<typeof editGatheringSchema>;
 export type EditMetricDefinitionInput = z.infer<typeof editMetricDefinitionSchema>;
 
-const recapMarkdown = (what: string) => z.string().max(20_000, { error: `Keep the ${what} under 20,000 characters` }).default("");
+const recapMarkdown = (what: string) => z.string().max(20_000, { error: `Keep the ${what} under 20,000 characters` }).check(renderableMarkdown).default("");
 
 /** What a gathering's recap says around the teams' sections, and which teams and sections it shows (null: all). */
 export const gatheringRecapSchema = z.object({

@@ -1,4 +1,5 @@
 /** zod schemas for help requests, shared by the team's help page, its actions and the API. */
+import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 import { visibleText } from "./text";
 
@@ -16,7 +17,11 @@ export const openHelpRequestSchema = z.object({
     .min(1, { error: "Say in one line what help is needed" })
     .max(HELP_REQUEST_LIMITS.title, { error: `Keep the title under ${HELP_REQUEST_LIMITS.title} characters` })
     .check(visibleText),
-  details: z.string().trim().max(HELP_REQUEST_LIMITS.details, { error: `Keep the details under ${HELP_REQUEST_LIMITS.details.toLocaleString("en-US")} characters` }),
+  details: z
+    .string()
+    .trim()
+    .max(HELP_REQUEST_LIMITS.details, { error: `Keep the details under ${HELP_REQUEST_LIMITS.details.toLocaleString("en-US")} characters` })
+    .check(renderableMarkdown),
   linkUrl: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }).max(2_000).nullable()),
   contact: z.string().trim().max(HELP_REQUEST_LIMITS.contact, { error: `Keep the contact under ${HELP_REQUEST_LIMITS.contact} characters` }),
   roadmapItemId: z.preprocess((v) => (blankToNull(v) === null ? null : Number(v)), z.number({ error: "Pick a roadmap item" }).int().positive().nullable()),

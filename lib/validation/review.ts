@@ -1,4 +1,5 @@
 /** zod schemas for reviewing updates and the comment thread. */
+import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 
 export const REVIEW_LIMITS = { comment: 5_000 } as const;
@@ -7,7 +8,8 @@ const body = z
   .string()
   .trim()
   .min(1, { error: "Write the comment first" })
-  .max(REVIEW_LIMITS.comment, { error: `Keep comments under ${REVIEW_LIMITS.comment.toLocaleString("en-US")} characters` });
+  .max(REVIEW_LIMITS.comment, { error: `Keep comments under ${REVIEW_LIMITS.comment.toLocaleString("en-US")} characters` })
+  .check(renderableMarkdown);
 
 export const requestChangesSchema = z.object({ updateId: z.coerce.number().int().positive(), body });
 export const replySchema = z.object({

@@ -1,4 +1,5 @@
 /** zod schemas for teams and their links hub, shared by the admin forms, lead forms and actions. */
+import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 import { visibleText } from "./text";
 import { TEAM_LINK_KIND } from "@/lib/domain";
@@ -17,7 +18,10 @@ export const teamFieldsSchema = z.object({
     .min(2, { error: "Use at least 2 characters" })
     .max(40, { error: "Keep the slug under 40 characters" })
     .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "Use lowercase letters, digits and dashes" }),
-  mission: z.string().max(TEAM_LIMITS.mission, { error: `Keep the mission under ${TEAM_LIMITS.mission.toLocaleString("en-US")} characters` }),
+  mission: z
+    .string()
+    .max(TEAM_LIMITS.mission, { error: `Keep the mission under ${TEAM_LIMITS.mission.toLocaleString("en-US")} characters` })
+    .check(renderableMarkdown),
 });
 
 export const createTeamSchema = teamFieldsSchema;

@@ -1,4 +1,5 @@
 /** zod schemas for updates, shared by the editor (in the browser), its server actions and the API. */
+import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 import { visibleText } from "./text";
 import { HEALTH } from "@/lib/domain";
@@ -13,7 +14,8 @@ export const UPDATE_LIMITS = {
 
 const section = z
   .string()
-  .max(UPDATE_LIMITS.section, { error: `Keep each section under ${UPDATE_LIMITS.section.toLocaleString("en-US")} characters` });
+  .max(UPDATE_LIMITS.section, { error: `Keep each section under ${UPDATE_LIMITS.section.toLocaleString("en-US")} characters` })
+  .check(renderableMarkdown);
 
 export const updateContentSchema = z.object({
   headline: z
