@@ -19,6 +19,14 @@ describe("Markdown", () => {
     expect(html).not.toMatch(/<script|<img|onerror=|href="javascript:|href="data:|<a href="javascript/i);
   });
 
+  it("parses a text once: a page viewed again reuses what the first view rendered", () => {
+    const text = Array.from({ length: 200 }, (_, i) => `- item ${i} with **bold** and a [link](https://example.org/${i})`).join("\n");
+    const first = Markdown({ children: text }) as React.ReactElement<{ children: unknown }>;
+    const second = Markdown({ children: text }) as React.ReactElement<{ children: unknown }>;
+    expect(second.props.children).toBe(first.props.children);
+    expect(Markdown({ children: `${text}\n- one more` })).not.toBe(first);
+  });
+
   it("renders nothing for an empty section", () => {
     expect(render("  \n ")).toBe("");
   });
