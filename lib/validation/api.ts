@@ -20,7 +20,9 @@ import {
   TEAM_LINK_KIND,
   TOPIC_OUTCOME,
   TRACKER_KIND,
+  UPDATE_SECTIONS,
   UPDATE_STATE,
+  type UpdateSectionKey,
 } from "@/lib/domain";
 import { roadmapFieldsSchema } from "./roadmap";
 import { updateContentSchema, updateLinkSchema, UPDATE_LIMITS } from "./update";
@@ -112,12 +114,7 @@ const named = z.strictObject({ slug: z.string(), name: z.string() });
 const updateSections = {
   headline: z.string(),
   health: z.enum(HEALTH),
-  summary: z.string(),
-  done: z.string(),
-  inProgress: z.string(),
-  planned: z.string(),
-  risks: z.string(),
-  helpWanted: z.string(),
+  ...(Object.fromEntries(UPDATE_SECTIONS.map(([key]) => [key, z.string()])) as Record<UpdateSectionKey, z.ZodString>),
 };
 const privateNote = z.string().optional().meta({ description: "Only for callers allowed to read the team's drafts." });
 
