@@ -2,6 +2,7 @@ import { validate } from "@readme/openapi-parser";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Operation } from "./api";
 import { openApiDocument } from "./openapi";
 
 /** Every route handler under app/api/v1 with the methods it exports, as OpenAPI paths ("[cycle]" → "{cycle}"). */
@@ -29,6 +30,16 @@ describe("the OpenAPI document", () => {
     const handlers = routeHandlers().filter((r) => r.path !== "/api/v1/openapi.json");
     expect(handlers.length).toBeGreaterThan(15);
     expect(documented.sort(byKey)).toEqual(handlers.sort(byKey));
+  });
+
+  it("pairs each route module with the operations declared beside it, one per handler", async () => {
+    const routes = new Map<string, string[]>();
+    for (const { path: urlPath, method } of routeHandlers()) if (urlPath !== "/api/v1/openapi.json") routes.set(urlPath, [...(routes.get(urlPath) ?? []), method]);
+    for (const [urlPath, methods] of routes) {
+      const folder = urlPath.replace(/^\/api\/v1/, "").replace(/\{(\w+)\}/g, "[$1]");
+      const declared = (await import(path.resolve(import.meta.dirname, "../app/api/v1", `.${folder}`, "operation.ts"))) as Record<string, Operation>;
+      expect(Object.entries(declared).map(([name, op]) => `${name} ${op.method} ${op.path}`).sort(), urlPath).toEqual(methods.map((method) => `${method} ${method} ${urlPath}`).sort());
+    }
   });
 
   it("takes request bodies from the shared zod schemas, naming their fields and limits", () => {

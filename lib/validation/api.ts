@@ -1,11 +1,29 @@
 /**
- * Bodies and filters of the JSON API (/api/v1), built from the entity schemas the forms use.
- * Bodies are strict: an unknown field (a typo such as "sumary") is refused by name rather
- * than silently dropped. The OpenAPI document is generated from these same schemas.
+ * The JSON API's contract (/api/v1): bodies and filters, built from the entity schemas the
+ * forms use, and each resource's answer. Bodies are strict: an unknown field (a typo such as
+ * "sumary") is refused by name rather than silently dropped. Each route's operation.ts pairs
+ * these schemas with its method and path; the OpenAPI document is generated from those.
  */
 import { z } from "./zod";
 import { observedAt } from "./dates";
-import { HEALTH, HELP_STATUS, ROADMAP_STATUS, UPDATE_STATE } from "@/lib/domain";
+import {
+  ACTION_ITEM_STATUS,
+  CYCLE_STATUS,
+  HEALTH,
+  HELP_STATUS,
+  METRIC_AGGREGATION,
+  METRIC_DIRECTION,
+  METRIC_UNIT,
+  REVIEW_STATE,
+  ROADMAP_KIND,
+  ROADMAP_STATUS,
+  TEAM_LINK_KIND,
+  TOPIC_OUTCOME,
+  TRACKER_KIND,
+  UPDATE_SECTIONS,
+  UPDATE_STATE,
+  type UpdateSectionKey,
+} from "@/lib/domain";
 import { roadmapFieldsSchema } from "./roadmap";
 import { updateContentSchema, updateLinkSchema, UPDATE_LIMITS } from "./update";
 
@@ -85,3 +103,171 @@ export type UpdateFilters = z.infer<typeof updateFiltersSchema>;
 export type RoadmapFilters = z.infer<typeof roadmapFiltersSchema>;
 export type MetricValueFilters = z.infer<typeof metricValueFiltersSchema>;
 export type HelpRequestFilters = z.infer<typeof helpRequestFiltersSchema>;
+
+/*
+ * Answers: what each resource looks like on the way out. Strict, so a field the data layer
+ * adds or renames without changing its contract fails the response check in lib/api.ts.
+ */
+const dateTime = z.iso.datetime();
+const date = z.iso.date();
+const named = z.strictObject({ slug: z.string(), name: z.string() });
+const updateSections = {
+  headline: z.string(),
+  health: z.enum(HEALTH),
+  ...(Object.fromEntries(UPDATE_SECTIONS.map(([key]) => [key, z.string()])) as Record<UpdateSectionKey, z.ZodString>),
+};
+const privateNote = z.string().optional().meta({ description: "Only for callers allowed to read the team's drafts." });
+
+const cycleFields = {
+  slug: z.string(),
+  name: z.string(),
+  status: z.enum(CYCLE_STATUS),
+  startsOn: date,
+  targetReleaseOn: date,
+  releasedOn: date.nullable(),
+  summary: z.string(),
+  teamsReporting: z.int().meta({ description: "How many teams have published an update in this cycle." }),
+};
+export const cycleSchema = z.strictObject({ id: z.int(), ...cycleFields });
+export const milestoneSchema = z.strictObject({ name: z.string(), dueOn: date, doneOn: date.nullable() });
+export const cycleDetailSchema = z.strictObject({
+  ...cycleFields,
+  milestones: z.array(milestoneSchema),
+  gatherings: z.array(z.strictObject({ slug: z.string(), name: z.string(), startsOn: date, endsOn: date, etherpadUrl: z.string().nullable(), websiteUrl: z.string().nullable() })),
+});
+
+export const teamSchema = z.strictObject({
+  slug: z.string(),
+  name: z.string(),
+  mission: z.string(),
+  leads: z.array(z.string()),
+  latestUpdate: z.strictObject({ id: z.int(), cycleName: z.string(), health: z.enum(HEALTH), publishedAt: dateTime }).nullable(),
+});
+export const teamDetailSchema = z.strictObject({
+  slug: z.string(),
+  name: z.string(),
+  mission: z.string(),
+  archived: z.boolean(),
+  leads: z.array(z.string()),
+  shepherd: z.string().nullable(),
+  links: z.array(z.strictObject({ kind: z.enum(TEAM_LINK_KIND), label: z.string(), url: z.string() })),
+  currentUpdateId: z.int().nullable(),
+  numbers: z.array(z.strictObject({ key: z.string(), label: z.string(), unit: z.enum(METRIC_UNIT), byCycle: z.array(z.strictObject({ cycleSlug: z.string(), cycleName: z.string(), value: z.number().nullable() })) })),
+});
+
+export const updateSummarySchema = z.strictObject({
+  id: z.int(),
+  ...updateSections,
+  state: z.enum(UPDATE_STATE),
+  reviewState: z.enum(REVIEW_STATE),
+  version: z.int(),
+  team: named,
+  cycle: named,
+  publishedAt: dateTime.nullable(),
+  updatedAt: dateTime.nullable(),
+  privateNote,
+});
+export const updateDetailSchema = z.strictObject({
+  id: z.int(),
+  ...updateSections,
+  state: z.enum(UPDATE_STATE),
+  reviewState: z.enum(REVIEW_STATE),
+  version: z.int(),
+  team: named,
+  cycle: named,
+  gathering: z.strictObject({ slug: z.string(), name: z.string(), etherpadUrl: z.string().nullable() }).nullable(),
+  author: z.string().nullable(),
+  links: z.array(z.strictObject({ label: z.string(), url: z.string() })),
+  revisions: z
+    .array(
+      z.strictObject({
+        version: z.int(),
+        createdAt: z.number().meta({ description: "Milliseconds since 1970-01-01 UTC." }),
+        editor: z.string().nullable(),
+        // Revisions keep the fields as they were saved, so an old one may lack a field added since.
+        snapshot: z.strictObject({ ...z.strictObject(updateSections).partial().shape, links: z.array(z.strictObject({ label: z.string(), url: z.string() })) }),
+      }),
+    )
+    .meta({ description: "Newest first: the public fields as they were at each version." }),
+  publishedAt: dateTime.nullable(),
+  updatedAt: dateTime,
+  privateNote,
+});
+export const postedUpdateSchema = z.strictObject({ id: z.int(), version: z.int(), state: z.enum(UPDATE_STATE), url: z.string() });
+export const patchedUpdateSchema = z.strictObject({ id: z.int(), version: z.int(), url: z.string() });
+
+export const roadmapItemSchema = z.strictObject({
+  id: z.int(),
+  version: z.int(),
+  team: z.string(),
+  cycle: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: z.enum(ROADMAP_STATUS),
+  kind: z.enum(ROADMAP_KIND),
+  helpWanted: z.boolean(),
+  carriedFromId: z.int().nullable().meta({ description: "The item this one was carried over from, in an earlier cycle." }),
+  links: z.array(z.strictObject({ kind: z.enum(TRACKER_KIND), label: z.string(), url: z.string() })),
+  updatedAt: dateTime.nullable(),
+});
+export const savedRoadmapItemSchema = z.strictObject({ id: z.int(), version: z.int() });
+
+export const metricSchema = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  description: z.string(),
+  unit: z.enum(METRIC_UNIT),
+  direction: z.enum(METRIC_DIRECTION),
+  aggregation: z.enum(METRIC_AGGREGATION),
+  team: z.string().nullable().meta({ description: "The team that owns it; null for a community-wide metric." }),
+  retired: z.boolean(),
+});
+export const metricValueSchema = z.strictObject({
+  id: z.int(),
+  metric: z.string(),
+  team: z.string(),
+  cycle: z.string(),
+  value: z.number(),
+  observedAt: dateTime.nullable(),
+  note: z.string(),
+  sourceUpdateId: z.int().nullable().meta({ description: "The update that reported it; null when recorded directly." }),
+});
+export const recordedMetricValueSchema = z.strictObject({ id: z.int() });
+
+export const helpRequestSchema = z.strictObject({
+  id: z.int(),
+  team: z.string(),
+  cycle: z.string(),
+  roadmapItemId: z.int().nullable(),
+  title: z.string(),
+  details: z.string(),
+  linkUrl: z.string().nullable(),
+  contact: z.string(),
+  owner: z.string().nullable(),
+  takenByName: z.string().nullable(),
+  status: z.enum(HELP_STATUS),
+  updatedAt: dateTime.nullable(),
+});
+
+export const topicSchema = z.strictObject({
+  id: z.int(),
+  cycle: z.string(),
+  gathering: z.string().nullable(),
+  title: z.string(),
+  notes: z.string(),
+  outcome: z.enum(TOPIC_OUTCOME),
+  decision: z.string(),
+  actionItems: z.array(z.strictObject({ id: z.int(), description: z.string(), ownerName: z.string(), status: z.enum(ACTION_ITEM_STATUS), dueOn: date.nullable() })),
+});
+
+export const gatheringSchema = z.strictObject({
+  slug: z.string(),
+  name: z.string(),
+  cycle: z.string(),
+  wrapsCycle: z.string().nullable().meta({ description: "The cycle whose work this gathering looks back on, when it is not its own." }),
+  startsOn: date,
+  endsOn: date,
+  websiteUrl: z.string().nullable(),
+  etherpadUrl: z.string().nullable(),
+  recordingUrl: z.string().nullable(),
+});

@@ -29,7 +29,15 @@ interface OperationDoc {
   description?: string;
   parameters?: { name: string; in: string; required: boolean; description?: string; schema: Schema }[];
   requestBody?: { content: { "application/json": { schema: Schema } } };
-  responses: Record<string, { description: string }>;
+  responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
+}
+
+/** The `data` of the success answer: one entity's fields, or (for a list) each item's. */
+function answerFields(op: OperationDoc): { caption: string; schema: Schema } | null {
+  const success = Object.entries(op.responses).find(([status]) => status.startsWith("2"))?.[1];
+  const data = success?.content?.["application/json"].schema.properties?.data;
+  if (data?.items?.properties) return { caption: "Answer: each item of data", schema: data.items };
+  return data?.properties ? { caption: "Answer: data", schema: data } : null;
 }
 
 /** A schema in a few words: "string, at most 160", "one of on_track, at_risk…", "array of object". */
@@ -97,6 +105,7 @@ export default function ApiReferencePage() {
             .filter(({ op }) => op.tags.includes(name))
             .map(({ path, method, op }) => {
               const body = op.requestBody?.content["application/json"].schema;
+              const answer = answerFields(op);
               return (
                 <Card key={op.operationId} as="article">
                   <h3 id={op.operationId} className="font-mono text-base font-semibold break-all">
@@ -107,6 +116,7 @@ export default function ApiReferencePage() {
                   {op.description ? <div className="mt-1 text-sm text-slate-700 dark:text-slate-300"><Markdown>{op.description}</Markdown></div> : null}
                   {op.parameters?.length ? <FieldTable caption="Parameters" operation={`${method.toUpperCase()} ${path}`} rows={op.parameters.map((p) => ({ name: `${p.name} (${p.in})`, required: p.required, schema: p.schema, description: p.description }))} /> : null}
                   {body?.properties ? <FieldTable caption="JSON body" operation={`${method.toUpperCase()} ${path}`} rows={Object.entries(body.properties).map(([field, schema]) => ({ name: field, required: body.required?.includes(field) ?? false, schema }))} /> : null}
+                  {answer?.schema.properties ? <FieldTable caption={answer.caption} operation={`${method.toUpperCase()} ${path}`} rows={Object.entries(answer.schema.properties).map(([field, schema]) => ({ name: field, required: false, schema }))} /> : null}
                   <p className="mt-3 text-sm">
                     <span className="font-medium">Answers:</span> {Object.entries(op.responses).map(([status, r]) => `${status} ${r.description}`).join(" · ")}
                   </p>

@@ -2,12 +2,12 @@
 import { answer, ok, pageOf, parseQuery } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { listCycles } from "@/lib/dal/cycles";
-import { noFiltersSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {
   return answer(async () => {
     await readerFromRequest(request);
-    const { page } = parseQuery(request, noFiltersSchema);
-    return ok(pageOf(await listCycles(), page));
+    const { page } = parseQuery(request, operation.get.filters);
+    return ok(operation.get, pageOf(await listCycles(), page));
   });
 }

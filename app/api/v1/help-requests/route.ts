@@ -2,11 +2,11 @@
 import { answer, ok, parseQuery } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { listHelpRequests } from "@/lib/dal/api-reads";
-import { helpRequestFiltersSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {
   return answer(async () => {
     await readerFromRequest(request);
-    return ok(listHelpRequests(parseQuery(request, helpRequestFiltersSchema)));
+    return ok(operation.get, listHelpRequests(parseQuery(request, operation.get.filters)));
   });
 }

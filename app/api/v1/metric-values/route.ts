@@ -3,19 +3,19 @@ import { answer, ok, parseBody, parseQuery } from "@/lib/api";
 import { readerFromRequest, writerFromRequest } from "@/lib/dal/api-actor";
 import { listMetricValues } from "@/lib/dal/api-reads";
 import { recordMetricValue } from "@/lib/dal/api-writes";
-import { metricValueFiltersSchema, recordMetricValueSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {
   return answer(async () => {
     await readerFromRequest(request);
-    return ok(listMetricValues(parseQuery(request, metricValueFiltersSchema)));
+    return ok(operation.get, listMetricValues(parseQuery(request, operation.get.filters)));
   });
 }
 
 export function POST(request: Request): Promise<Response> {
   return answer(async () => {
     const actor = await writerFromRequest(request);
-    const { id } = recordMetricValue({ actor, input: await parseBody(request, recordMetricValueSchema) });
-    return ok({ data: { id } }, 201);
+    const { id } = recordMetricValue({ actor, input: await parseBody(request, operation.post.body) });
+    return ok(operation.post, { data: { id } });
   });
 }

@@ -2,11 +2,11 @@
 import { answer, ok, parseQuery } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { listMetricDefinitions } from "@/lib/dal/api-reads";
-import { metricFiltersSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {
   return answer(async () => {
     await readerFromRequest(request);
-    return ok(listMetricDefinitions(parseQuery(request, metricFiltersSchema)));
+    return ok(operation.get, listMetricDefinitions(parseQuery(request, operation.get.filters)));
   });
 }

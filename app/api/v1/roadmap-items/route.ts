@@ -3,19 +3,19 @@ import { answer, ok, parseBody, parseQuery } from "@/lib/api";
 import { readerFromRequest, writerFromRequest } from "@/lib/dal/api-actor";
 import { listRoadmapItems } from "@/lib/dal/api-reads";
 import { createRoadmapItem } from "@/lib/dal/roadmap";
-import { postRoadmapItemSchema, roadmapFiltersSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {
   return answer(async () => {
     await readerFromRequest(request);
-    return ok(listRoadmapItems(parseQuery(request, roadmapFiltersSchema)));
+    return ok(operation.get, listRoadmapItems(parseQuery(request, operation.get.filters)));
   });
 }
 
 export function POST(request: Request): Promise<Response> {
   return answer(async () => {
     const actor = await writerFromRequest(request);
-    const { id } = createRoadmapItem({ actor, input: await parseBody(request, postRoadmapItemSchema) });
-    return ok({ data: { id, version: 1 } }, 201);
+    const { id } = createRoadmapItem({ actor, input: await parseBody(request, operation.post.body) });
+    return ok(operation.post, { data: { id, version: 1 } });
   });
 }

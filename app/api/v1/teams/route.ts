@@ -2,16 +2,16 @@
 import { answer, ok, pageOf, parseQuery } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { listTeams } from "@/lib/dal/teams";
-import { noFiltersSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {
   return answer(async () => {
     await readerFromRequest(request);
-    const { page } = parseQuery(request, noFiltersSchema);
+    const { page } = parseQuery(request, operation.get.filters);
     const teams = (await listTeams()).map(({ id: _id, latestUpdate, ...team }) => ({
       ...team,
       latestUpdate: latestUpdate ? { ...latestUpdate, publishedAt: new Date(latestUpdate.publishedAt).toISOString() } : null,
     }));
-    return ok(pageOf(teams, page));
+    return ok(operation.get, pageOf(teams, page));
   });
 }

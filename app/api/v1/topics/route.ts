@@ -2,11 +2,11 @@
 import { answer, ok, parseQuery } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { listTopics } from "@/lib/dal/api-reads";
-import { cycleFiltersSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {
   return answer(async () => {
     await readerFromRequest(request);
-    return ok(listTopics(parseQuery(request, cycleFiltersSchema)));
+    return ok(operation.get, listTopics(parseQuery(request, operation.get.filters)));
   });
 }

@@ -2,13 +2,13 @@
 import { answer, ok, parseBody } from "@/lib/api";
 import { writerFromRequest } from "@/lib/dal/api-actor";
 import { postUpdate } from "@/lib/dal/api-writes";
-import { postUpdateSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function POST(request: Request): Promise<Response> {
   return answer(async () => {
     const actor = await writerFromRequest(request);
-    const input = await parseBody(request, postUpdateSchema);
+    const input = await parseBody(request, operation.post.body);
     const { id, version } = postUpdate({ actor, input });
-    return ok({ data: { id, version, state: input.publish ? "published" : "draft", url: `/updates/${id}` } }, 201);
+    return ok(operation.post, { data: { id, version, state: input.publish ? "published" : "draft", url: `/updates/${id}` } });
   });
 }

@@ -3,6 +3,7 @@ import { answer, ok } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { getCycleBoard } from "@/lib/dal/cycles";
 import { NotFoundError } from "@/lib/errors";
+import * as operation from "./operation";
 
 export function GET(request: Request, { params }: RouteContext<"/api/v1/cycles/[cycle]">): Promise<Response> {
   return answer(async () => {
@@ -10,6 +11,6 @@ export function GET(request: Request, { params }: RouteContext<"/api/v1/cycles/[
     const board = await getCycleBoard({ cycle: (await params).cycle });
     if (!board) throw new NotFoundError("Cycle");
     const { id: _id, ...cycle } = board.cycle;
-    return ok({ data: { ...cycle, milestones: board.milestones.map(({ id: _milestoneId, ...m }) => m), gatherings: board.gatherings } });
+    return ok(operation.get, { data: { ...cycle, milestones: board.milestones.map(({ id: _milestoneId, ...m }) => m), gatherings: board.gatherings } });
   });
 }

@@ -2,13 +2,13 @@
 import { answer, idFromPath, ok, parseBody } from "@/lib/api";
 import { writerFromRequest } from "@/lib/dal/api-actor";
 import { patchRoadmapItem } from "@/lib/dal/api-writes";
-import { patchRoadmapItemSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function PATCH(request: Request, { params }: RouteContext<"/api/v1/roadmap-items/[id]">): Promise<Response> {
   return answer(async () => {
     const actor = await writerFromRequest(request);
     const id = idFromPath((await params).id, "Roadmap item");
-    const { version } = patchRoadmapItem({ actor, id, input: await parseBody(request, patchRoadmapItemSchema) });
-    return ok({ data: { id, version } });
+    const { version } = patchRoadmapItem({ actor, id, input: await parseBody(request, operation.patch.body) });
+    return ok(operation.patch, { data: { id, version } });
   });
 }

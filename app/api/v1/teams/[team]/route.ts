@@ -3,6 +3,7 @@ import { answer, ok } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { getTeamProfile } from "@/lib/dal/teams";
 import { NotFoundError } from "@/lib/errors";
+import * as operation from "./operation";
 
 export function GET(request: Request, { params }: RouteContext<"/api/v1/teams/[team]">): Promise<Response> {
   return answer(async () => {
@@ -10,7 +11,7 @@ export function GET(request: Request, { params }: RouteContext<"/api/v1/teams/[t
     const profile = await getTeamProfile({ team: (await params).team });
     if (!profile) throw new NotFoundError("Team");
     const { id: _id, ...team } = profile.team;
-    return ok({
+    return ok(operation.get, {
       data: {
         ...team,
         leads: profile.leads,

@@ -4,14 +4,14 @@ import { readerFromRequest, writerFromRequest } from "@/lib/dal/api-actor";
 import { getApiUpdate } from "@/lib/dal/api-reads";
 import { patchUpdate } from "@/lib/dal/api-writes";
 import { NotFoundError } from "@/lib/errors";
-import { patchUpdateSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request, { params }: RouteContext<"/api/v1/updates/[id]">): Promise<Response> {
   return answer(async () => {
     const actor = await readerFromRequest(request);
     const update = await getApiUpdate({ actor, id: idFromPath((await params).id, "Update") });
     if (!update) throw new NotFoundError("Update");
-    return ok({ data: update });
+    return ok(operation.get, { data: update });
   });
 }
 
@@ -19,7 +19,7 @@ export function PATCH(request: Request, { params }: RouteContext<"/api/v1/update
   return answer(async () => {
     const actor = await writerFromRequest(request);
     const id = idFromPath((await params).id, "Update");
-    const { version } = patchUpdate({ actor, id, input: await parseBody(request, patchUpdateSchema) });
-    return ok({ data: { id, version, url: `/updates/${id}` } });
+    const { version } = patchUpdate({ actor, id, input: await parseBody(request, operation.patch.body) });
+    return ok(operation.patch, { data: { id, version, url: `/updates/${id}` } });
   });
 }

@@ -3,14 +3,14 @@ import { answer, ok, pageOf, parseQuery } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { getCycleBoard } from "@/lib/dal/cycles";
 import { NotFoundError } from "@/lib/errors";
-import { noFiltersSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request, { params }: RouteContext<"/api/v1/cycles/[cycle]/milestones">): Promise<Response> {
   return answer(async () => {
     await readerFromRequest(request);
-    const { page } = parseQuery(request, noFiltersSchema);
+    const { page } = parseQuery(request, operation.get.filters);
     const board = await getCycleBoard({ cycle: (await params).cycle });
     if (!board) throw new NotFoundError("Cycle");
-    return ok(pageOf(board.milestones.map(({ id: _id, ...m }) => m), page));
+    return ok(operation.get, pageOf(board.milestones.map(({ id: _id, ...m }) => m), page));
   });
 }

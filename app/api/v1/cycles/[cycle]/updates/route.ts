@@ -3,14 +3,14 @@ import { answer, ok, parseQuery } from "@/lib/api";
 import { readerFromRequest } from "@/lib/dal/api-actor";
 import { listCycleUpdates } from "@/lib/dal/api-reads";
 import { NotFoundError } from "@/lib/errors";
-import { updateFiltersSchema } from "@/lib/validation/api";
+import * as operation from "./operation";
 
 export function GET(request: Request, { params }: RouteContext<"/api/v1/cycles/[cycle]/updates">): Promise<Response> {
   return answer(async () => {
     const actor = await readerFromRequest(request);
-    const { filters, page } = parseQuery(request, updateFiltersSchema);
+    const { filters, page } = parseQuery(request, operation.get.filters);
     const updates = await listCycleUpdates({ actor, cycle: (await params).cycle, filters, page });
     if (!updates) throw new NotFoundError("Cycle");
-    return ok(updates);
+    return ok(operation.get, updates);
   });
 }
