@@ -113,14 +113,10 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   });
 
   const publish = useMutation({
-    mutationFn: async (submitted: Form) => {
-      let expectedVersion = version;
-      if (comparable(submitted) !== comparable(saved)) {
-        const result = await saveUpdateAction(payload(submitted, initial.id, version));
-        if (!handleResult(result, submitted) || !result.ok) return result;
-        expectedVersion = result.version;
-      }
-      return publishUpdateAction({ id: initial.id, expectedVersion });
+    // One step on the server: what is not saved yet is saved with the publish, or neither happens.
+    mutationFn: (submitted: Form) => {
+      const { id, expectedVersion, ...changes } = payload(submitted, initial.id, version);
+      return publishUpdateAction({ id, expectedVersion, changes: comparable(submitted) !== comparable(saved) ? changes : null });
     },
     onSuccess: (result, submitted) => {
       if (handleResult(result, submitted)) {

@@ -226,7 +226,15 @@ const ACTIONS: ActionRow[] = [
     }),
     call: (input) => saveUpdateAction(input),
   },
-  { name: "publish a draft", candidates: (db) => ({ id: updateIds(db), expectedVersion: [1, 2] }), call: (input) => publishUpdateAction(input) },
+  {
+    name: "publish a draft",
+    candidates: (db) => ({
+      id: updateIds(db),
+      expectedVersion: [1, 2],
+      changes: [null, { gatheringSlug: null, content: Object.fromEntries(Object.entries(updateContent).map(([k, v]) => [k, v[0]])), links: [], metrics: [] }, { gatheringSlug: "nowhere", content: {}, links: [], metrics: [] }],
+    }),
+    call: (input) => publishUpdateAction(input),
+  },
   { name: "discard a draft", candidates: (db) => ({ id: updateIds(db), teamSlug: teamSlugs(db) }), call: (input) => discardDraftAction(input), regressions: [{ id: false, teamSlug: "docs" }] },
   {
     name: "open a help request",

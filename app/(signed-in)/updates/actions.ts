@@ -7,7 +7,7 @@ import { discardDraftSchema, publishUpdateSchema, saveUpdateSchema, startUpdateS
 
 export const saveUpdateAction = inputAction(saveUpdateSchema, ({ actor, input }) => saveUpdate({ actor, input }));
 
-export const publishUpdateAction = inputAction(publishUpdateSchema, ({ actor, input }) => publishUpdate({ actor, id: input.id, expectedVersion: input.expectedVersion }));
+export const publishUpdateAction = inputAction(publishUpdateSchema, ({ actor, input }) => publishUpdate({ actor, input }));
 
 export const startUpdateAction = formAction(
   startUpdateSchema,
