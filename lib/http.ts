@@ -1,16 +1,12 @@
 /** The one mapping from data-layer errors to HTTP answers for route handlers, with one error body shape. */
-import { z } from "@/lib/validation/zod";
+import { fieldErrorsOf, z } from "@/lib/validation/zod";
 import { ConflictError, InputError, isStorageUnavailable, NotFoundError, STORAGE_RETRY_AFTER_SECONDS, UnauthorizedError } from "./errors";
 import { ForbiddenError } from "./permissions";
 
 export function errorResponse(error: unknown): Response {
   const body = (status: number, code: string, message: string, fields?: Record<string, string[]>, current?: unknown) =>
     Response.json({ error: { code, message, ...(fields ? { fields } : {}), ...(current ? { current } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
-  if (error instanceof z.ZodError) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of error.issues) fields[issue.path.join(".") || "_"] = [...(fields[issue.path.join(".") || "_"] ?? []), issue.message];
-    return body(400, "invalid_input", "Some fields need attention", fields);
-  }
+  if (error instanceof z.ZodError) return body(400, "invalid_input", "Some fields need attention", fieldErrorsOf(error, "_"));
   // Well-formed but not acceptable (an unknown team, a retired metric): 422.
   if (error instanceof InputError) return body(422, "unprocessable", error.message, { [error.field]: [error.message] });
   if (error instanceof UnauthorizedError) return body(401, "unauthorized", error.message);

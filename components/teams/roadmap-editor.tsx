@@ -9,21 +9,19 @@ import {
   moveRoadmapItemAction,
 } from "@/app/(signed-in)/teams/[slug]/roadmap/actions";
 import { Button, inputClass } from "@/components/ui/form";
+import type { ActionResult } from "@/lib/action-result";
 import type { EditableRoadmapItem } from "@/lib/dal/roadmap";
 import { ROADMAP_KIND, ROADMAP_STATUS, ROADMAP_STATUS_LABELS, TRACKER_KIND, type RoadmapStatus } from "@/lib/domain";
-import type { SaveResult } from "@/lib/editor-result";
 import { roadmapQuery, type RoadmapForEditing } from "@/lib/query/roadmap";
 import { roadmapFieldsSchema, ROADMAP_LIMITS, type RoadmapFields } from "@/lib/validation/roadmap";
+import { fieldErrorsOf } from "@/lib/validation/zod";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";
 
 type Errors = Record<string, string[]>;
 
 function issues(fields: RoadmapFields): Errors {
   const result = roadmapFieldsSchema.safeParse(fields);
-  if (result.success) return {};
-  const errors: Errors = {};
-  for (const issue of result.error.issues) errors[issue.path.join(".")] = [...(errors[issue.path.join(".")] ?? []), issue.message];
-  return errors;
+  return result.success ? {} : fieldErrorsOf(result.error);
 }
 
 const fieldsOf = (item: EditableRoadmapItem): RoadmapFields => ({
@@ -45,7 +43,7 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
   const { data } = useQuery({ ...roadmapQuery.options(initial.team.slug, initial.cycle.slug), initialData: initial });
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
-  function settle(result: SaveResult, success?: string) {
+  function settle(result: ActionResult, success?: string) {
     setMessage(result.ok ? (success ? { tone: "ok", text: success } : null) : { tone: "error", text: result.message });
     void queryClient.invalidateQueries({ queryKey: key });
     return result.ok;
@@ -94,7 +92,7 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
     mutationFn: () => carryOverRoadmapAction({ team: initial.team.slug, from: initial.cycle.slug, to: carryTo }),
     onSuccess: (result) => {
       const target = laterCycles.find((c) => c.slug === carryTo)?.name;
-      settle(result, result.ok ? `Carried ${result.carried ?? 0} item${result.carried === 1 ? "" : "s"} over to ${target}.` : undefined);
+      settle(result, result.ok ? `Carried ${result.carried} item${result.carried === 1 ? "" : "s"} over to ${target}.` : undefined);
     },
   });
 

@@ -8,9 +8,10 @@ import { discardDraftAction, publishUpdateAction, saveUpdateAction } from "@/app
 import { Button, inputClass } from "@/components/ui/form";
 import type { UpdateForEditing } from "@/lib/dal/update-editor";
 import type { UpdateSnapshot } from "@/lib/dal/updates";
+import type { ActionResult } from "@/lib/action-result";
 import { HEALTH, HEALTH_LABELS, UPDATE_SECTIONS, type Health, type UpdateSectionKey } from "@/lib/domain";
-import type { SaveResult } from "@/lib/editor-result";
 import { saveUpdateSchema, UPDATE_LIMITS } from "@/lib/validation/update";
+import { fieldErrorsOf } from "@/lib/validation/zod";
 import { HealthBadge } from "./health-badge";
 import { UpdateSections } from "./update-sections";
 
@@ -56,13 +57,7 @@ function payload(form: Form, id: number, expectedVersion: number) {
 /** Field errors keyed as the zod paths of the payload ("content.headline", "links.0.url", "metrics.2.value"). */
 function validate(form: Form, id: number, version: number): Record<string, string[]> {
   const result = saveUpdateSchema.safeParse(payload(form, id, version));
-  if (result.success) return {};
-  const errors: Record<string, string[]> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".");
-    errors[key] = [...(errors[key] ?? []), issue.message];
-  }
-  return errors;
+  return result.success ? {} : fieldErrorsOf(result.error);
 }
 
 const comparable = (form: Form) => JSON.stringify(payload(form, 0, 1));
@@ -91,7 +86,7 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   const dirty = comparable(form) !== comparable(saved);
   const fieldErrors = { ...(showErrors ? errors : {}), ...(serverErrors?.fieldErrors ?? {}) };
 
-  function handleResult(result: SaveResult, submitted: Form) {
+  function handleResult(result: ActionResult<{ version: number }>, submitted: Form) {
     if (result.ok) {
       setVersion(result.version);
       setSaved(submitted);
@@ -118,14 +113,10 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   });
 
   const publish = useMutation({
-    mutationFn: async (submitted: Form) => {
-      let expectedVersion = version;
-      if (comparable(submitted) !== comparable(saved)) {
-        const result = await saveUpdateAction(payload(submitted, initial.id, version));
-        if (!handleResult(result, submitted) || !result.ok) return result;
-        expectedVersion = result.version;
-      }
-      return publishUpdateAction({ id: initial.id, expectedVersion });
+    // One step on the server: what is not saved yet is saved with the publish, or neither happens.
+    mutationFn: (submitted: Form) => {
+      const { id, expectedVersion, ...changes } = payload(submitted, initial.id, version);
+      return publishUpdateAction({ id, expectedVersion, changes: comparable(submitted) !== comparable(saved) ? changes : null });
     },
     onSuccess: (result, submitted) => {
       if (handleResult(result, submitted)) {
@@ -364,7 +355,7 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
                   variant="danger"
                   disabled={pending}
                   onClick={() => {
-                    if (window.confirm("Discard this draft? This cannot be undone.")) void discardDraftAction(initial.id, initial.team.slug);
+                    if (window.confirm("Discard this draft? This cannot be undone.")) void discardDraftAction({ id: initial.id, teamSlug: initial.team.slug });
                   }}
                 >
                   Discard draft

@@ -226,16 +226,16 @@ const ACTIONS: ActionRow[] = [
     }),
     call: (input) => saveUpdateAction(input),
   },
-  { name: "publish a draft", candidates: (db) => ({ id: updateIds(db), expectedVersion: [1, 2] }), call: (input) => publishUpdateAction(input) },
   {
-    name: "discard a draft",
-    candidates: (db) => ({ id: updateIds(db), teamSlug: teamSlugs(db) }),
-    call: (input) => {
-      const { id, teamSlug } = (input ?? {}) as { id: never; teamSlug: never };
-      return discardDraftAction(id, teamSlug);
-    },
-    regressions: [{ id: false, teamSlug: "docs" }],
+    name: "publish a draft",
+    candidates: (db) => ({
+      id: updateIds(db),
+      expectedVersion: [1, 2],
+      changes: [null, { gatheringSlug: null, content: Object.fromEntries(Object.entries(updateContent).map(([k, v]) => [k, v[0]])), links: [], metrics: [] }, { gatheringSlug: "nowhere", content: {}, links: [], metrics: [] }],
+    }),
+    call: (input) => publishUpdateAction(input),
   },
+  { name: "discard a draft", candidates: (db) => ({ id: updateIds(db), teamSlug: teamSlugs(db) }), call: (input) => discardDraftAction(input), regressions: [{ id: false, teamSlug: "docs" }] },
   {
     name: "open a help request",
     candidates: (db) => ({ team: teamSlugs(db), cycle: cycleSlugs(db), title: ["Proofread the install guide", " "], details: ["", "Two pages"], linkUrl: urls, contact: ["docs call", ""], roadmapItemId: ["", ...ids(db.select({ id: roadmapItems.id }).from(roadmapItems).all()).slice(0, 3), 9999] }),
@@ -251,7 +251,7 @@ const ACTIONS: ActionRow[] = [
     candidates: (db) => ({ id: [...ids(db.select({ id: helpRequests.id }).from(helpRequests).all()), 9999], status: ["resolved", "dropped", "open"] }),
     call: form(closeHelpRequestAction),
   },
-  { name: "send reminders", candidates: () => ({}), call: () => sendRemindersAction(null) },
+  { name: "send reminders", candidates: () => ({}), call: () => sendRemindersAction(null, new FormData()) },
 ];
 
 let template: string;

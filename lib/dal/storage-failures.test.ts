@@ -83,7 +83,7 @@ describe("a read-only database", () => {
     db.$client.pragma("query_only = ON");
     request.actor = actorOf("lead of the team", db);
     const content = { headline: "Typed while the disk was gone", health: draft.health, summary: "Kept", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" };
-    expect(await saveUpdateAction({ id: draft.id, expectedVersion: draft.version, gatheringSlug: null, content, links: [], metrics: [] })).toEqual({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, fieldErrors: {}, retryable: true });
+    expect(await saveUpdateAction({ id: draft.id, expectedVersion: draft.version, gatheringSlug: null, content, links: [], metrics: [] })).toEqual({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, fieldErrors: {}, values: {}, retryable: true });
     const form = new FormData();
     for (const [key, value] of Object.entries({ team: "docs", cycle: "10.0", title: "Reviewers for the install guide", details: "", linkUrl: "", contact: "docs@lists.example.org", roadmapItemId: "" })) form.set(key, value);
     expect(await openHelpRequestAction(null, form)).toMatchObject({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, values: { title: "Reviewers for the install guide" } });

@@ -57,7 +57,16 @@ export const WRITES: Write[] = [
       return saveUpdate({ actor, input: { id: draft.id, expectedVersion: draft.version, gatheringSlug: null, content: { headline: "H", health: "at_risk", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" }, links: [], metrics: [] } }, db);
     },
   },
-  { name: "publish a draft", covers: publishUpdate, allowed: LEADS_AND_ADMINS, run: (actor, db) => publishUpdate({ actor, id: docsDraft(db).id, expectedVersion: docsDraft(db).version }, db) },
+  {
+    name: "publish a draft, saving what the editor holds",
+    covers: publishUpdate,
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => {
+      const draft = docsDraft(db);
+      const content = { headline: "Ready", health: "at_risk" as const, summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" };
+      return publishUpdate({ actor, input: { id: draft.id, expectedVersion: draft.version, changes: { gatheringSlug: null, content, links: [], metrics: [] } } }, db);
+    },
+  },
   { name: "discard a draft", covers: deleteDraft, allowed: LEADS_AND_ADMINS, run: (actor, db) => deleteDraft({ actor, id: docsDraft(db).id }, db) },
   {
     name: "add a roadmap item",

@@ -16,7 +16,7 @@ import { UPDATE_SECTIONS, type Health, type MetricUnit } from "@/lib/domain";
 import { InputError, NotFoundError } from "@/lib/errors";
 import { aggregateMetric } from "@/lib/metrics";
 import { assertCan, can, type Actor } from "@/lib/permissions";
-import type { SaveUpdateInput, StartUpdateInput } from "@/lib/validation/update";
+import type { EditorChanges, PublishUpdateInput, SaveUpdateInput, StartUpdateInput } from "@/lib/validation/update";
 import { recordAudit } from "./audit";
 import { countedValue } from "./metrics";
 import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./updates";
@@ -178,42 +178,47 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
   };
 }
 
-/** Saves the whole editor: content, gathering, links and the numbers this update reports. */
-export function saveUpdate({ actor, input }: { actor: Actor; input: SaveUpdateInput }, db: Db = getDb()): { version: number } {
-  return changeUpdate(
-    { actor, id: input.id, expectedVersion: input.expectedVersion, action: "update.save" },
-    (tx, current) => {
-      const gatheringId = input.gatheringSlug
-        ? tx.select({ id: gatherings.id }).from(gatherings).where(and(eq(gatherings.slug, input.gatheringSlug), eq(gatherings.cycleId, current.cycleId))).get()?.id
-        : null;
-      if (gatheringId === undefined) throw new InputError("gatheringSlug", "That gathering is not part of this cycle");
-      const allowedMetrics = new Set(
-        tx.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.teamId, current.teamId)).all().map((m) => m.id),
-      );
-      for (const entry of input.metrics) if (!allowedMetrics.has(entry.metricId)) throw new InputError("metrics", "That number is not one this team reports");
-
-      tx.delete(updateLinks).where(eq(updateLinks.updateId, current.id)).run();
-      if (input.links.length > 0) tx.insert(updateLinks).values(input.links.map((l, i) => ({ ...l, updateId: current.id, sortOrder: i }))).run();
-      tx.delete(metricValues).where(eq(metricValues.sourceUpdateId, current.id)).run();
-      const reported = input.metrics.filter((m): m is { metricId: number; value: number } => m.value !== null);
-      if (reported.length > 0) {
-        tx.insert(metricValues)
-          .values(reported.map((m) => ({ metricId: m.metricId, value: m.value, teamId: current.teamId, cycleId: current.cycleId, observedAt: new Date(), sourceUpdateId: current.id, recordedById: actor.kind === "person" ? actor.id : null })))
-          .run();
-      }
-      return { set: { ...input.content, gatheringId }, after: { ...input.content, links: input.links, metrics: reported } };
-    },
-    db,
+/** Writes what the editor holds inside a change of the update (./updates.ts `changeUpdate`). */
+function writeEditorChanges(tx: Tx, actor: Actor, current: { id: number; teamId: number; cycleId: number }, changes: EditorChanges) {
+  const gatheringId = changes.gatheringSlug
+    ? tx.select({ id: gatherings.id }).from(gatherings).where(and(eq(gatherings.slug, changes.gatheringSlug), eq(gatherings.cycleId, current.cycleId))).get()?.id
+    : null;
+  if (gatheringId === undefined) throw new InputError("gatheringSlug", "That gathering is not part of this cycle");
+  const allowedMetrics = new Set(
+    tx.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.teamId, current.teamId)).all().map((m) => m.id),
   );
+  for (const entry of changes.metrics) if (!allowedMetrics.has(entry.metricId)) throw new InputError("metrics", "That number is not one this team reports");
+
+  tx.delete(updateLinks).where(eq(updateLinks.updateId, current.id)).run();
+  if (changes.links.length > 0) tx.insert(updateLinks).values(changes.links.map((l, i) => ({ ...l, updateId: current.id, sortOrder: i }))).run();
+  tx.delete(metricValues).where(eq(metricValues.sourceUpdateId, current.id)).run();
+  const reported = changes.metrics.filter((m): m is { metricId: number; value: number } => m.value !== null);
+  if (reported.length > 0) {
+    tx.insert(metricValues)
+      .values(reported.map((m) => ({ metricId: m.metricId, value: m.value, teamId: current.teamId, cycleId: current.cycleId, observedAt: new Date(), sourceUpdateId: current.id, recordedById: actor.kind === "person" ? actor.id : null })))
+      .run();
+  }
+  return { set: { ...changes.content, gatheringId }, after: { ...changes.content, links: changes.links, metrics: reported } };
 }
 
-/** Makes a draft public; it shows on every page that lists updates on the very next request. */
-export function publishUpdate({ actor, id, expectedVersion }: { actor: Actor; id: number; expectedVersion: number }, db: Db = getDb()): { version: number } {
+/** Saves the whole editor: content, gathering, links and the numbers this update reports. */
+export function saveUpdate({ actor, input }: { actor: Actor; input: SaveUpdateInput }, db: Db = getDb()): { version: number } {
+  const { id, expectedVersion, ...changes } = input;
+  return changeUpdate({ actor, id, expectedVersion, action: "update.save" }, (tx, current) => writeEditorChanges(tx, actor, current, changes), db);
+}
+
+/**
+ * Saves what the editor has not saved yet and makes the draft public, in one transaction:
+ * if publishing is refused, the save is not kept either. It shows on every page that lists
+ * updates on the very next request.
+ */
+export function publishUpdate({ actor, input }: { actor: Actor; input: PublishUpdateInput }, db: Db = getDb()): { version: number } {
   return changeUpdate(
-    { actor, id, expectedVersion, action: "update.publish" },
-    (_tx, current) => {
+    { actor, id: input.id, expectedVersion: input.expectedVersion, action: "update.publish" },
+    (tx, current) => {
+      const saved = input.changes ? writeEditorChanges(tx, actor, current, input.changes) : { set: {}, after: {} };
       if (current.state === "published") throw new InputError("state", "This update is already published");
-      return { set: { state: "published", publishedAt: new Date(), reviewState: "unreviewed" }, after: { state: "published" } };
+      return { set: { ...saved.set, state: "published", publishedAt: new Date(), reviewState: "unreviewed" }, after: { ...saved.after, state: "published" } };
     },
     db,
   );

@@ -45,14 +45,19 @@ export const metricEntrySchema = z.object({
   value: z.number({ error: "Enter a number" }).finite({ error: "Enter a number" }).min(-1e12).max(1e12).nullable(),
 });
 
-export const saveUpdateSchema = z.object({
-  id: z.number().int().positive(),
-  /** The version the editor started from; a save from an older one is a conflict. */
-  expectedVersion: z.number().int().positive(),
+/** Everything the editor holds: content, gathering, links and the numbers this update reports. */
+export const editorChangesSchema = z.object({
   gatheringSlug: z.string().max(80).nullable(),
   content: updateContentSchema,
   links: z.array(updateLinkSchema).max(UPDATE_LIMITS.links, { error: `At most ${UPDATE_LIMITS.links} links` }),
   metrics: z.array(metricEntrySchema).max(100),
+});
+
+export const saveUpdateSchema = z.object({
+  id: z.number().int().positive(),
+  /** The version the editor started from; a save from an older one is a conflict. */
+  expectedVersion: z.number().int().positive(),
+  ...editorChangesSchema.shape,
 });
 
 export const editUpdateSchema = z.object({
@@ -76,9 +81,13 @@ export const discardDraftSchema = z.object({
 export const publishUpdateSchema = z.object({
   id: z.number().int().positive(),
   expectedVersion: z.number().int().positive(),
+  /** What the editor holds that is not saved yet, saved in the same step; null when all is saved. */
+  changes: editorChangesSchema.nullable(),
 });
 
 export type UpdateContent = z.infer<typeof updateContentSchema>;
 export type EditUpdateInput = z.infer<typeof editUpdateSchema>;
+export type EditorChanges = z.infer<typeof editorChangesSchema>;
 export type SaveUpdateInput = z.infer<typeof saveUpdateSchema>;
+export type PublishUpdateInput = z.infer<typeof publishUpdateSchema>;
 export type StartUpdateInput = z.infer<typeof startUpdateSchema>;

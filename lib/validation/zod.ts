@@ -9,3 +9,17 @@ import { z } from "zod";
 if (typeof window !== "undefined") z.config({ jitless: true });
 
 export { z };
+
+/**
+ * A failed parse's messages keyed by each issue's full path ("name", "links.2.url"), so
+ * nested rows can be told apart (zod's own `flattenError` keeps only the first key).
+ * Issues about the whole input go under `rootKey`.
+ */
+export function fieldErrorsOf(error: z.ZodError, rootKey = ""): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || rootKey;
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+  }
+  return fieldErrors;
+}

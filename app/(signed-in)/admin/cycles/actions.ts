@@ -1,103 +1,80 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { formValues, toActionFailure, type ActionResult } from "@/lib/action-result";
-import { getCurrentActor } from "@/lib/dal/actor";
 import { RECAP_SECTION } from "@/lib/domain";
 import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, getCyclesForManaging, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
+import { formAction } from "@/lib/server-action";
 import { cycleDetailsSchema, cycleStatusSchema, editGatheringSchema, editMetricDefinitionSchema, editMilestoneSchema, editTopicSchema, gatheringRecapSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
 
-// Server actions are public POST endpoints: the data layer checks permission on every call.
+export const createCycleAction = formAction(newCycleSchema, ({ actor, input, values }) => {
+  createCycleFromTemplate({ actor, input });
+  refresh();
+  return { message: `Created ${values.name}.` };
+});
 
-/** Parse, run, refresh the page: the shape every cycle-management form shares. */
-async function run(formData: FormData, work: (values: Record<string, string>) => Promise<string> | string): Promise<ActionResult> {
-  const values = formValues(formData);
-  try {
-    const message = await work(values);
+export const setCycleStatusAction = formAction(cycleStatusSchema, ({ actor, input }) => {
+  setCycleStatus({ actor, input });
+  refresh();
+  return { message: "Status saved." };
+});
+
+export const addMilestoneAction = formAction(
+  milestoneSchema,
+  ({ actor, input, values }) => {
+    addMilestone({ actor, input });
     refresh();
-    return { ok: true, message };
-  } catch (error) {
-    return toActionFailure(error, values);
-  }
-}
+    return { message: `Added ${values.name}.` };
+  },
+  { fields: (values) => ({ ...values, doneOn: values.doneOn || null }) },
+);
 
-export async function createCycleAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    createCycleFromTemplate({ actor: await getCurrentActor(), input: newCycleSchema.parse(values) });
-    return `Created ${values.name}.`;
-  });
-}
+export const setMilestoneDoneAction = formAction(milestoneDoneSchema, ({ actor, input: { id, doneOn } }) => {
+  setMilestoneDone({ actor, id, doneOn });
+  refresh();
+  return { message: doneOn ? "Marked done." : "Marked not done." };
+});
 
-export async function setCycleStatusAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    setCycleStatus({ actor: await getCurrentActor(), input: cycleStatusSchema.parse(values) });
-    return "Status saved.";
-  });
-}
+export const addTopicAction = formAction(topicSchema, ({ actor, input, values }) => {
+  addTopic({ actor, input });
+  refresh();
+  return { message: `Added "${values.title}".` };
+});
 
-export async function addMilestoneAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    addMilestone({ actor: await getCurrentActor(), input: milestoneSchema.parse({ ...values, doneOn: values.doneOn || null }) });
-    return `Added ${values.name}.`;
-  });
-}
+export const createMetricAction = formAction(metricDefinitionSchema, ({ actor, input, values }) => {
+  createMetricDefinition({ actor, input });
+  refresh();
+  return { message: `Defined ${values.label}.` };
+});
 
-export async function setMilestoneDoneAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    const { id, doneOn } = milestoneDoneSchema.parse(values);
-    setMilestoneDone({ actor: await getCurrentActor(), id, doneOn });
-    return doneOn ? "Marked done." : "Marked not done.";
-  });
-}
+export const editCycleDetailsAction = formAction(cycleDetailsSchema, ({ actor, input }) => {
+  editCycleDetails({ actor, input });
+  refresh();
+  return { message: "Dates and summary saved." };
+});
 
-export async function addTopicAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    addTopic({ actor: await getCurrentActor(), input: topicSchema.parse(values) });
-    return `Added "${values.title}".`;
-  });
-}
+export const editMilestoneAction = formAction(editMilestoneSchema, ({ actor, input }) => {
+  editMilestone({ actor, input });
+  refresh();
+  return { message: "Milestone saved." };
+});
 
-export async function createMetricAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    createMetricDefinition({ actor: await getCurrentActor(), input: metricDefinitionSchema.parse(values) });
-    return `Defined ${values.label}.`;
-  });
-}
+export const editTopicAction = formAction(editTopicSchema, ({ actor, input }) => {
+  editTopic({ actor, input });
+  refresh();
+  return { message: "Topic saved." };
+});
 
-export async function editCycleDetailsAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    editCycleDetails({ actor: await getCurrentActor(), input: cycleDetailsSchema.parse(values) });
-    return "Dates and summary saved.";
-  });
-}
+export const addGatheringAction = formAction(gatheringSchema, ({ actor, input, values }) => {
+  addGathering({ actor, input });
+  refresh();
+  return { message: `Added ${values.name}.` };
+});
 
-export async function editMilestoneAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    editMilestone({ actor: await getCurrentActor(), input: editMilestoneSchema.parse(values) });
-    return "Milestone saved.";
-  });
-}
-
-export async function editTopicAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    editTopic({ actor: await getCurrentActor(), input: editTopicSchema.parse(values) });
-    return "Topic saved.";
-  });
-}
-
-export async function addGatheringAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    addGathering({ actor: await getCurrentActor(), input: gatheringSchema.parse(values) });
-    return `Added ${values.name}.`;
-  });
-}
-
-export async function editGatheringAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    editGathering({ actor: await getCurrentActor(), input: editGatheringSchema.parse(values) });
-    return "Gathering saved.";
-  });
-}
+export const editGatheringAction = formAction(editGatheringSchema, ({ actor, input }) => {
+  editGathering({ actor, input });
+  refresh();
+  return { message: "Gathering saved." };
+});
 
 /** Ticked boxes named `prefix:value`; every box ticked means "all", so teams added later are in too. */
 function ticked(values: Record<string, string>, prefix: string, all: readonly string[]): string[] | null {
@@ -105,19 +82,27 @@ function ticked(values: Record<string, string>, prefix: string, all: readonly st
   return chosen.length === all.length && all.every((v) => chosen.includes(v)) ? null : chosen;
 }
 
-export async function editGatheringRecapAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    const actor = await getCurrentActor();
-    const teams = getCyclesForManaging({ actor }).teams.map((t) => t.slug);
-    const input = gatheringRecapSchema.parse({ id: values.id, intro: values.intro, closing: values.closing, teams: ticked(values, "team:", teams), sections: ticked(values, "section:", RECAP_SECTION) });
+export const editGatheringRecapAction = formAction(
+  gatheringRecapSchema,
+  ({ actor, input }) => {
     editGatheringRecap({ actor, input });
-    return "Recap saved.";
-  });
-}
+    refresh();
+    return { message: "Recap saved." };
+  },
+  {
+    fields: (values, _formData, actor) => {
+      const teams = getCyclesForManaging({ actor }).teams.map((t) => t.slug);
+      return { id: values.id, intro: values.intro, closing: values.closing, teams: ticked(values, "team:", teams), sections: ticked(values, "section:", RECAP_SECTION) };
+    },
+  },
+);
 
-export async function editMetricAction(_state: ActionResult | null, formData: FormData) {
-  return run(formData, async (values) => {
-    editMetricDefinition({ actor: await getCurrentActor(), input: editMetricDefinitionSchema.parse({ ...values, retired: values.retired === "on" }) });
-    return "Metric saved.";
-  });
-}
+export const editMetricAction = formAction(
+  editMetricDefinitionSchema,
+  ({ actor, input }) => {
+    editMetricDefinition({ actor, input });
+    refresh();
+    return { message: "Metric saved." };
+  },
+  { fields: (values) => ({ ...values, retired: values.retired === "on" }) },
+);
