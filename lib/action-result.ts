@@ -3,8 +3,7 @@
  * Forms show `fieldErrors` beside their fields and keep `values` so nothing typed is lost.
  */
 import { z } from "@/lib/validation/zod";
-import { ConflictError, InputError, isStorageUnavailable, NotFoundError, STORAGE_UNAVAILABLE_MESSAGE } from "./errors";
-import { ForbiddenError } from "./permissions";
+import { ConflictError, ForbiddenError, InputError, isStorageUnavailable, NotFoundError, STORAGE_UNAVAILABLE_MESSAGE } from "./errors";
 
 export type ActionResult =
   | {

@@ -17,6 +17,9 @@ export const HEALTH_LABELS: Record<Health, string> = {
   done: "Done",
 };
 
+/** Health that puts a team on a cycle's "at risk" list. */
+export const UNHEALTHY: readonly Health[] = ["at_risk", "off_track", "blocked"];
+
 /** Health as an ordinal, worst first: the order a chart's axis climbs. */
 export const HEALTH_FROM_WORST: readonly Health[] = ["blocked", "off_track", "at_risk", "on_track", "done"];
 
@@ -42,6 +45,9 @@ export type ReviewState = (typeof REVIEW_STATE)[number];
 
 export const ROADMAP_STATUS = ["planned", "in_progress", "done", "deferred", "dropped"] as const;
 export type RoadmapStatus = (typeof ROADMAP_STATUS)[number];
+
+/** A roadmap item still to be delivered: what carries over to the next cycle and can still want help. */
+export const ROADMAP_UNFINISHED: readonly RoadmapStatus[] = ["planned", "in_progress"];
 
 export const ROADMAP_STATUS_LABELS: Record<RoadmapStatus, string> = {
   planned: "Planned",

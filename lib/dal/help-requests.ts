@@ -7,14 +7,12 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItems, teams } from "@/db/schema";
-import { HELP_STILL_WANTED, type CycleStatus, type HelpStatus, type RoadmapStatus } from "@/lib/domain";
+import { HELP_STILL_WANTED, ROADMAP_UNFINISHED, type CycleStatus, type HelpStatus } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { AssignHelpRequestInput, CloseHelpRequestInput, OpenHelpRequestInput } from "@/lib/validation/help-requests";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
-
-const UNFINISHED: RoadmapStatus[] = ["planned", "in_progress"];
 
 export interface HelpRequestsForEditing {
   team: { id: number; slug: string; name: string };
@@ -78,7 +76,7 @@ export function getHelpRequestsForEditing({ actor, team: slug }: { actor: Actor;
           .select({ id: roadmapItems.id, title: roadmapItems.title, cycleName: releaseCycles.name })
           .from(roadmapItems)
           .innerJoin(releaseCycles, eq(releaseCycles.id, roadmapItems.cycleId))
-          .where(and(eq(roadmapItems.teamId, team.id), inArray(roadmapItems.cycleId, cycles.map((c) => c.id)), inArray(roadmapItems.status, UNFINISHED)))
+          .where(and(eq(roadmapItems.teamId, team.id), inArray(roadmapItems.cycleId, cycles.map((c) => c.id)), inArray(roadmapItems.status, ROADMAP_UNFINISHED)))
           .orderBy(asc(releaseCycles.startsOn), asc(roadmapItems.sortOrder))
           .all();
   return {

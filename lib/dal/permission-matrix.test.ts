@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "@/db/testing";
-import { ForbiddenError } from "@/lib/permissions";
+import { ForbiddenError } from "@/lib/errors";
 import { ACTORS, actorOf, copyOfTemplate, createWriteTemplate, WRITES } from "./testing";
 
 let template: string;

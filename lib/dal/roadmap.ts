@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { releaseCycles, roadmapItemLinks, roadmapItems, teams } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
-import type { RoadmapKind, RoadmapStatus, TrackerKind } from "@/lib/domain";
+import { ROADMAP_UNFINISHED, type RoadmapKind, type RoadmapStatus, type TrackerKind } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { CarryOverInput, CreateRoadmapItemInput, EditRoadmapItemInput } from "@/lib/validation/roadmap";
@@ -121,8 +121,6 @@ export function moveRoadmapItem({ actor, id, direction }: { actor: Actor; id: nu
   invalidate(tags.team(result.teamId), tags.cycle(result.cycleId));
 }
 
-const UNFINISHED: RoadmapStatus[] = ["planned", "in_progress"];
-
 /**
  * Carries every unfinished item of a team from one cycle into another: each gets a copy
  * there that points back at it and keeps its original target, and the item left behind
@@ -138,7 +136,7 @@ export function carryOverRoadmap({ actor, input }: { actor: Actor; input: CarryO
     const open = tx
       .select()
       .from(roadmapItems)
-      .where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, from.id), inArray(roadmapItems.status, UNFINISHED), alreadyCarried.length > 0 ? notInArray(roadmapItems.id, alreadyCarried) : undefined))
+      .where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, from.id), inArray(roadmapItems.status, ROADMAP_UNFINISHED), alreadyCarried.length > 0 ? notInArray(roadmapItems.id, alreadyCarried) : undefined))
       .orderBy(asc(roadmapItems.sortOrder))
       .all();
     const base = tx.select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` }).from(roadmapItems).where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, to.id))).get()?.n ?? 0;
