@@ -6,6 +6,12 @@
 export const ROLES = ["admin", "release_manager", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  release_manager: "Release manager",
+  member: "Member",
+};
+
 export const HEALTH = ["on_track", "at_risk", "off_track", "blocked", "done"] as const;
 export type Health = (typeof HEALTH)[number];
 

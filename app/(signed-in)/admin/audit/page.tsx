@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const types = auditEntityTypes({ actor });
   const query = (p: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), page: String(p) }).toString();
   return (
-    <AdminShell current="/admin/audit">
+    <AdminShell current="/admin/audit" actor={actor}>
       <Card className="mb-6">
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit log">
           <label className="text-sm">

@@ -20,7 +20,7 @@ export default async function ManageCyclesPage() {
   const { cycles, metrics, teams } = getCyclesForManaging({ actor });
   const today = todayIso(await requestTime());
   return (
-    <AdminShell current="/admin/cycles" role={actor.role}>
+    <AdminShell current="/admin/cycles" actor={actor}>
       <div className="space-y-6">
         <Card>
           <SectionHeading id="new-cycle">Start a new cycle</SectionHeading>

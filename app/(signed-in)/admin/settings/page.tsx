@@ -14,7 +14,7 @@ export default async function SettingsPage() {
   const actor = await requireSignedIn("/admin/settings");
   if (!can(actor, "settings.manage")) return <NotAllowed />;
   return (
-    <AdminShell current="/admin/settings">
+    <AdminShell current="/admin/settings" actor={actor}>
       <Card>
         <SettingsForm settings={getSettingsForEditing({ actor })} />
       </Card>

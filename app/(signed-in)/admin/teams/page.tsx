@@ -18,7 +18,7 @@ export default async function AdminTeamsPage() {
   const shepherds = listShepherdCandidates({ actor }).map((p) => ({ value: p.id, label: p.name }));
   const active = teams.filter((t) => !t.archived);
   return (
-    <AdminShell current="/admin/teams">
+    <AdminShell current="/admin/teams" actor={actor}>
       <div className="space-y-6">
         <Card>
           <SectionHeading id="new-team">Add a team</SectionHeading>

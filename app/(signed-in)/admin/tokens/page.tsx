@@ -17,7 +17,7 @@ export default async function AdminTokensPage() {
   const tokens = listApiTokens({ actor, everyone: true });
   const now = await requestTime();
   return (
-    <AdminShell current="/admin/tokens">
+    <AdminShell current="/admin/tokens" actor={actor}>
       <section aria-labelledby="all-tokens-heading">
         <SectionHeading id="all-tokens-heading">Everyone&apos;s API tokens ({tokens.length})</SectionHeading>
         <TokenList tokens={tokens} now={now} showOwner />

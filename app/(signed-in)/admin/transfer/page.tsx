@@ -13,7 +13,7 @@ export default async function TransferPage() {
   const actor = await requireSignedIn("/admin/transfer");
   if (!can(actor, "settings.manage") || !can(actor, "person.manage")) return <NotAllowed />;
   return (
-    <AdminShell current="/admin/transfer">
+    <AdminShell current="/admin/transfer" actor={actor}>
       <div className="space-y-6">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Export the whole site</h2>
