@@ -11,18 +11,19 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { communityTopics, gatherings, helpRequests, milestones, people, reviewComments, roadmapItems, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { ANONYMOUS, type Actor } from "@/lib/permissions";
+import { ANONYMOUS, type Actor, type TokenScope } from "@/lib/permissions";
 import { actorForPerson } from "./person-actor";
 import { createPerson, editPerson } from "./people";
 import { updateSettings } from "./settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "./team-admin";
 import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "./cycle-admin";
 import { sendReminders } from "./reminders";
-import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
+import { getReviewThread, markReviewed, replyToReview, requestChanges, resolveReviewComment } from "./review";
 import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "./help-requests";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "./roadmap";
-import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
-import { editUpdate } from "./updates";
+import { deleteDraft, getUpdateForEditing, publishUpdate, saveUpdate, startUpdate } from "./update-editor";
+import { editUpdate, readUpdate } from "./updates";
+import { readCycleUpdates } from "./api-reads";
 import { patchRoadmapItem, patchUpdate, postUpdate, recordMetricValue } from "./api-writes";
 
 export type ActorKind = "anonymous" | "member" | "lead of the team" | "lead of another team" | "release manager" | "admin";
@@ -261,6 +262,49 @@ export const WRITES: Write[] = [
   },
 ];
 
+/** Who, besides the kinds above, reads drafts: people calling through API tokens that narrow them. */
+export type TokenActorKind = "lead's token with the draft scope" | "lead's token to write updates only" | "admin's token for another team" | "release manager's token for the team";
+export const TOKEN_ACTORS: TokenActorKind[] = ["lead's token with the draft scope", "lead's token to write updates only", "admin's token for another team", "release manager's token for the team"];
+
+export interface DraftRead {
+  name: string;
+  /** The data-layer function this row exercises. */
+  covers: (...args: never[]) => unknown;
+  /** Who sees the draft or private note; everyone else gets nothing, a null or a ForbiddenError. */
+  sees: (ActorKind | TokenActorKind)[];
+  /** Whether the actor was shown the draft or note. */
+  run: (actor: Actor, db: Db) => boolean;
+}
+
+const DRAFT_READERS: (ActorKind | TokenActorKind)[] = ["lead of the team", "release manager", "admin", "lead's token with the draft scope", "release manager's token for the team"];
+const draftFilters = { state: "draft" } as const;
+const page = { page: 1, perPage: 100 };
+
+/** Every read that can show a draft or a private note (lib/dal/read-matrix.test.ts tries each as every actor). */
+export const DRAFT_READS: DraftRead[] = [
+  { name: "open a draft's page", covers: readUpdate, sees: DRAFT_READERS, run: (actor, db) => readUpdate(db, docsDraft(db).id, actor) !== null },
+  {
+    name: "list a cycle's drafts (API)",
+    covers: readCycleUpdates,
+    sees: DRAFT_READERS,
+    run: (actor, db) => readCycleUpdates({ actor, cycle: "10.0", filters: draftFilters, page }, db)!.data.some((u) => u.id === docsDraft(db).id),
+  },
+  {
+    name: "read a published update's private note (API)",
+    covers: readCycleUpdates,
+    sees: DRAFT_READERS,
+    run: (actor, db) => readCycleUpdates({ actor, cycle: "10.0", filters: { team: "docs", state: "published" }, page }, db)!.data.some((u) => "privateNote" in u),
+  },
+  // The editor asks for "update.write", not the draft scope (tokens never reach it: it is a page).
+  { name: "open a draft in the editor", covers: getUpdateForEditing, sees: ["lead of the team", "admin", "lead's token to write updates only"], run: (actor, db) => getUpdateForEditing({ actor, id: docsDraft(db).id }, db) !== null },
+  {
+    name: "read a note for release managers only",
+    covers: getReviewThread,
+    sees: ["release manager", "admin"],
+    run: (actor, db) => getReviewThread({ actor, updateId: docsPublished(db).id }, db).comments.some((c) => c.releaseManagersOnly),
+  },
+];
+
 /** The demo community plus what the writes above act on: an admin, a member, a docs draft, a second roadmap item, a change request, a note for release managers only, cycle 11.0. */
 export async function createWriteTemplate(): Promise<{ file: string; cleanup: () => void }> {
   const { db, file, cleanup } = createTestDatabase({ demo: true });
@@ -285,7 +329,9 @@ export function copyOfTemplate(template: string): { db: Db; dispose: () => void 
   return { db, dispose: () => (db.$client.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 }
 
-export function actorOf(kind: ActorKind, db: Db): Actor {
+const tokenOf = (actor: Actor, scopes: TokenScope["scopes"], teamIds: number[]): Actor => (actor.kind === "person" ? { ...actor, token: { id: 1, name: "ci", scopes, teamIds } } : actor);
+
+export function actorOf(kind: ActorKind | TokenActorKind, db: Db): Actor {
   const personWith = (where: ReturnType<typeof eq>) => actorForPerson(db, db.select({ id: people.id }).from(people).where(where).get()!.id);
   const leadOf = (slug: string) => {
     const team = db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).get()!;
@@ -304,5 +350,13 @@ export function actorOf(kind: ActorKind, db: Db): Actor {
       return personWith(eq(people.role, "release_manager"));
     case "admin":
       return personWith(eq(people.email, "admin@example.org"));
+    case "lead's token with the draft scope":
+      return tokenOf(actorOf("lead of the team", db), ["update.read_draft"], []);
+    case "lead's token to write updates only":
+      return tokenOf(actorOf("lead of the team", db), ["update.write"], []);
+    case "admin's token for another team":
+      return tokenOf(actorOf("admin", db), ["update.read_draft", "update.write"], [db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "test")).get()!.id]);
+    case "release manager's token for the team":
+      return tokenOf(actorOf("release manager", db), ["update.read_draft"], [docsId(db)]);
   }
 }
