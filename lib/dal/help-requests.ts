@@ -13,6 +13,7 @@ import { assertCan, type Actor } from "@/lib/permissions";
 import type { AssignHelpRequestInput, CloseHelpRequestInput, OpenHelpRequestInput } from "@/lib/validation/help-requests";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
+import { cycleBySlug, teamForWriting } from "./lookups";
 
 export interface HelpRequestsForEditing {
   team: { id: number; slug: string; name: string };
@@ -101,11 +102,9 @@ function assertStillOpen(current: { status: HelpStatus }) {
 export function openHelpRequest({ actor, input }: { actor: Actor; input: OpenHelpRequestInput }, db: Db = getDb()): { id: number } {
   const { team: teamSlug, cycle: cycleSlug, ...fields } = input;
   const result = db.transaction((tx) => {
-    const team = tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, teamSlug)).get();
-    if (!team) throw new InputError("team", "No such team");
+    const team = teamForWriting(tx, teamSlug);
     assertCan(actor, "help.manage", { teamId: team.id });
-    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, cycleSlug)).get();
-    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const cycle = cycleBySlug(tx, cycleSlug);
     if (fields.roadmapItemId !== null) {
       const item = tx.select({ teamId: roadmapItems.teamId }).from(roadmapItems).where(eq(roadmapItems.id, fields.roadmapItemId)).get();
       if (item?.teamId !== team.id) throw new InputError("roadmapItemId", "Pick one of this team's roadmap items");
