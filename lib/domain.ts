@@ -40,6 +40,11 @@ export const UPDATE_SECTIONS = [
 ] as const;
 export type UpdateSectionKey = (typeof UPDATE_SECTIONS)[number][0];
 
+/** One value per section, keyed by section: the zod fields, the table columns, a row's text. */
+export function bySection<T>(value: (key: UpdateSectionKey) => T): Record<UpdateSectionKey, T> {
+  return Object.fromEntries(UPDATE_SECTIONS.map(([key]) => [key, value(key)])) as Record<UpdateSectionKey, T>;
+}
+
 export const CYCLE_STATUS = ["planning", "active", "released"] as const;
 export type CycleStatus = (typeof CYCLE_STATUS)[number];
 

@@ -1,7 +1,7 @@
 /** zod schemas for updates, shared by the editor (in the browser), its server actions and the API. */
 import { z } from "./zod";
 import { visibleText } from "./text";
-import { HEALTH } from "@/lib/domain";
+import { bySection, HEALTH } from "@/lib/domain";
 
 export const UPDATE_LIMITS = {
   headline: 160,
@@ -23,12 +23,7 @@ export const updateContentSchema = z.object({
     .max(UPDATE_LIMITS.headline, { error: `Keep the headline under ${UPDATE_LIMITS.headline} characters` })
     .check(visibleText),
   health: z.enum(HEALTH, { error: "Pick one of the health values" }),
-  summary: section,
-  done: section,
-  inProgress: section,
-  planned: section,
-  risks: section,
-  helpWanted: section,
+  ...bySection(() => section),
   privateNote: z.string().max(UPDATE_LIMITS.privateNote, { error: `Keep the note under ${UPDATE_LIMITS.privateNote.toLocaleString("en-US")} characters` }),
 });
 
