@@ -9,10 +9,10 @@ import {
   moveRoadmapItemAction,
 } from "@/app/(signed-in)/teams/[slug]/roadmap/actions";
 import { Button, inputClass } from "@/components/ui/form";
-import type { EditableRoadmapItem } from "@/lib/dal/roadmap";
+import type { EditableRoadmapItem, RoadmapForEditing } from "@/lib/dal/roadmap";
 import { ROADMAP_KIND, ROADMAP_STATUS, ROADMAP_UNFINISHED, ROADMAP_STATUS_LABELS, TRACKER_KIND, type RoadmapStatus } from "@/lib/domain";
 import type { SaveResult } from "@/lib/editor-result";
-import { roadmapQuery, type RoadmapForEditing } from "@/lib/query/roadmap";
+import { roadmapQuery } from "@/lib/query/roadmap";
 import { roadmapFieldsSchema, ROADMAP_LIMITS, type RoadmapFields } from "@/lib/validation/roadmap";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";
 

@@ -48,6 +48,9 @@ function itemsOf(db: Db | Tx, teamId: number, cycleId: number): EditableRoadmapI
   }));
 }
 
+/** What the roadmap editor shows: the page's first copy and GET /api/roadmap/[team]/[cycle] alike. */
+export type RoadmapForEditing = ReturnType<typeof getRoadmapForEditing>;
+
 /** A team's items for one cycle, for its leads and release managers to edit. */
 export function getRoadmapForEditing({ actor, team, cycle }: { actor: Actor; team: string; cycle: string }, db: Db = getDb()) {
   const found = { team: teamForReading(db, team), cycle: cycleOf(db, cycle) };
