@@ -25,9 +25,10 @@ export interface EditableRoadmapItem {
   links: { kind: TrackerKind; label: string; url: string }[];
 }
 
-function cycleOf(db: Db | Tx, slug: string, field?: string) {
-  const { id, name } = cycleBySlug(db, slug, field);
-  return { id, slug, name };
+/** The cycle as the editor knows it. */
+function cycleOf(db: Db | Tx, slug: string) {
+  const cycle = cycleBySlug(db, slug);
+  return { id: cycle.id, slug: cycle.slug, name: cycle.name };
 }
 
 function itemsOf(db: Db | Tx, teamId: number, cycleId: number): EditableRoadmapItem[] {
