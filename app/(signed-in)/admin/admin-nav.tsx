@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, type Action, type Actor } from "@/lib/permissions";
 
-/** Each section with the actions its page asks of `can`: a tab shows only where the page would open. */
+/** Each section with the actions it needs: its page opens, and its tab shows, only for whom `can` allows them all. */
 const SECTIONS = [
   { href: "/admin/people", label: "People", needs: ["person.manage"] },
   { href: "/admin/teams", label: "Teams", needs: ["team.manage"] },
@@ -15,9 +15,13 @@ const SECTIONS = [
 
 type Section = (typeof SECTIONS)[number]["href"];
 
+export function mayOpen(actor: Actor, href: Section): boolean {
+  return SECTIONS.find((s) => s.href === href)!.needs.every((action) => can(actor, action));
+}
+
 /** The frame of every admin page: its title and the section tabs. */
 export function AdminShell({ current, actor, children }: { current: Section; actor: Actor; children: ReactNode }) {
-  const sections = SECTIONS.filter((s) => s.needs.every((action) => can(actor, action)));
+  const sections = SECTIONS.filter((s) => mayOpen(actor, s.href));
   return (
     <div>
       {/* "Admin" to whoever may manage it all; "Manage" to a release manager who may manage cycles. */}

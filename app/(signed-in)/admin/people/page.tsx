@@ -6,8 +6,7 @@ import { requireSignedIn } from "@/lib/dal/actor";
 import { listPeople } from "@/lib/dal/people";
 import { listTeamsForAdmin } from "@/lib/dal/team-admin";
 import { ROLE_LABELS } from "@/lib/domain";
-import { can } from "@/lib/permissions";
-import { AdminShell } from "../admin-nav";
+import { AdminShell, mayOpen } from "../admin-nav";
 import { CreatePersonForm, EditPersonForm } from "./person-forms";
 
 export const metadata: Metadata = { title: "People" };
@@ -15,7 +14,7 @@ export const instant = false;
 
 export default async function PeoplePage() {
   const actor = await requireSignedIn("/admin/people");
-  if (!can(actor, "person.manage")) return <NotAllowed />;
+  if (!mayOpen(actor, "/admin/people")) return <NotAllowed />;
   const people = listPeople({ actor });
   const teams = listTeamsForAdmin({ actor })
     .filter((t) => !t.archived)
