@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { appRoutes, configSource } from "./lib/app-routes.js";
 
 const isDev = process.env.NODE_ENV === "development";
 // Without JavaScript, single sign-on answers the form with a redirect to the identity
@@ -45,13 +46,18 @@ const securityHeaders = [
 ];
 
 /**
- * The pages that say `ensureStatic = "navigation"`, and the site feed, which reads no
- * request either: kept in the server's page cache (lib/dal/page-cache-handler.js) until
- * a write drops them. Next would send them with
+ * The pages that say `ensureStatic = "navigation"` (found in app/ when the app is built),
+ * and the site feed, which reads no request either: kept in the server's page cache
+ * (lib/dal/page-cache-handler.js) until a write drops them. Next would send them with
  * `s-maxage`, and a shared cache in front would then keep them past a write, or past a
  * private site's sign-in. (Headers set here win over a route handler's own.)
  */
-const KEPT_PAGES = ["/", "/about", "/cycles", "/cycles/:name", "/teams", "/teams/:slug", "/teams/:slug/cycles", "/feed.xml"];
+const KEPT_PAGES = [
+  ...appRoutes(fileURLToPath(new URL("./app", import.meta.url)))
+    .filter((route) => route.kept)
+    .map((route) => configSource(route.route)),
+  "/feed.xml",
+];
 
 /** What the server's caches may hold in all: rendered pages and cached data. */
 export const CACHE_MEMORY_BYTES = 256 * 1024 * 1024;

@@ -12,6 +12,7 @@ import { routeTargetExists, type RouteTarget } from "@/lib/dal/routes";
 import { isPrivateMode } from "@/lib/dal/settings";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
 import { callsCacheFunction } from "@/lib/server-action-guard";
+import { SIGNED_IN_ROUTES } from "@/lib/signed-in-routes";
 
 /** Which dynamic routes name a database entity. */
 function targetOf(pathname: string): RouteTarget | "invalid" | null {
@@ -35,8 +36,8 @@ function targetOf(pathname: string): RouteTarget | "invalid" | null {
 }
 
 const ALWAYS_OPEN = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/session$/];
-/** Pages only for signed-in people; without a session cookie they go straight to sign-in (the pages check properly). */
-const SIGNED_IN_ONLY = [/^\/account(\/tokens)?$/, /^\/review$/, /^\/admin(\/|$)/, /^\/updates\/new$/, /^\/updates\/[^/]+\/edit$/, /^\/teams\/[^/]+\/(links|roadmap)$/];
+/** The app/(signed-in) group's routes: without a session cookie they go straight to sign-in (the pages check properly). */
+const SIGNED_IN_ONLY = SIGNED_IN_ROUTES.map((route) => new RegExp(`^${route.replace(/\[[^\]]+\]/g, "[^/]+")}$`));
 
 function toSignIn(request: NextRequest): NextResponse {
   const signIn = new URL("/signin", request.url);

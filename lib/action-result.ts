@@ -5,8 +5,7 @@
  * by lib/server-action.ts; this file is also imported by the browser, for the types.
  */
 import { fieldErrorsOf, z } from "@/lib/validation/zod";
-import { ConflictError, InputError, isStorageUnavailable, NotFoundError, STORAGE_UNAVAILABLE_MESSAGE } from "./errors";
-import { ForbiddenError } from "./permissions";
+import { ConflictError, ForbiddenError, InputError, isStorageUnavailable, NotFoundError, STORAGE_UNAVAILABLE_MESSAGE } from "./errors";
 
 export type FormValues = Record<string, string>;
 

@@ -2,6 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "@/lib/validation/zod";
 import type { CycleExport } from "@/lib/dal/cycle-export";
+import { UPDATE_SECTIONS } from "@/lib/domain";
 
 export const CSV_PARTS = ["updates", "teams", "numbers", "roadmap"] as const;
 export type CsvPart = (typeof CSV_PARTS)[number];
@@ -9,6 +10,9 @@ export const csvQuerySchema = z.object({ part: z.enum(CSV_PARTS, { error: `Pick 
 
 /** What each part is called where it is offered, e.g. "Updates (CSV)". */
 export const CSV_PART_LABELS: Record<CsvPart, string> = { updates: "Updates", teams: "Team health", numbers: "Numbers", roadmap: "Roadmap" };
+
+/** An update's sections as columns, named in snake_case like the rest: "inProgress" → "in_progress". */
+const SECTION_COLUMNS = UPDATE_SECTIONS.map(([key]) => [key, key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] as const);
 
 const joinLinks = (links: { label: string; url: string }[]) => links.map((l) => `${l.label} <${l.url}>`).join("\n");
 
@@ -21,12 +25,7 @@ function table(data: CycleExport, part: CsvPart): Record<string, string | number
         published_at: u.publishedAt,
         health: u.health,
         headline: u.headline,
-        summary: u.summary,
-        done: u.done,
-        in_progress: u.inProgress,
-        planned: u.planned,
-        risks: u.risks,
-        help_wanted: u.helpWanted,
+        ...Object.fromEntries(SECTION_COLUMNS.map(([key, column]) => [column, u[key]])),
         gathering: u.gathering,
         links: joinLinks(u.links),
       }));
@@ -56,7 +55,7 @@ function table(data: CycleExport, part: CsvPart): Record<string, string | number
 }
 
 const HEADERS: Record<CsvPart, string[]> = {
-  updates: ["id", "team", "published_at", "health", "headline", "summary", "done", "in_progress", "planned", "risks", "help_wanted", "gathering", "links"],
+  updates: ["id", "team", "published_at", "health", "headline", ...SECTION_COLUMNS.map(([, column]) => column), "gathering", "links"],
   teams: ["team", "name", "health", "latest_update_id", "last_published_at", "roadmap_done", "roadmap_total"],
   numbers: ["metric", "label", "unit", "team", "value", "observed_at", "note"],
   roadmap: ["id", "team", "title", "status", "kind", "help_wanted", "original_cycle", "description", "links"],

@@ -6,6 +6,12 @@
 export const ROLES = ["admin", "release_manager", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  release_manager: "Release manager",
+  member: "Member",
+};
+
 export const HEALTH = ["on_track", "at_risk", "off_track", "blocked", "done"] as const;
 export type Health = (typeof HEALTH)[number];
 
@@ -16,6 +22,9 @@ export const HEALTH_LABELS: Record<Health, string> = {
   blocked: "Blocked",
   done: "Done",
 };
+
+/** Health that puts a team on a cycle's "at risk" list. */
+export const UNHEALTHY: readonly Health[] = ["at_risk", "off_track", "blocked"];
 
 /** Health as an ordinal, worst first: the order a chart's axis climbs. */
 export const HEALTH_FROM_WORST: readonly Health[] = ["blocked", "off_track", "at_risk", "on_track", "done"];
@@ -31,6 +40,11 @@ export const UPDATE_SECTIONS = [
 ] as const;
 export type UpdateSectionKey = (typeof UPDATE_SECTIONS)[number][0];
 
+/** One value per section, keyed by section: the zod fields, the table columns, a row's text. */
+export function bySection<T>(value: (key: UpdateSectionKey) => T): Record<UpdateSectionKey, T> {
+  return Object.fromEntries(UPDATE_SECTIONS.map(([key]) => [key, value(key)])) as Record<UpdateSectionKey, T>;
+}
+
 export const CYCLE_STATUS = ["planning", "active", "released"] as const;
 export type CycleStatus = (typeof CYCLE_STATUS)[number];
 
@@ -42,6 +56,9 @@ export type ReviewState = (typeof REVIEW_STATE)[number];
 
 export const ROADMAP_STATUS = ["planned", "in_progress", "done", "deferred", "dropped"] as const;
 export type RoadmapStatus = (typeof ROADMAP_STATUS)[number];
+
+/** A roadmap item still to be delivered: what carries over to the next cycle and can still want help. */
+export const ROADMAP_UNFINISHED: readonly RoadmapStatus[] = ["planned", "in_progress"];
 
 export const ROADMAP_STATUS_LABELS: Record<RoadmapStatus, string> = {
   planned: "Planned",

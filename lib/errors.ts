@@ -1,11 +1,21 @@
 /**
- * The error vocabulary of the data layer. Route handlers and server actions map these to
- * HTTP answers in one place (a later issue adds that mapping for the API).
+ * The error vocabulary of the data layer. Route handlers map these to HTTP answers in
+ * lib/http.ts (errorResponse), server actions to form results in lib/action-result.ts.
  */
+import type { Action } from "./permissions";
+
 export class NotFoundError extends Error {
   constructor(what: string) {
     super(`${what} not found`);
     this.name = "NotFoundError";
+  }
+}
+
+/** The actor may not take this action (lib/permissions.ts assertCan): 403, or "not allowed" on a page. */
+export class ForbiddenError extends Error {
+  constructor(action: Action) {
+    super(`Not allowed: ${action}`);
+    this.name = "ForbiddenError";
   }
 }
 

@@ -1,7 +1,6 @@
 /** The one mapping from data-layer errors to HTTP answers for route handlers, with one error body shape. */
 import { fieldErrorsOf, z } from "@/lib/validation/zod";
-import { ConflictError, InputError, isStorageUnavailable, NotFoundError, STORAGE_RETRY_AFTER_SECONDS, UnauthorizedError } from "./errors";
-import { ForbiddenError } from "./permissions";
+import { ConflictError, ForbiddenError, InputError, isStorageUnavailable, NotFoundError, STORAGE_RETRY_AFTER_SECONDS, UnauthorizedError } from "./errors";
 
 export function errorResponse(error: unknown): Response {
   const body = (status: number, code: string, message: string, fields?: Record<string, string[]>, current?: unknown) =>

@@ -4,6 +4,7 @@
  * action appears, and a row to the permission-matrix test.
  */
 import type { Role } from "./domain";
+import { ForbiddenError } from "./errors";
 
 export type Actor =
   | { kind: "anonymous" }
@@ -89,13 +90,6 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
 function withinToken(token: TokenScope, action: Action, resource: Resource): boolean {
   if (!token.scopes.includes(action)) return false;
   return token.teamIds.length === 0 || (resource.teamId !== undefined && token.teamIds.includes(resource.teamId));
-}
-
-export class ForbiddenError extends Error {
-  constructor(action: Action) {
-    super(`Not allowed: ${action}`);
-    this.name = "ForbiddenError";
-  }
 }
 
 export function assertCan(actor: Actor, action: Action, resource: Resource = {}): void {

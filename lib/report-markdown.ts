@@ -1,7 +1,7 @@
 /** The cycle's recap as a Markdown document, from the same data as /cycles/[name]/report. */
 import { formatDay } from "./dates";
 import type { CycleReport } from "./dal/reports";
-import { HEALTH_LABELS } from "./domain";
+import { HEALTH_LABELS, type UpdateSectionKey } from "./domain";
 import { formatMetric } from "./metrics";
 
 /** Text from a name or headline, safe to place inline in Markdown. */
@@ -14,7 +14,7 @@ export const REPORT_SECTIONS = [
   ["planned", "What is next"],
   ["risks", "Risks"],
   ["helpWanted", "Where help is wanted"],
-] as const;
+] as const satisfies readonly (readonly [UpdateSectionKey, string])[];
 
 export function reportMarkdown(report: CycleReport, communityName: string): string {
   const { cycle } = report;

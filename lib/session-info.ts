@@ -1,3 +1,4 @@
+import type { Role } from "./domain";
 import { can, type Action } from "./permissions";
 
 /** What the browser learns about the signed-in person; never a secret. */
@@ -6,7 +7,7 @@ export type SessionInfo =
   | {
       signedIn: true;
       name: string;
-      role: "admin" | "release_manager" | "member";
+      role: Role;
       /** Slugs of the teams this person leads. */
       leadOf: string[];
     };

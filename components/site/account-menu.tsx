@@ -41,12 +41,13 @@ export function AccountMenu() {
           Review
         </Link>
       ) : null}
-      {data.role === "release_manager" ? (
+      {/* Admin's first page is People; who may manage cycles but not people gets their own page. */}
+      {sessionCan(data, "cycle.manage") && !sessionCan(data, "person.manage") ? (
         <Link href="/admin/cycles" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
           Cycles
         </Link>
       ) : null}
-      {data.role === "admin" ? (
+      {sessionCan(data, "person.manage") ? (
         <Link href="/admin" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
           Admin
         </Link>

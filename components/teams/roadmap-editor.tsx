@@ -10,9 +10,9 @@ import {
 } from "@/app/(signed-in)/teams/[slug]/roadmap/actions";
 import { Button, inputClass } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/action-result";
-import type { EditableRoadmapItem } from "@/lib/dal/roadmap";
-import { ROADMAP_KIND, ROADMAP_STATUS, ROADMAP_STATUS_LABELS, TRACKER_KIND, type RoadmapStatus } from "@/lib/domain";
-import { roadmapQuery, type RoadmapForEditing } from "@/lib/query/roadmap";
+import type { EditableRoadmapItem, RoadmapForEditing } from "@/lib/dal/roadmap";
+import { ROADMAP_KIND, ROADMAP_STATUS, ROADMAP_UNFINISHED, ROADMAP_STATUS_LABELS, TRACKER_KIND, type RoadmapStatus } from "@/lib/domain";
+import { roadmapQuery } from "@/lib/query/roadmap";
 import { roadmapFieldsSchema, ROADMAP_LIMITS, type RoadmapFields } from "@/lib/validation/roadmap";
 import { fieldErrorsOf } from "@/lib/validation/zod";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";
@@ -87,7 +87,7 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
 
   const laterCycles = data.cycles.slice(data.cycles.findIndex((c) => c.slug === data.cycle.slug) + 1).filter((c) => c.status !== "released");
   const [carryTo, setCarryTo] = useState(laterCycles[0]?.slug ?? "");
-  const unfinished = data.items.filter((i) => i.status === "planned" || i.status === "in_progress").length;
+  const unfinished = data.items.filter((i) => ROADMAP_UNFINISHED.includes(i.status)).length;
   const carry = useMutation({
     mutationFn: () => carryOverRoadmapAction({ team: initial.team.slug, from: initial.cycle.slug, to: carryTo }),
     onSuccess: (result) => {

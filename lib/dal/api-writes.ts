@@ -6,33 +6,22 @@
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getDb, type Db, type Tx } from "@/db/client";
-import { gatherings, metricDefinitions, metricValues, releaseCycles, roadmapItemLinks, roadmapItems, teams, updateLinks, updates } from "@/db/schema";
+import { getDb, type Db } from "@/db/client";
+import { gatherings, metricDefinitions, metricValues, roadmapItemLinks, roadmapItems, updateLinks, updates } from "@/db/schema";
 import { InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { PatchRoadmapItemInput, PatchUpdateInput, PostUpdateInput, RecordMetricValueInput } from "@/lib/validation/api";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
+import { cycleBySlug, teamForWriting } from "./lookups";
 import { editRoadmapItem } from "./roadmap";
 import { changeUpdate } from "./updates";
-
-function activeTeam(db: Db | Tx, slug: string) {
-  const team = db.select({ id: teams.id, slug: teams.slug }).from(teams).where(and(eq(teams.slug, slug), eq(teams.archived, false))).get();
-  if (!team) throw new InputError("team", "No such team");
-  return team;
-}
-
-function cycleBySlug(db: Db | Tx, slug: string) {
-  const cycle = db.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get();
-  if (!cycle) throw new InputError("cycle", "No such cycle");
-  return cycle;
-}
 
 /** A new update for a team and cycle with all its content; a draft, or published at once. */
 export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateInput }, db: Db = getDb()): { id: number; version: number } {
   const { team: teamSlug, cycle: cycleSlug, gathering, links, publish, ...content } = input;
   const result = db.transaction((tx) => {
-    const team = activeTeam(tx, teamSlug);
+    const team = teamForWriting(tx, teamSlug);
     assertCan(actor, "update.write", { teamId: team.id });
     const cycle = cycleBySlug(tx, cycleSlug);
     const gatheringId = gathering ? tx.select({ id: gatherings.id }).from(gatherings).where(and(eq(gatherings.slug, gathering), eq(gatherings.cycleId, cycle.id))).get()?.id : null;
@@ -93,7 +82,7 @@ export function patchRoadmapItem({ actor, id, input }: { actor: Actor; id: numbe
 /** Records one value of a metric for a team and cycle, e.g. a CI job's weekly test results. */
 export function recordMetricValue({ actor, input }: { actor: Actor; input: RecordMetricValueInput }, db: Db = getDb()): { id: number } {
   const result = db.transaction((tx) => {
-    const team = activeTeam(tx, input.team);
+    const team = teamForWriting(tx, input.team);
     assertCan(actor, "metric.record", { teamId: team.id });
     const cycle = cycleBySlug(tx, input.cycle);
     const metric = tx.select({ id: metricDefinitions.id, teamId: metricDefinitions.teamId, retired: metricDefinitions.retired }).from(metricDefinitions).where(eq(metricDefinitions.key, input.metric)).get();

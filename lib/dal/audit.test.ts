@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { ForbiddenError, type Actor } from "@/lib/permissions";
+import { ForbiddenError } from "@/lib/errors";
+import { type Actor } from "@/lib/permissions";
 import { listAuditEntries } from "./audit";
 import { createPerson, editPerson } from "./people";
 import { createTeam } from "./team-admin";

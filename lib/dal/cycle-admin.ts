@@ -8,6 +8,7 @@ import { assertCan, type Actor } from "@/lib/permissions";
 import type { CreateCycleInput, CycleDetailsInput, CycleStatusInput, EditGatheringInput, GatheringRecapInput, EditMetricDefinitionInput, EditMilestoneInput, EditTopicInput, GatheringInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
+import { cycleBySlug, teamForWriting } from "./lookups";
 
 export function createCycle({ actor, input }: { actor: Actor; input: CreateCycleInput }, db: Db = getDb()): { id: number } {
   assertCan(actor, "cycle.manage");
@@ -28,8 +29,7 @@ export function createCycle({ actor, input }: { actor: Actor; input: CreateCycle
 export function addMilestone({ actor, input }: { actor: Actor; input: MilestoneInput }, db: Db = getDb()): { id: number } {
   assertCan(actor, "cycle.manage");
   const result = db.transaction((tx) => {
-    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
-    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const cycle = cycleBySlug(tx, input.cycle);
     if (tx.select({ id: milestones.id }).from(milestones).where(and(eq(milestones.cycleId, cycle.id), eq(milestones.name, input.name))).get()) {
       throw new InputError("name", "This cycle already has a milestone with that name");
     }
@@ -71,8 +71,7 @@ export function createCycleFromTemplate({ actor, input }: { actor: Actor; input:
 export function setCycleStatus({ actor, input }: { actor: Actor; input: CycleStatusInput }, db: Db = getDb()): void {
   assertCan(actor, "cycle.manage");
   const id = db.transaction((tx) => {
-    const cycle = tx.select().from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
-    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const cycle = cycleBySlug(tx, input.cycle);
     if (input.status === "active") {
       const other = tx.select({ name: releaseCycles.name }).from(releaseCycles).where(and(eq(releaseCycles.status, "active"), ne(releaseCycles.id, cycle.id))).get();
       if (other) throw new InputError("status", `${other.name} is the active cycle; mark it released first`);
@@ -127,8 +126,7 @@ export function editTopic({ actor, input }: { actor: Actor; input: EditTopicInpu
 export function editCycleDetails({ actor, input }: { actor: Actor; input: CycleDetailsInput }, db: Db = getDb()): void {
   assertCan(actor, "cycle.manage");
   const id = db.transaction((tx) => {
-    const cycle = tx.select().from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
-    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const cycle = cycleBySlug(tx, input.cycle);
     const { cycle: _slug, ...changes } = input;
     tx.update(releaseCycles).set({ ...changes, updatedAt: new Date() }).where(eq(releaseCycles.id, cycle.id)).run();
     recordAudit(tx, actor, { action: "cycle.edit", entityType: "cycle", entityId: cycle.id, before: { startsOn: cycle.startsOn, targetReleaseOn: cycle.targetReleaseOn, summary: cycle.summary }, after: changes });
@@ -155,9 +153,7 @@ export function editMilestone({ actor, input }: { actor: Actor; input: EditMiles
 /** The id of the cycle a gathering wraps up, from its slug (null for none). */
 function wrappedCycleId(tx: Tx, slug: string | null): number | null {
   if (!slug) return null;
-  const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get();
-  if (!cycle) throw new InputError("wrapsCycle", "No such cycle");
-  return cycle.id;
+  return cycleBySlug(tx, slug, "wrapsCycle").id;
 }
 
 /** A topic's gathering, from its slug: one that plans or wraps up the topic's cycle. */
@@ -175,8 +171,7 @@ function topicGatheringId(tx: Tx, cycleId: number, slug: string | null): number 
 export function addGathering({ actor, input }: { actor: Actor; input: GatheringInput }, db: Db = getDb()): { id: number } {
   assertCan(actor, "cycle.manage");
   const result = db.transaction((tx) => {
-    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
-    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const cycle = cycleBySlug(tx, input.cycle);
     if (tx.select({ id: gatherings.id }).from(gatherings).where(eq(gatherings.slug, input.slug)).get()) throw new InputError("slug", "Another gathering uses this slug");
     const { cycle: _slug, wrapsCycle, ...fields } = input;
     const wrapsCycleId = wrappedCycleId(tx, wrapsCycle);
@@ -192,8 +187,7 @@ export function addGathering({ actor, input }: { actor: Actor; input: GatheringI
 export function addTopic({ actor, input }: { actor: Actor; input: TopicInput }, db: Db = getDb()): { id: number } {
   assertCan(actor, "cycle.manage");
   const result = db.transaction((tx) => {
-    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
-    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const cycle = cycleBySlug(tx, input.cycle);
     const sortOrder = tx.select({ id: communityTopics.id }).from(communityTopics).where(eq(communityTopics.cycleId, cycle.id)).all().length;
     const row = tx
       .insert(communityTopics)
@@ -212,8 +206,7 @@ export function createMetricDefinition({ actor, input }: { actor: Actor; input: 
   assertCan(actor, "cycle.manage");
   const id = db.transaction((tx) => {
     if (tx.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.key, input.key)).get()) throw new InputError("key", "A metric with this key exists");
-    const teamId = input.team ? tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, input.team)).get()?.id : null;
-    if (teamId === undefined) throw new InputError("team", "No such team");
+    const teamId = input.team ? teamForWriting(tx, input.team).id : null;
     const sortOrder = tx.select({ id: metricDefinitions.id }).from(metricDefinitions).all().length;
     const row = tx.insert(metricDefinitions).values({ key: input.key, label: input.label, unit: input.unit, direction: input.direction, aggregation: input.aggregation, teamId, sortOrder }).returning({ id: metricDefinitions.id }).get();
     recordAudit(tx, actor, { action: "metric.define", entityType: "metric", entityId: row.id, after: input });

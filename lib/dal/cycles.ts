@@ -14,7 +14,7 @@ import {
   topicActionItems,
   updates,
 } from "@/db/schema";
-import { HELP_STILL_WANTED, type CycleStatus, type Health, type HelpStatus, type RoadmapStatus, type TopicOutcome } from "@/lib/domain";
+import { HELP_STILL_WANTED, ROADMAP_UNFINISHED, UNHEALTHY, type CycleStatus, type Health, type HelpStatus, type RoadmapStatus, type TopicOutcome } from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readCycleNumbers, readDelivery, type CycleNumber } from "./metrics";
 import { latestPublishedUpdateId } from "./visibility";
@@ -91,8 +91,6 @@ export function readCycles(db: Db): CycleSummary[] {
   return db.select(cycleColumns).from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
 }
 
-const UNHEALTHY: Health[] = ["at_risk", "off_track", "blocked"];
-
 /** One cycle's summary, by slug; undefined when there is no such cycle. */
 export function readCycleSummary(db: Db, slug: string): CycleSummary | undefined {
   return db.select(cycleColumns).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get();
@@ -149,7 +147,7 @@ export function readCycleHelpWanted(db: Db, cycleId: number): CycleBoard["helpWa
     .select({ id: roadmapItems.id, teamSlug: teams.slug, teamName: teams.name, title: roadmapItems.title, linkUrl: sql<string | null>`(select url from ${roadmapItemLinks} l where l.item_id = ${roadmapItems}.id order by l.id limit 1)` })
     .from(roadmapItems)
     .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
-    .where(and(eq(roadmapItems.cycleId, cycleId), eq(roadmapItems.helpWanted, true), inArray(roadmapItems.status, ["planned", "in_progress"])))
+    .where(and(eq(roadmapItems.cycleId, cycleId), eq(roadmapItems.helpWanted, true), inArray(roadmapItems.status, ROADMAP_UNFINISHED)))
     .orderBy(asc(teams.sortOrder), asc(roadmapItems.sortOrder))
     .all()
     .filter((item) => !covered.has(item.id));

@@ -7,14 +7,13 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItems, teams } from "@/db/schema";
-import { HELP_STILL_WANTED, type CycleStatus, type HelpStatus, type RoadmapStatus } from "@/lib/domain";
+import { HELP_STILL_WANTED, ROADMAP_UNFINISHED, type CycleStatus, type HelpStatus } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { AssignHelpRequestInput, CloseHelpRequestInput, OpenHelpRequestInput } from "@/lib/validation/help-requests";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
-
-const UNFINISHED: RoadmapStatus[] = ["planned", "in_progress"];
+import { cycleBySlug, teamForWriting } from "./lookups";
 
 export interface HelpRequestsForEditing {
   team: { id: number; slug: string; name: string };
@@ -78,7 +77,7 @@ export function getHelpRequestsForEditing({ actor, team: slug }: { actor: Actor;
           .select({ id: roadmapItems.id, title: roadmapItems.title, cycleName: releaseCycles.name })
           .from(roadmapItems)
           .innerJoin(releaseCycles, eq(releaseCycles.id, roadmapItems.cycleId))
-          .where(and(eq(roadmapItems.teamId, team.id), inArray(roadmapItems.cycleId, cycles.map((c) => c.id)), inArray(roadmapItems.status, UNFINISHED)))
+          .where(and(eq(roadmapItems.teamId, team.id), inArray(roadmapItems.cycleId, cycles.map((c) => c.id)), inArray(roadmapItems.status, ROADMAP_UNFINISHED)))
           .orderBy(asc(releaseCycles.startsOn), asc(roadmapItems.sortOrder))
           .all();
   return {
@@ -103,11 +102,9 @@ function assertStillOpen(current: { status: HelpStatus }) {
 export function openHelpRequest({ actor, input }: { actor: Actor; input: OpenHelpRequestInput }, db: Db = getDb()): { id: number } {
   const { team: teamSlug, cycle: cycleSlug, ...fields } = input;
   const result = db.transaction((tx) => {
-    const team = tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, teamSlug)).get();
-    if (!team) throw new InputError("team", "No such team");
+    const team = teamForWriting(tx, teamSlug);
     assertCan(actor, "help.manage", { teamId: team.id });
-    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, cycleSlug)).get();
-    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const cycle = cycleBySlug(tx, cycleSlug);
     if (fields.roadmapItemId !== null) {
       const item = tx.select({ teamId: roadmapItems.teamId }).from(roadmapItems).where(eq(roadmapItems.id, fields.roadmapItemId)).get();
       if (item?.teamId !== team.id) throw new InputError("roadmapItemId", "Pick one of this team's roadmap items");

@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItemLinks, roadmapItems, teams } from "@/db/schema";
-import { HELP_STILL_WANTED } from "@/lib/domain";
+import { HELP_STILL_WANTED, ROADMAP_UNFINISHED } from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "./cache";
 
 export interface HelpWantedEntry {
@@ -39,7 +39,7 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
     .from(roadmapItems)
     .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, roadmapItems.cycleId))
-    .where(and(eq(roadmapItems.helpWanted, true), inArray(roadmapItems.status, ["planned", "in_progress"]), teamFilter, cycleFilter))
+    .where(and(eq(roadmapItems.helpWanted, true), inArray(roadmapItems.status, ROADMAP_UNFINISHED), teamFilter, cycleFilter))
     .orderBy(desc(releaseCycles.startsOn), asc(teams.sortOrder), asc(roadmapItems.sortOrder))
     .all()
     .filter((i) => !covered.has(i.id));

@@ -12,7 +12,7 @@ import { HELP_STILL_WANTED, type Health, type RoadmapStatus } from "@/lib/domain
 import { liveDataVersion, tags, type DataVersion } from "./cache";
 import { readCycleBoard, type CycleBoard } from "./cycles";
 import { readCycleNumbers, readDelivery, type CycleNumber, type Delivery } from "./metrics";
-import type { UpdateSections } from "./updates";
+import { updateSectionColumns, type UpdateSections } from "./updates";
 
 export interface ReportTeamSection {
   slug: string;
@@ -42,7 +42,7 @@ export function readCycleReport(db: Db, slug: string): CycleReport | null {
   const cycleId = board.cycle.id;
 
   const latest = db
-    .select({ id: updates.id, teamId: updates.teamId, headline: updates.headline, health: updates.health, summary: updates.summary, done: updates.done, inProgress: updates.inProgress, planned: updates.planned, risks: updates.risks, helpWanted: updates.helpWanted, publishedAt: updates.publishedAt })
+    .select({ id: updates.id, teamId: updates.teamId, ...updateSectionColumns, publishedAt: updates.publishedAt })
     .from(updates)
     .where(and(eq(updates.cycleId, cycleId), eq(updates.state, "published")))
     .orderBy(desc(updates.publishedAt), desc(updates.id))

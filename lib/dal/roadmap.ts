@@ -2,14 +2,15 @@
 import "server-only";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
-import { releaseCycles, roadmapItemLinks, roadmapItems, teams } from "@/db/schema";
+import { releaseCycles, roadmapItemLinks, roadmapItems } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
-import type { RoadmapKind, RoadmapStatus, TrackerKind } from "@/lib/domain";
+import { ROADMAP_UNFINISHED, type RoadmapKind, type RoadmapStatus, type TrackerKind } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { CarryOverInput, CreateRoadmapItemInput, EditRoadmapItemInput } from "@/lib/validation/roadmap";
 import { recordAudit } from "./audit";
 import { invalidate, tags } from "./cache";
+import { cycleBySlug, teamForReading, teamForWriting } from "./lookups";
 
 export interface EditableRoadmapItem {
   id: number;
@@ -24,12 +25,10 @@ export interface EditableRoadmapItem {
   links: { kind: TrackerKind; label: string; url: string }[];
 }
 
-function teamAndCycle(db: Db | Tx, teamSlug: string, cycleSlug: string) {
-  const team = db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(eq(teams.slug, teamSlug)).get();
-  if (!team) throw new InputError("team", "No such team");
-  const cycle = db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).where(eq(releaseCycles.slug, cycleSlug)).get();
-  if (!cycle) throw new InputError("cycle", "No such cycle");
-  return { team, cycle };
+/** The cycle as the editor knows it. */
+function cycleOf(db: Db | Tx, slug: string) {
+  const cycle = cycleBySlug(db, slug);
+  return { id: cycle.id, slug: cycle.slug, name: cycle.name };
 }
 
 function itemsOf(db: Db | Tx, teamId: number, cycleId: number): EditableRoadmapItem[] {
@@ -50,9 +49,12 @@ function itemsOf(db: Db | Tx, teamId: number, cycleId: number): EditableRoadmapI
   }));
 }
 
+/** What the roadmap editor shows: the page's first copy and GET /api/roadmap/[team]/[cycle] alike. */
+export type RoadmapForEditing = ReturnType<typeof getRoadmapForEditing>;
+
 /** A team's items for one cycle, for its leads and release managers to edit. */
 export function getRoadmapForEditing({ actor, team, cycle }: { actor: Actor; team: string; cycle: string }, db: Db = getDb()) {
-  const found = teamAndCycle(db, team, cycle);
+  const found = { team: teamForReading(db, team), cycle: cycleOf(db, cycle) };
   assertCan(actor, "roadmap.write", { teamId: found.team.id });
   const cycles = db.select({ slug: releaseCycles.slug, name: releaseCycles.name, status: releaseCycles.status }).from(releaseCycles).orderBy(asc(releaseCycles.startsOn)).all();
   return { ...found, items: itemsOf(db, found.team.id, found.cycle.id), cycles };
@@ -72,7 +74,7 @@ function writeLinks(tx: Tx, itemId: number, links: EditableRoadmapItem["links"])
 export function createRoadmapItem({ actor, input }: { actor: Actor; input: CreateRoadmapItemInput }, db: Db = getDb()): { id: number } {
   const { team, cycle, links, ...fields } = input;
   const result = db.transaction((tx) => {
-    const found = teamAndCycle(tx, team, cycle);
+    const found = { team: teamForWriting(tx, team), cycle: cycleOf(tx, cycle) };
     assertCan(actor, "roadmap.write", { teamId: found.team.id });
     const sortOrder = tx.select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` }).from(roadmapItems).where(and(eq(roadmapItems.teamId, found.team.id), eq(roadmapItems.cycleId, found.cycle.id))).get()?.n ?? 0;
     const row = tx.insert(roadmapItems).values({ ...fields, teamId: found.team.id, cycleId: found.cycle.id, originalCycleId: found.cycle.id, sortOrder, deliveredOn: deliveredOn(fields.status, null) }).returning({ id: roadmapItems.id }).get();
@@ -121,8 +123,6 @@ export function moveRoadmapItem({ actor, id, direction }: { actor: Actor; id: nu
   invalidate(tags.team(result.teamId), tags.cycle(result.cycleId));
 }
 
-const UNFINISHED: RoadmapStatus[] = ["planned", "in_progress"];
-
 /**
  * Carries every unfinished item of a team from one cycle into another: each gets a copy
  * there that points back at it and keeps its original target, and the item left behind
@@ -130,15 +130,16 @@ const UNFINISHED: RoadmapStatus[] = ["planned", "in_progress"];
  */
 export function carryOverRoadmap({ actor, input }: { actor: Actor; input: CarryOverInput }, db: Db = getDb()): { carried: number } {
   const result = db.transaction((tx) => {
-    const { team, cycle: from } = teamAndCycle(tx, input.team, input.from);
-    const to = teamAndCycle(tx, input.team, input.to).cycle;
+    const team = teamForWriting(tx, input.team);
+    const from = cycleOf(tx, input.from);
+    const to = cycleOf(tx, input.to);
     assertCan(actor, "roadmap.write", { teamId: team.id });
     if (to.id === from.id) throw new InputError("to", "Pick a different cycle to carry into");
     const alreadyCarried = tx.select({ carriedFromId: roadmapItems.carriedFromId }).from(roadmapItems).where(eq(roadmapItems.cycleId, to.id)).all().map((r) => r.carriedFromId).filter((v): v is number => v !== null);
     const open = tx
       .select()
       .from(roadmapItems)
-      .where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, from.id), inArray(roadmapItems.status, UNFINISHED), alreadyCarried.length > 0 ? notInArray(roadmapItems.id, alreadyCarried) : undefined))
+      .where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, from.id), inArray(roadmapItems.status, ROADMAP_UNFINISHED), alreadyCarried.length > 0 ? notInArray(roadmapItems.id, alreadyCarried) : undefined))
       .orderBy(asc(roadmapItems.sortOrder))
       .all();
     const base = tx.select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` }).from(roadmapItems).where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, to.id))).get()?.n ?? 0;

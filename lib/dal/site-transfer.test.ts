@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { InputError } from "@/lib/errors";
-import { ForbiddenError, type Actor } from "@/lib/permissions";
+import { ForbiddenError, InputError } from "@/lib/errors";
+import { type Actor } from "@/lib/permissions";
 import { searchCommunity } from "./search";
 import { describeDocumentErrors, exportSite, importSite, LEFT_BEHIND, readSite, siteDocumentSchema, TRANSFERRED, type SiteDocument } from "./site-transfer";
 

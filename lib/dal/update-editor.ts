@@ -18,17 +18,13 @@ import { aggregateMetric } from "@/lib/metrics";
 import { assertCan, can, type Actor } from "@/lib/permissions";
 import type { EditorChanges, PublishUpdateInput, SaveUpdateInput, StartUpdateInput } from "@/lib/validation/update";
 import { recordAudit } from "./audit";
+import { cycleBySlug, teamForWriting } from "./lookups";
 import { countedValue } from "./metrics";
 import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./updates";
 import { latestPublishedUpdateId } from "./visibility";
 
 const SECTION_FIELDS = ["headline", "health", ...UPDATE_SECTIONS.map(([key]) => key)] as const;
 
-function teamBySlug(db: Db | Tx, slug: string) {
-  const team = db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(and(eq(teams.slug, slug), eq(teams.archived, false))).get();
-  if (!team) throw new InputError("team", "No such team");
-  return team;
-}
 
 /** The teams and cycles the actor can start an update for, and each team's last published update. */
 export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
@@ -65,10 +61,9 @@ export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
 /** Creates a draft, blank or filled from the team's last published update. */
 export function startUpdate({ actor, input }: { actor: Actor; input: StartUpdateInput }, db: Db = getDb()): { id: number } {
   return db.transaction((tx) => {
-    const team = teamBySlug(tx, input.team);
+    const team = teamForWriting(tx, input.team);
     assertCan(actor, "update.write", { teamId: team.id });
-    const cycle = tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, input.cycle)).get();
-    if (!cycle) throw new InputError("cycle", "No such cycle");
+    const cycle = cycleBySlug(tx, input.cycle);
     const last = input.prefill
       ? tx.select().from(updates).where(and(eq(updates.teamId, team.id), eq(updates.state, "published"))).orderBy(desc(updates.publishedAt)).get()
       : undefined;

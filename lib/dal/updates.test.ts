@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEntries, teamLeads, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
-import { ConflictError } from "@/lib/errors";
-import { ANONYMOUS, ForbiddenError, type Actor } from "@/lib/permissions";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ANONYMOUS, type Actor } from "@/lib/permissions";
 import { readCycleBoard } from "./cycles";
 import { editUpdate, readUpdate } from "./updates";
 

@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { gatherings, people, releaseCycles, teams, updateLinks, updateRevisions, updates } from "@/db/schema";
-import type { Health, ReviewState, UpdateState } from "@/lib/domain";
+import { bySection, UPDATE_SECTIONS, type Health, type ReviewState, type UpdateSectionKey, type UpdateState } from "@/lib/domain";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { ANONYMOUS, assertCan, type Actor } from "@/lib/permissions";
 import type { EditUpdateInput, UpdateContent } from "@/lib/validation/update";
@@ -11,28 +11,10 @@ import { recordAudit } from "./audit";
 import { invalidate, liveDataVersion, tags, type DataVersion } from "./cache";
 import { updatesVisibleTo } from "./visibility";
 
-export interface UpdateSections {
-  headline: string;
-  health: Health;
-  summary: string;
-  done: string;
-  inProgress: string;
-  planned: string;
-  risks: string;
-  helpWanted: string;
-}
+export type UpdateSections = { headline: string; health: Health } & Record<UpdateSectionKey, string>;
 
 /** The columns of an update's written sections, for every read that shows them. */
-export const updateSectionColumns = {
-  headline: updates.headline,
-  health: updates.health,
-  summary: updates.summary,
-  done: updates.done,
-  inProgress: updates.inProgress,
-  planned: updates.planned,
-  risks: updates.risks,
-  helpWanted: updates.helpWanted,
-};
+export const updateSectionColumns = { headline: updates.headline, health: updates.health, ...bySection((key) => updates[key]) };
 
 export function readUpdateSections(db: Db, id: number): UpdateSections | null {
   return db.select(updateSectionColumns).from(updates).where(eq(updates.id, id)).get() ?? null;
@@ -132,7 +114,7 @@ async function cachedPublicUpdate(id: number, _dataVersion: DataVersion): Promis
   return update;
 }
 
-export const EDITABLE_FIELDS = ["headline", "health", "summary", "done", "inProgress", "planned", "risks", "helpWanted", "privateNote"] as const satisfies readonly (keyof UpdateContent)[];
+export const EDITABLE_FIELDS = ["headline", "health", ...UPDATE_SECTIONS.map(([key]) => key), "privateNote"] as const satisfies readonly (keyof UpdateContent)[];
 
 type UpdateRow = typeof updates.$inferSelect;
 export type UpdateSnapshot = Pick<UpdateRow, (typeof EDITABLE_FIELDS)[number]> & { links: { label: string; url: string }[] };

@@ -1,20 +1,21 @@
 import "server-only";
 import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { updates } from "@/db/schema";
-import type { Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/permissions";
 
-/** Which updates an actor may read: drafts only for the team's leads, release managers, admins. */
+/**
+ * Which updates an actor may read: every published one, and the drafts of the teams where
+ * `can(actor, "update.read_draft")`. That table grants the read everywhere (no team named)
+ * or per team, and per team only for teams the person leads or their token names.
+ */
 export function updatesVisibleTo(actor: Actor): SQL | undefined {
+  if (can(actor, "update.read_draft")) return undefined;
   const published = eq(updates.state, "published");
-  if (actor.kind === "system") return undefined;
-  if (actor.kind === "anonymous") return published;
-  // A token reads drafts only with the "update.read_draft" scope, and only of its teams.
-  if (actor.token && !actor.token.scopes.includes("update.read_draft")) return published;
-  const tokenTeams = actor.token?.teamIds.length ? actor.token.teamIds : null;
-  if (actor.role === "admin" || actor.role === "release_manager") return tokenTeams ? or(published, inArray(updates.teamId, [...tokenTeams])) : undefined;
-  const draftTeams = tokenTeams ? actor.leadOf.filter((id) => tokenTeams.includes(id)) : actor.leadOf;
+  if (actor.kind !== "person") return published;
+  const candidates = new Set([...actor.leadOf, ...(actor.token?.teamIds ?? [])]);
+  const draftTeams = [...candidates].filter((teamId) => can(actor, "update.read_draft", { teamId }));
   if (draftTeams.length === 0) return published;
-  return or(published, and(eq(updates.state, "draft"), inArray(updates.teamId, [...draftTeams])));
+  return or(published, and(eq(updates.state, "draft"), inArray(updates.teamId, draftTeams)));
 }
 
 /**

@@ -1,12 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { EditableRoadmapItem } from "@/lib/dal/roadmap";
-
-export interface RoadmapForEditing {
-  team: { id: number; slug: string; name: string };
-  cycle: { id: number; slug: string; name: string };
-  items: EditableRoadmapItem[];
-  cycles: { slug: string; name: string; status: string }[];
-}
+import type { RoadmapForEditing } from "@/lib/dal/roadmap";
 
 /** A team's roadmap for one cycle, from GET /api/roadmap/[team]/[cycle]; the server page passes the first copy. */
 export const roadmapQuery = {

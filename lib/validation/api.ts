@@ -8,6 +8,7 @@ import { z } from "./zod";
 import { observedAt } from "./dates";
 import {
   ACTION_ITEM_STATUS,
+  bySection,
   CYCLE_STATUS,
   HEALTH,
   HELP_STATUS,
@@ -37,12 +38,7 @@ export const postUpdateSchema = z.strictObject({
   gathering: slug("gathering").nullable().default(null).meta({ description: "A gathering of the cycle this update reports on (its slug)." }),
   headline: content.headline,
   health: content.health,
-  summary: content.summary.default(""),
-  done: content.done.default(""),
-  inProgress: content.inProgress.default(""),
-  planned: content.planned.default(""),
-  risks: content.risks.default(""),
-  helpWanted: content.helpWanted.default(""),
+  ...bySection((key) => content[key].default("")),
   privateNote: content.privateNote.default("").meta({ description: "Seen only by the team's leads, release managers and admins." }),
   links: z.array(updateLinkSchema).max(UPDATE_LIMITS.links, { error: `At most ${UPDATE_LIMITS.links} links` }).default([]),
   publish: z.boolean({ error: "publish is true or false" }).default(false).meta({ description: "Publish at once; otherwise the update is saved as a draft." }),

@@ -5,15 +5,20 @@ import { planDate } from "./dates";
 import { visibleText } from "./text";
 import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, RECAP_SECTION, TOPIC_OUTCOME } from "@/lib/domain";
 
-export const createCycleSchema = z
-  .object({
+/** A cycle's dates in order: the release cannot come before the start. */
+function releaseNotBeforeStart<T extends z.ZodType<{ startsOn: string; targetReleaseOn: string }>>(schema: T): T {
+  return schema.refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
+}
+
+export const createCycleSchema = releaseNotBeforeStart(
+  z.object({
     name: z.string().trim().min(1, { error: "Name the cycle, e.g. 11.0" }).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, { error: "Use letters, digits, dots and dashes" }),
     status: z.enum(CYCLE_STATUS).default("planning"),
     startsOn: planDate,
     targetReleaseOn: planDate,
     summary: z.string().max(4_000).check(renderableMarkdown).default(""),
-  })
-  .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
+  }),
+);
 
 export type CreateCycleInput = z.infer<typeof createCycleSchema>;
 
@@ -26,15 +31,15 @@ export const milestoneSchema = z.object({
 
 export type MilestoneInput = z.infer<typeof milestoneSchema>;
 
-export const newCycleSchema = z
-  .object({
+export const newCycleSchema = releaseNotBeforeStart(
+  z.object({
     name: createCycleSchema.shape.name,
     startsOn: planDate,
     targetReleaseOn: planDate,
     /** The cycle whose milestones are copied, shifted by the difference in start dates. */
     template: z.string().optional().transform((v) => v || null),
-  })
-  .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
+  }),
+);
 
 export const cycleStatusSchema = z.object({
   cycle: z.string().min(1),
@@ -72,14 +77,14 @@ export type CycleStatusInput = z.infer<typeof cycleStatusSchema>;
 export type TopicInput = z.infer<typeof topicSchema>;
 export type MetricDefinitionInput = z.infer<typeof metricDefinitionSchema>;
 
-export const cycleDetailsSchema = z
-  .object({
+export const cycleDetailsSchema = releaseNotBeforeStart(
+  z.object({
     cycle: z.string().min(1),
     startsOn: planDate,
     targetReleaseOn: planDate,
     summary: z.string().max(4_000, { error: "Keep the summary under 4,000 characters" }).check(renderableMarkdown),
-  })
-  .refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
+  }),
+);
 
 export const editMilestoneSchema = z.object({
   id: z.coerce.number().int().positive(),

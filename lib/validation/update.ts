@@ -2,7 +2,7 @@
 import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 import { visibleText } from "./text";
-import { HEALTH } from "@/lib/domain";
+import { bySection, HEALTH } from "@/lib/domain";
 
 export const UPDATE_LIMITS = {
   headline: 160,
@@ -25,12 +25,7 @@ export const updateContentSchema = z.object({
     .max(UPDATE_LIMITS.headline, { error: `Keep the headline under ${UPDATE_LIMITS.headline} characters` })
     .check(visibleText),
   health: z.enum(HEALTH, { error: "Pick one of the health values" }),
-  summary: section,
-  done: section,
-  inProgress: section,
-  planned: section,
-  risks: section,
-  helpWanted: section,
+  ...bySection(() => section),
   privateNote: z.string().max(UPDATE_LIMITS.privateNote, { error: `Keep the note under ${UPDATE_LIMITS.privateNote.toLocaleString("en-US")} characters` }),
 });
 

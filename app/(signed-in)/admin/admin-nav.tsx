@@ -1,34 +1,41 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Role } from "@/lib/domain";
+import { can, type Action, type Actor } from "@/lib/permissions";
 
+/** Each section with the actions it needs: its page opens, and its tab shows, only for whom `can` allows them all. */
 const SECTIONS = [
-  { href: "/admin/people", label: "People", adminOnly: true },
-  { href: "/admin/teams", label: "Teams", adminOnly: true },
-  { href: "/admin/cycles", label: "Cycles", adminOnly: false },
-  { href: "/admin/settings", label: "Settings", adminOnly: true },
-  { href: "/admin/tokens", label: "API tokens", adminOnly: true },
-  { href: "/admin/audit", label: "Audit log", adminOnly: true },
-  { href: "/admin/transfer", label: "Export and import", adminOnly: true },
-] as const;
+  { href: "/admin/people", label: "People", needs: ["person.manage"] },
+  { href: "/admin/teams", label: "Teams", needs: ["team.manage"] },
+  { href: "/admin/cycles", label: "Cycles", needs: ["cycle.manage"] },
+  { href: "/admin/settings", label: "Settings", needs: ["settings.manage"] },
+  { href: "/admin/tokens", label: "API tokens", needs: ["person.manage"] },
+  { href: "/admin/audit", label: "Audit log", needs: ["person.manage"] },
+  { href: "/admin/transfer", label: "Export and import", needs: ["settings.manage", "person.manage"] },
+] as const satisfies readonly { href: string; label: string; needs: readonly Action[] }[];
 
 type Section = (typeof SECTIONS)[number]["href"];
 
+export function mayOpen(actor: Actor, href: Section): boolean {
+  return SECTIONS.find((s) => s.href === href)!.needs.every((action) => can(actor, action));
+}
+
 /** The frame of every admin page: its title and the section tabs. */
-export function AdminShell({ current, role = "admin", children }: { current: Section; role?: Role; children: ReactNode }) {
+export function AdminShell({ current, actor, children }: { current: Section; actor: Actor; children: ReactNode }) {
+  const sections = SECTIONS.filter((s) => mayOpen(actor, s.href));
   return (
     <div>
-      <h1 className="mb-4 text-2xl font-bold tracking-tight">{role === "admin" ? "Admin" : "Manage"}</h1>
-      <AdminNav current={current} role={role} />
+      {/* "Admin" to whoever may manage it all; "Manage" to a release manager who may manage cycles. */}
+      <h1 className="mb-4 text-2xl font-bold tracking-tight">{sections.length === SECTIONS.length ? "Admin" : "Manage"}</h1>
+      <AdminNav current={current} sections={sections} />
       {children}
     </div>
   );
 }
 
-function AdminNav({ current, role }: { current: Section; role: Role }) {
+function AdminNav({ current, sections }: { current: Section; sections: readonly (typeof SECTIONS)[number][] }) {
   return (
     <nav aria-label="Admin" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2 text-sm dark:border-slate-800">
-      {SECTIONS.filter((s) => role === "admin" || !s.adminOnly).map((s) => (
+      {sections.map((s) => (
         <Link
           key={s.href}
           href={s.href}

@@ -4,8 +4,7 @@ import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { auditEntityTypes, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
-import { can } from "@/lib/permissions";
-import { AdminShell } from "../admin-nav";
+import { AdminShell, mayOpen } from "../admin-nav";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 export const instant = false;
@@ -25,7 +24,7 @@ function summary(value: Record<string, unknown> | null): string {
 
 export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   const actor = await requireSignedIn("/admin/audit");
-  if (!can(actor, "person.manage")) return <NotAllowed />;
+  if (!mayOpen(actor, "/admin/audit")) return <NotAllowed />;
   const params = await searchParams;
   const filters: AuditFilters = {
     actor: text(params.actor),
@@ -39,7 +38,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   const types = auditEntityTypes({ actor });
   const query = (p: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), page: String(p) }).toString();
   return (
-    <AdminShell current="/admin/audit">
+    <AdminShell current="/admin/audit" actor={actor}>
       <Card className="mb-6">
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit log">
           <label className="text-sm">

@@ -7,8 +7,7 @@ import { requireSignedIn } from "@/lib/dal/actor";
 import { requestTime } from "@/lib/dal/cache";
 import { getCyclesForManaging } from "@/lib/dal/cycle-admin";
 import { formatDay, todayIso } from "@/lib/dates";
-import { can } from "@/lib/permissions";
-import { AdminShell } from "../admin-nav";
+import { AdminShell, mayOpen } from "../admin-nav";
 import { AddGatheringForm, AddMilestoneForm, AddTopicForm, CycleDetailsForm, CycleStatusForm, EditGatheringForm, EditMetricForm, EditMilestoneForm, EditTopicForm, GatheringRecapForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
 
 export const metadata: Metadata = { title: "Cycles · Admin" };
@@ -16,11 +15,11 @@ export const instant = false;
 
 export default async function ManageCyclesPage() {
   const actor = await requireSignedIn("/admin/cycles");
-  if (!can(actor, "cycle.manage")) return <NotAllowed />;
+  if (!mayOpen(actor, "/admin/cycles")) return <NotAllowed />;
   const { cycles, metrics, teams } = getCyclesForManaging({ actor });
   const today = todayIso(await requestTime());
   return (
-    <AdminShell current="/admin/cycles" role={actor.role}>
+    <AdminShell current="/admin/cycles" actor={actor}>
       <div className="space-y-6">
         <Card>
           <SectionHeading id="new-cycle">Start a new cycle</SectionHeading>

@@ -5,24 +5,22 @@ import { Card, SectionHeading } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { listPeople } from "@/lib/dal/people";
 import { listTeamsForAdmin } from "@/lib/dal/team-admin";
-import { can } from "@/lib/permissions";
-import { AdminShell } from "../admin-nav";
+import { ROLE_LABELS } from "@/lib/domain";
+import { AdminShell, mayOpen } from "../admin-nav";
 import { CreatePersonForm, EditPersonForm } from "./person-forms";
 
 export const metadata: Metadata = { title: "People" };
 export const instant = false;
 
-const ROLE_LABEL = { admin: "Admin", release_manager: "Release manager", member: "Member" } as const;
-
 export default async function PeoplePage() {
   const actor = await requireSignedIn("/admin/people");
-  if (!can(actor, "person.manage")) return <NotAllowed />;
+  if (!mayOpen(actor, "/admin/people")) return <NotAllowed />;
   const people = listPeople({ actor });
   const teams = listTeamsForAdmin({ actor })
     .filter((t) => !t.archived)
     .map((t) => ({ value: t.slug, label: t.name }));
   return (
-    <AdminShell current="/admin/people">
+    <AdminShell current="/admin/people" actor={actor}>
       <div className="space-y-6">
         <Card>
           <SectionHeading id="new-person">Add a person</SectionHeading>
@@ -37,7 +35,7 @@ export default async function PeoplePage() {
                   <summary className="flex cursor-pointer flex-wrap items-center gap-2">
                     <span className="font-medium">{person.name}</span>
                     <span className="text-sm text-slate-600 dark:text-slate-400">{person.email}</span>
-                    <Badge tone={person.role === "admin" ? "violet" : person.role === "release_manager" ? "blue" : "slate"}>{ROLE_LABEL[person.role]}</Badge>
+                    <Badge tone={person.role === "admin" ? "violet" : person.role === "release_manager" ? "blue" : "slate"}>{ROLE_LABELS[person.role]}</Badge>
                     {person.leads.map((l) => (
                       <Badge key={l.slug} tone="green">
                         Lead · {l.name}

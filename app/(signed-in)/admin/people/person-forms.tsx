@@ -2,13 +2,13 @@
 
 import { ActionForm, CheckboxField, Field, SelectField } from "@/components/ui/form";
 import type { PersonRow } from "@/lib/dal/people";
+import { ROLE_LABELS } from "@/lib/domain";
 import { createPersonAction, editPersonAction } from "../actions";
 
-const ROLE_OPTIONS = [
-  { value: "member", label: "Member (leads only the teams chosen below)" },
-  { value: "release_manager", label: "Release manager" },
-  { value: "admin", label: "Admin" },
-];
+const ROLE_OPTIONS = (["member", "release_manager", "admin"] as const).map((role) => ({
+  value: role,
+  label: role === "member" ? `${ROLE_LABELS.member} (leads only the teams chosen below)` : ROLE_LABELS[role],
+}));
 
 type TeamOption = { value: string; label: string };
 

@@ -3,8 +3,7 @@ import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { getSettingsForEditing } from "@/lib/dal/settings";
-import { can } from "@/lib/permissions";
-import { AdminShell } from "../admin-nav";
+import { AdminShell, mayOpen } from "../admin-nav";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings · Admin" };
@@ -12,9 +11,9 @@ export const instant = false;
 
 export default async function SettingsPage() {
   const actor = await requireSignedIn("/admin/settings");
-  if (!can(actor, "settings.manage")) return <NotAllowed />;
+  if (!mayOpen(actor, "/admin/settings")) return <NotAllowed />;
   return (
-    <AdminShell current="/admin/settings">
+    <AdminShell current="/admin/settings" actor={actor}>
       <Card>
         <SettingsForm settings={getSettingsForEditing({ actor })} />
       </Card>

@@ -4,8 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, SectionHeading } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { listShepherdCandidates, listTeamsForAdmin } from "@/lib/dal/team-admin";
-import { can } from "@/lib/permissions";
-import { AdminShell } from "../admin-nav";
+import { AdminShell, mayOpen } from "../admin-nav";
 import { ArrangeTeamButton, CreateTeamForm, EditTeamForm } from "./team-forms";
 
 export const metadata: Metadata = { title: "Teams · Admin" };
@@ -13,12 +12,12 @@ export const instant = false;
 
 export default async function AdminTeamsPage() {
   const actor = await requireSignedIn("/admin/teams");
-  if (!can(actor, "team.manage")) return <NotAllowed />;
+  if (!mayOpen(actor, "/admin/teams")) return <NotAllowed />;
   const teams = listTeamsForAdmin({ actor });
   const shepherds = listShepherdCandidates({ actor }).map((p) => ({ value: p.id, label: p.name }));
   const active = teams.filter((t) => !t.archived);
   return (
-    <AdminShell current="/admin/teams">
+    <AdminShell current="/admin/teams" actor={actor}>
       <div className="space-y-6">
         <Card>
           <SectionHeading id="new-team">Add a team</SectionHeading>

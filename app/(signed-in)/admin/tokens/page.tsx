@@ -4,20 +4,19 @@ import { SectionHeading } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { listApiTokens } from "@/lib/dal/api-tokens";
 import { requestTime } from "@/lib/dal/cache";
-import { can } from "@/lib/permissions";
 import { TokenList } from "../../account/tokens/token-list";
-import { AdminShell } from "../admin-nav";
+import { AdminShell, mayOpen } from "../admin-nav";
 
 export const metadata: Metadata = { title: "API tokens" };
 export const instant = false;
 
 export default async function AdminTokensPage() {
   const actor = await requireSignedIn("/admin/tokens");
-  if (!can(actor, "person.manage")) return <NotAllowed />;
+  if (!mayOpen(actor, "/admin/tokens")) return <NotAllowed />;
   const tokens = listApiTokens({ actor, everyone: true });
   const now = await requestTime();
   return (
-    <AdminShell current="/admin/tokens">
+    <AdminShell current="/admin/tokens" actor={actor}>
       <section aria-labelledby="all-tokens-heading">
         <SectionHeading id="all-tokens-heading">Everyone&apos;s API tokens ({tokens.length})</SectionHeading>
         <TokenList tokens={tokens} now={now} showOwner />

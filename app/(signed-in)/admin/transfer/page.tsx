@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
-import { can } from "@/lib/permissions";
-import { AdminShell } from "../admin-nav";
+import { AdminShell, mayOpen } from "../admin-nav";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Export and import · Admin" };
@@ -11,9 +10,9 @@ export const instant = false;
 
 export default async function TransferPage() {
   const actor = await requireSignedIn("/admin/transfer");
-  if (!can(actor, "settings.manage") || !can(actor, "person.manage")) return <NotAllowed />;
+  if (!mayOpen(actor, "/admin/transfer")) return <NotAllowed />;
   return (
-    <AdminShell current="/admin/transfer">
+    <AdminShell current="/admin/transfer" actor={actor}>
       <div className="space-y-6">
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Export the whole site</h2>

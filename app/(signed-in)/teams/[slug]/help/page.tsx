@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { getHelpRequestsForEditing } from "@/lib/dal/help-requests";
-import { ForbiddenError } from "@/lib/permissions";
+import { ForbiddenError } from "@/lib/errors";
 import { AssignHelpRequestForm, CloseHelpRequestForm, OpenHelpRequestForm } from "./help-forms";
 
 export const metadata: Metadata = { title: "Help requests" };

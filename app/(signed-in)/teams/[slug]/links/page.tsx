@@ -5,7 +5,7 @@ import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { getTeamLinksForEditing } from "@/lib/dal/team-admin";
-import { ForbiddenError } from "@/lib/permissions";
+import { ForbiddenError } from "@/lib/errors";
 import { TeamLinksForm } from "./links-form";
 
 export const metadata: Metadata = { title: "Edit team links" };

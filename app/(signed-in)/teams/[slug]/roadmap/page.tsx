@@ -5,8 +5,7 @@ import { RoadmapEditor } from "@/components/teams/roadmap-editor";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { getRoadmapForEditing } from "@/lib/dal/roadmap";
 import { getSiteInfo } from "@/lib/dal/site";
-import { InputError } from "@/lib/errors";
-import { ForbiddenError } from "@/lib/permissions";
+import { ForbiddenError, InputError } from "@/lib/errors";
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Roadmap" };

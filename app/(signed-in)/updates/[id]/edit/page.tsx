@@ -7,7 +7,7 @@ import { UpdateEditor } from "@/components/updates/update-editor";
 import { requireSignedIn } from "@/lib/dal/actor";
 import { getRoadmapForEditing } from "@/lib/dal/roadmap";
 import { getUpdateForEditing } from "@/lib/dal/update-editor";
-import { ForbiddenError } from "@/lib/permissions";
+import { ForbiddenError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Edit update" };
 export const instant = false;
