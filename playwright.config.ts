@@ -41,7 +41,8 @@ export default defineConfig({
     command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx --conditions=react-server scripts/start.ts",
     env: { CYCLEBOARD_DB: "data/e2e.db", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000" },
     url: `http://localhost:${port}/api/session`,
-    timeout: 240_000,
+    // The first start builds the app: minutes on two busy cores.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
   },
