@@ -3,7 +3,7 @@
  *
  * Rendered. A public read is a `'use cache'` function (e.g. getCycleBoard) tagged with the
  * entities it shows (`tags` below); a page that reads no request (`ensureStatic =
- * "navigation"`, listed in next.config.js) is rendered once from those reads.
+ * "navigation"`, which next.config.js finds in app/) is rendered once from those reads.
  *
  * Kept. The rendered page lives in this process's memory only (page-cache-handler.js, Next's
  * `cacheHandler`), never in the build's files: several servers may run from one build with
