@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { appRoutes, configSource } from "./lib/app-routes.js";
+import { appRoutes, configSource } from "./lib/http/app-routes.js";
 
 const isDev = process.env.NODE_ENV === "development";
 // Without JavaScript, single sign-on answers the form with a redirect to the identity
@@ -48,7 +48,7 @@ const securityHeaders = [
 /**
  * The pages that say `ensureStatic = "navigation"` (found in app/ when the app is built),
  * and the site feed, which reads no request either: kept in the server's page cache
- * (lib/dal/page-cache-handler.js) until a write drops them. Next would send them with
+ * (lib/dal/cache/page-cache-handler.js) until a write drops them. Next would send them with
  * `s-maxage`, and a shared cache in front would then keep them past a write, or past a
  * private site's sign-in. (Headers set here win over a route handler's own.)
  */
@@ -64,17 +64,17 @@ export const CACHE_MEMORY_BYTES = 256 * 1024 * 1024;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Public dashboards are cached data functions ('use cache' + cacheTag); see lib/dal/cache.ts.
+  // Public dashboards are cached data functions ('use cache' + cacheTag); see lib/dal/cache/cache.ts.
   cacheComponents: true,
   partialPrefetching: true,
   cacheLife: {
     // Kept until a write expires its tags; the browser may reuse it for 30 s at most.
     dashboard: { stale: 30, revalidate: 60 * 60 * 24 * 30, expire: 60 * 60 * 24 * 365 },
-    // "Now" on public pages (lib/dal/cache.ts pageTime): pages using it re-render in the background once a minute.
+    // "Now" on public pages (lib/dal/cache/cache.ts pageTime): pages using it re-render in the background once a minute.
     clock: { stale: 30, revalidate: 60, expire: 5 * 60 },
   },
   // Rendered pages live in this process's memory, tied to the database's state.
-  cacheHandler: fileURLToPath(new URL("./lib/dal/page-cache-handler.js", import.meta.url)),
+  cacheHandler: fileURLToPath(new URL("./lib/dal/cache/page-cache-handler.js", import.meta.url)),
   // Next gives this size to two caches: the page cache above and the data cache of
   // 'use cache' functions. Half of CACHE_MEMORY each keeps both within it (README).
   cacheMaxMemorySize: CACHE_MEMORY_BYTES / 2,

@@ -1,18 +1,18 @@
 /**
  * Runs before every page and API request: refuses calls of `'use cache'` functions as
- * server actions (lib/server-action-guard.ts), keeps a private site behind sign-in, and
+ * server actions (lib/http/server-action-guard.ts), keeps a private site behind sign-in, and
  * answers unknown cycles, teams and updates (and drafts the reader may not see) with a
- * real 404 before the page starts streaming (see lib/dal/routes.ts). Pages and the data
+ * real 404 before the page starts streaming (see lib/dal/views/route-targets.ts). Pages and the data
  * layer still check permissions themselves; this only decides who gets to a page at all.
  */
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { actorFromSession } from "@/lib/dal/actor";
-import { routeTargetExists, type RouteTarget } from "@/lib/dal/routes";
-import { isPrivateMode } from "@/lib/dal/settings";
+import { actorFromSession } from "@/lib/dal/identity/actor";
+import { routeTargetExists, type RouteTarget } from "@/lib/dal/views/route-targets";
+import { isPrivateMode } from "@/lib/dal/site/settings";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
-import { callsCacheFunction } from "@/lib/server-action-guard";
-import { SIGNED_IN_ROUTES } from "@/lib/signed-in-routes";
+import { callsCacheFunction } from "@/lib/http/server-action-guard";
+import { SIGNED_IN_ROUTES } from "@/lib/http/signed-in-routes";
 
 /** Which dynamic routes name a database entity. */
 function targetOf(pathname: string): RouteTarget | "invalid" | null {

@@ -30,7 +30,7 @@ export function openDatabase(file: string = databasePath()): Db {
 /**
  * `next build` prerenders pages from an empty, migrated in-memory database: a build never
  * needs a site's database, and never bakes its content into a page (the server renders
- * pages itself and keeps them in lib/dal/page-cache-handler.js).
+ * pages itself and keeps them in lib/dal/cache/page-cache-handler.js).
  */
 function openBuildDatabase(): Db {
   const db = drizzle(new Database(":memory:"), { schema });

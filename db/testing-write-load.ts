@@ -3,7 +3,7 @@
  * layer, one transaction each (item and audit entry), as fast as it can, against the
  * database file CYCLEBOARD_DB, until WRITE_LOAD_COUNT items are written or it is killed.
  */
-import { createRoadmapItem } from "@/lib/dal/roadmap";
+import { createRoadmapItem } from "@/lib/dal/roadmap/editor";
 import { openDatabase } from "./client";
 
 const db = openDatabase(process.env.CYCLEBOARD_DB);

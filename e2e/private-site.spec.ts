@@ -85,7 +85,7 @@ test("a private site answers every public path, feed, export and API list with s
     }
 
     // /signin stays open, and Next would run a 'use cache' function posted to it as an action.
-    const siteInfo = await anonymous.post("/signin", callServerReference(cacheFunctionId("lib/dal/site.ts", "app/(auth)/signin/page"), ["junk"]));
+    const siteInfo = await anonymous.post("/signin", callServerReference(cacheFunctionId("lib/dal/site/reads.ts", "app/(auth)/signin/page"), ["junk"]));
     expect(siteInfo.status()).toBe(404);
     const body = await siteInfo.text();
     for (const text of ["edge cloud platform", "starlingx.io", "10.0", "On track"]) expect(body).not.toContain(text);

@@ -9,7 +9,7 @@ import { signIn } from "./support/sign-in";
 // Read-your-writes in the real server: every public page is fetched first (so its data sits
 // in the cache), then one write, then the very next request of each page must show it.
 // These writes rename teams and move milestones that other journeys read, so this file gets
-// a server and database of its own. lib/dal/read-your-writes.test.ts proves the same for
+// a server and database of its own. lib/dal/testing/read-your-writes.test.ts proves the same for
 // every write in the data layer; e2e/live-data.spec.ts covers a script's edit on the board.
 const port = Number(process.env.E2E_PORT ?? 3100) + 7;
 const base = `http://localhost:${port}`;

@@ -1,6 +1,6 @@
 /**
  * The error vocabulary of the data layer. Route handlers map these to HTTP answers in
- * lib/http.ts (errorResponse), server actions to form results in lib/action-result.ts.
+ * lib/http/error-response.ts (errorResponse), server actions to form results in lib/http/action-result.ts.
  */
 import type { Action } from "./permissions";
 

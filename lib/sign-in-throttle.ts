@@ -1,6 +1,6 @@
 /**
  * The one limit on password guesses. Every check of a password goes through better-auth's
- * sign-in and change-password endpoints, whose hooks (lib/dal/auth.ts) count the attempt
+ * sign-in and change-password endpoints, whose hooks (lib/dal/identity/auth.ts) count the attempt
  * here first and report its outcome after; the app's own actions call those endpoints.
  * Attempts are counted in the server's memory (rate-limiter-flexible; limits reset on
  * restart, acceptable for one process), over a 15-minute window:
@@ -14,7 +14,7 @@
  */
 import "server-only";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
-import { addressKey } from "@/lib/client-address";
+import { addressKey } from "@/lib/http/client-address";
 
 const WINDOW_SECONDS = 15 * 60;
 // Under 24.8 days: the in-memory store expires keys with setTimeout, which takes at most 2^31 ms.

@@ -154,14 +154,14 @@ async function signIn(base: string, email: string): Promise<string> {
 
 /**
  * An API token for the team's lead, made by the data layer's own `createApiToken` when the
- * /api/v1 API is present (lib/dal/api-tokens.ts, which returns `{ id, secret }`); null otherwise.
+ * /api/v1 API is present (lib/dal/identity/api-tokens.ts, which returns `{ id, secret }`); null otherwise.
  */
 async function createToken(file: string, leadEmail: string, teamSlug: string): Promise<string | null> {
-  const dal = path.resolve("lib/dal/api-tokens.ts");
+  const dal = path.resolve("lib/dal/identity/api-tokens.ts");
   if (!fs.existsSync(dal)) return null;
   const { createApiToken } = (await import(pathToFileURL(dal).href)) as { createApiToken?: (...args: unknown[]) => unknown };
   if (typeof createApiToken !== "function") return null;
-  const { actorForPerson } = await import("@/lib/dal/person-actor");
+  const { actorForPerson } = await import("@/lib/dal/identity/person-actor");
   const { openDatabase } = await import("@/db/client");
   const db = openDatabase(file);
   try {

@@ -9,7 +9,7 @@ import { databasePath, openDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { demoCommunity } from "@/db/seed/demo-data";
 import { isDatabaseEmpty, loadDemoCommunity } from "@/db/seed/load-demo";
-import { createPerson, generatePassword, hasAdmin } from "@/lib/dal/people";
+import { createPerson, generatePassword, hasAdmin } from "@/lib/dal/people/admin";
 
 const FIRST_RUN: { kind: "system"; label: string } = { kind: "system", label: "first run" };
 

@@ -8,7 +8,7 @@
  * Usage: node scripts/server.js --port 3000
  */
 import http from "node:http";
-import { rewriteForwardedHeaders, trustedProxyHops } from "../lib/client-address.js";
+import { rewriteForwardedHeaders, trustedProxyHops } from "../lib/http/client-address.js";
 
 const started = Date.now();
 const portFlag = process.argv.indexOf("--port");

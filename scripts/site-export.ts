@@ -1,11 +1,11 @@
 /**
  * `npm run export -- [FILE]`: the whole site as one JSON document (stdout without FILE).
- * Password hashes, sessions and API tokens stay behind; see lib/dal/site-transfer.ts.
+ * Password hashes, sessions and API tokens stay behind; see lib/dal/site/transfer.ts.
  */
 import fs from "node:fs";
 import { databasePath, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { exportSite } from "@/lib/dal/site-transfer";
+import { exportSite } from "@/lib/dal/site/transfer";
 
 const file = process.argv[2];
 if (!fs.existsSync(databasePath())) {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { z } from "@/lib/validation/zod";
 import { databasePath, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { describeDocumentErrors, importSite } from "@/lib/dal/site-transfer";
+import { describeDocumentErrors, importSite } from "@/lib/dal/site/transfer";
 
 const file = process.argv[2];
 if (!file) {

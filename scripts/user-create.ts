@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { z } from "@/lib/validation/zod";
 import { databasePath, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { createPerson, generatePassword } from "@/lib/dal/people";
+import { createPerson, generatePassword } from "@/lib/dal/people/admin";
 import { InputError } from "@/lib/errors";
 import { createPersonSchema } from "@/lib/validation/person";
 

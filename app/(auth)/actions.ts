@@ -3,12 +3,12 @@
 import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { refuse } from "@/lib/action-result";
-import { getAuth } from "@/lib/dal/auth";
-import { clientAddress } from "@/lib/client-address";
-import { recordPasswordChange } from "@/lib/dal/people";
-import { safeNextPath } from "@/lib/safe-redirect";
-import { formAction } from "@/lib/server-action";
+import { refuse } from "@/lib/http/action-result";
+import { getAuth } from "@/lib/dal/identity/auth";
+import { clientAddress } from "@/lib/http/client-address";
+import { recordPasswordChange } from "@/lib/dal/people/admin";
+import { safeNextPath } from "@/lib/http/safe-redirect";
+import { formAction } from "@/lib/http/server-action";
 import { passwordAttemptWait, tryAgainMessage } from "@/lib/sign-in-throttle";
 import { changePasswordSchema, signInSchema } from "@/lib/validation/auth";
 
@@ -52,7 +52,7 @@ export const changePasswordAction = formAction(
         headers: await headers(),
       });
     } catch (error) {
-      // The password throttle (lib/dal/auth.ts's hooks) answers 429 with how long to wait.
+      // The password throttle (lib/dal/identity/auth.ts's hooks) answers 429 with how long to wait.
       if (isAPIError(error) && error.statusCode === 429) return refuse(error.message);
       return refuse("The current password is not right.", { currentPassword: ["The current password is not right."] });
     }

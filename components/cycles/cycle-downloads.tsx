@@ -1,4 +1,4 @@
-import { CSV_PART_LABELS, CSV_PARTS } from "@/lib/cycle-export-csv";
+import { CSV_PART_LABELS, CSV_PARTS } from "@/lib/formats/cycle-export-csv";
 
 /** Links to the cycle's data as JSON and as one CSV per table, for spreadsheets and scripts. */
 export function CycleDownloads({ slug, className = "" }: { slug: string; className?: string }) {

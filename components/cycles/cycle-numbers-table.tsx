@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/ui/card";
-import type { CycleBoard } from "@/lib/dal/cycles";
+import type { CycleBoard } from "@/lib/dal/cycles/reads";
 import { formatMetric } from "@/lib/metrics";
 
 /** Each figure of the cycle beside the previous cycle's, and roadmap items delivered of planned. */

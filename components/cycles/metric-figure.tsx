@@ -1,5 +1,5 @@
 import { formatMetric } from "@/lib/metrics";
-import type { CycleNumber } from "@/lib/dal/metrics";
+import type { CycleNumber } from "@/lib/dal/metrics/reads";
 
 export function MetricFigure({ number }: { number: CycleNumber }) {
   return (

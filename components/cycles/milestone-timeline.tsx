@@ -1,5 +1,5 @@
 import { daysUntil, formatDay, todayIso } from "@/lib/dates";
-import type { CycleBoard } from "@/lib/dal/cycles";
+import type { CycleBoard } from "@/lib/dal/cycles/reads";
 
 /** Milestones in date order, with a "today" marker where today falls between them. */
 export function MilestoneTimeline({ milestones, now }: { milestones: CycleBoard["milestones"]; now: number }) {

@@ -1,5 +1,5 @@
 import { StepChart } from "@/components/charts/step-chart";
-import type { BurnUp } from "@/lib/dal/charts";
+import type { BurnUp } from "@/lib/dal/views/charts";
 import { formatDay } from "@/lib/dates";
 
 /** Roadmap items planned for the cycle against those delivered, day by day. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { ago } from "@/lib/dates";
-import type { TeamCard as TeamCardData } from "@/lib/dal/cycles";
+import type { TeamCard as TeamCardData } from "@/lib/dal/cycles/reads";
 import { MetricFigure } from "./metric-figure";
 
 export function TeamCard({ team, now, cycleSlug }: { team: TeamCardData; now: number; cycleSlug: string }) {

@@ -1,4 +1,4 @@
-import { MATCH_END, MATCH_START } from "@/lib/dal/search";
+import { MATCH_END, MATCH_START } from "@/lib/dal/views/search";
 
 /** Text with the search engine's match marks shown as <mark>; the text itself stays text. */
 export function Highlighted({ text }: { text: string }) {

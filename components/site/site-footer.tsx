@@ -1,4 +1,4 @@
-import { getSiteInfo } from "@/lib/dal/site";
+import { getSiteInfo } from "@/lib/dal/site/reads";
 
 export async function SiteFooter() {
   const site = await getSiteInfo();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getSiteInfo } from "@/lib/dal/site";
+import { getSiteInfo } from "@/lib/dal/site/reads";
 import { AccountMenu } from "./account-menu";
 
 const NAV = [

@@ -1,5 +1,5 @@
 import { LineChart } from "@/components/charts/line-chart";
-import type { TeamMetricHistory } from "@/lib/dal/metrics";
+import type { TeamMetricHistory } from "@/lib/dal/metrics/reads";
 import { formatMetric } from "@/lib/metrics";
 
 /** One small chart per metric the team reports: its figure in each cycle. */

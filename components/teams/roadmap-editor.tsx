@@ -9,8 +9,8 @@ import {
   moveRoadmapItemAction,
 } from "@/app/(signed-in)/teams/[slug]/roadmap/actions";
 import { Button, inputClass } from "@/components/ui/form";
-import type { ActionResult } from "@/lib/action-result";
-import type { EditableRoadmapItem, RoadmapForEditing } from "@/lib/dal/roadmap";
+import type { ActionResult } from "@/lib/http/action-result";
+import type { EditableRoadmapItem, RoadmapForEditing } from "@/lib/dal/roadmap/editor";
 import { ROADMAP_KIND, ROADMAP_STATUS, ROADMAP_UNFINISHED, ROADMAP_STATUS_LABELS, TRACKER_KIND, type RoadmapStatus } from "@/lib/domain";
 import { roadmapQuery } from "@/lib/query/roadmap";
 import { roadmapFieldsSchema, ROADMAP_LIMITS, type RoadmapFields } from "@/lib/validation/roadmap";

@@ -7,7 +7,7 @@ import { HealthBadge } from "@/components/updates/health-badge";
 import { UpdateSections } from "@/components/updates/update-sections";
 import { ago, formatDay, formatTimestamp, todayIso } from "@/lib/dates";
 import { TEAM_LINK_LABELS } from "@/lib/domain";
-import { RECENT_CYCLES, type TeamProfile } from "@/lib/dal/teams";
+import { RECENT_CYCLES, type TeamProfile } from "@/lib/dal/teams/reads";
 import { TeamHealthChart } from "./health-chart";
 import { TeamMetricCharts } from "./metric-charts";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";

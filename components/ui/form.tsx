@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useActionState, useContext, useEffect, useId, useState, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/http/action-result";
 
 /** The action's last answer, and an id prefix so several forms on a page never share field ids. */
 const FormState = createContext<{ result: ActionResult | null; idPrefix: string }>({ result: null, idPrefix: "field" });

@@ -1,4 +1,4 @@
-import type { SiteInfo } from "@/lib/dal/site";
+import type { SiteInfo } from "@/lib/dal/site/reads";
 import { HealthBadge } from "./health-badge";
 
 /** The community's own meaning of each health value, so every team reads them alike. */

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { formatTimestamp } from "@/lib/dates";
 import { HEALTH_LABELS, UPDATE_SECTIONS, type Health } from "@/lib/domain";
-import type { PublicSnapshot, UpdatePage } from "@/lib/dal/updates";
+import type { PublicSnapshot, UpdatePage } from "@/lib/dal/updates/reads";
 import { pageWordDiffer, type WordDiff } from "@/lib/word-diff";
 
 const FIELDS = [["headline", "Headline"], ["health", "Health"], ...UPDATE_SECTIONS, ["links", "Links"]] as const;

@@ -1,5 +1,5 @@
 import { Markdown } from "@/components/ui/markdown";
-import type { UpdateSections as Sections } from "@/lib/dal/updates";
+import type { UpdateSections as Sections } from "@/lib/dal/updates/reads";
 import { UPDATE_SECTIONS } from "@/lib/domain";
 
 /** The Markdown sections of an update, the same wherever an update is shown. */

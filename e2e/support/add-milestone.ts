@@ -1,6 +1,6 @@
 /** Adds a milestone through the data layer: `… add-milestone.ts <cycle> <name> <days from today>`. */
 import { openDatabase } from "@/db/client";
-import { addMilestone } from "@/lib/dal/cycle-admin";
+import { addMilestone } from "@/lib/dal/cycles/admin";
 import { milestoneSchema } from "@/lib/validation/cycle";
 
 const [cycle, name, days] = process.argv.slice(2);

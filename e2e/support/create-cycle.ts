@@ -1,6 +1,6 @@
 /** Creates a cycle through the data layer, as a release manager's tool would: `… create-cycle.ts <name> <starts> <release>`. */
 import { openDatabase } from "@/db/client";
-import { createCycle } from "@/lib/dal/cycle-admin";
+import { createCycle } from "@/lib/dal/cycles/admin";
 import { createCycleSchema } from "@/lib/validation/cycle";
 
 const [name, startsOn, targetReleaseOn] = process.argv.slice(2);

@@ -6,8 +6,8 @@
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { people } from "@/db/schema";
-import { actorForPerson } from "@/lib/dal/person-actor";
-import { createApiToken } from "@/lib/dal/api-tokens";
+import { actorForPerson } from "@/lib/dal/identity/person-actor";
+import { createApiToken } from "@/lib/dal/identity/api-tokens";
 import { createApiTokenSchema } from "@/lib/validation/api-token";
 
 const [email, scopes, teamList = ""] = process.argv.slice(2);

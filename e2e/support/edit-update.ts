@@ -5,7 +5,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { releaseCycles, teams, updates } from "@/db/schema";
-import { editUpdate } from "@/lib/dal/updates";
+import { editUpdate } from "@/lib/dal/updates/writes";
 
 const [teamSlug, cycleSlug, headline] = process.argv.slice(2);
 if (!teamSlug || !cycleSlug || !headline) throw new Error("usage: edit-update.ts <team> <cycle> <headline>");

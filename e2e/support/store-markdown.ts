@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { updates } from "@/db/schema";
-import { editUpdate } from "@/lib/dal/updates";
+import { editUpdate } from "@/lib/dal/updates/writes";
 import { FREEZE_PAYLOADS } from "./freeze-payloads";
 
 const [id, name] = process.argv.slice(2);

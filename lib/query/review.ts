@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ThreadComment } from "@/lib/dal/review";
+import type { ThreadComment } from "@/lib/dal/updates/review";
 import type { ReviewState } from "@/lib/domain";
 
 export interface ReviewThread {

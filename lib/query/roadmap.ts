@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { RoadmapForEditing } from "@/lib/dal/roadmap";
+import type { RoadmapForEditing } from "@/lib/dal/roadmap/editor";
 
 /** A team's roadmap for one cycle, from GET /api/roadmap/[team]/[cycle]; the server page passes the first copy. */
 export const roadmapQuery = {

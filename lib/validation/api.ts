@@ -102,7 +102,7 @@ export type HelpRequestFilters = z.infer<typeof helpRequestFiltersSchema>;
 
 /*
  * Answers: what each resource looks like on the way out. Strict, so a field the data layer
- * adds or renames without changing its contract fails the response check in lib/api.ts.
+ * adds or renames without changing its contract fails the response check in lib/http/api.ts.
  */
 const dateTime = z.iso.datetime();
 const date = z.iso.date();

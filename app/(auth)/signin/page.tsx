@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { SignInForm } from "./sign-in-form";
-import { oidcEnabled, oidcName } from "@/lib/dal/auth";
-import { safeNextPath } from "@/lib/safe-redirect";
+import { oidcEnabled, oidcName } from "@/lib/dal/identity/auth";
+import { safeNextPath } from "@/lib/http/safe-redirect";
 import { signInWithSsoAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };

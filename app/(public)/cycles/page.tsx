@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CycleStatusBadge } from "@/components/cycles/cycle-status-badge";
 import { EmptyState } from "@/components/ui/card";
 import { formatDay } from "@/lib/dates";
-import { listCycles } from "@/lib/dal/cycles";
+import { listCycles } from "@/lib/dal/cycles/reads";
 
 export const instant = false;
 export const ensureStatic = "navigation";

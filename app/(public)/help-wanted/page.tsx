@@ -4,9 +4,9 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { HelpRequestTitle } from "@/components/teams/help-request-title";
-import { listCycles } from "@/lib/dal/cycles";
-import { getHelpWanted } from "@/lib/dal/help-wanted";
-import { listTeams } from "@/lib/dal/teams";
+import { listCycles } from "@/lib/dal/cycles/reads";
+import { getHelpWanted } from "@/lib/dal/views/help-wanted";
+import { listTeams } from "@/lib/dal/teams/reads";
 
 export const metadata: Metadata = { title: "Help wanted" };
 export const instant = false;

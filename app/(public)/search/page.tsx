@@ -4,9 +4,9 @@ import { Highlighted } from "@/components/site/highlighted";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { HealthBadge } from "@/components/updates/health-badge";
-import { listCycles } from "@/lib/dal/cycles";
-import { searchCommunity } from "@/lib/dal/search";
-import { listTeams } from "@/lib/dal/teams";
+import { listCycles } from "@/lib/dal/cycles/reads";
+import { searchCommunity } from "@/lib/dal/views/search";
+import { listTeams } from "@/lib/dal/teams/reads";
 import { HEALTH, HEALTH_LABELS } from "@/lib/domain";
 import { searchSchema } from "@/lib/validation/search";
 

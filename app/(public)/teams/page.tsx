@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { pageTime } from "@/lib/dal/cache";
+import { pageTime } from "@/lib/dal/cache/cache";
 import { EmptyState } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { ago } from "@/lib/dates";
-import { listTeams } from "@/lib/dal/teams";
+import { listTeams } from "@/lib/dal/teams/reads";
 
 export const instant = false;
-/** Rendered once per change and kept (lib/dal/page-cache-handler.js): the page reads no request. */
+/** Rendered once per change and kept (lib/dal/cache/page-cache-handler.js): the page reads no request. */
 export const ensureStatic = "navigation";
 
 export const metadata: Metadata = { title: "Teams" };

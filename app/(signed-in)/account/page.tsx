@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, SectionHeading } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
 import { PASSWORD_LIMITS } from "@/lib/validation/auth";
 import { ChangePasswordForm } from "./change-password-form";
 

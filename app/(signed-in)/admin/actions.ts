@@ -1,10 +1,10 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { createPerson, editPerson, generatePassword } from "@/lib/dal/people";
-import { updateSettings } from "@/lib/dal/settings";
-import { createTeam, editTeam, moveTeam, setTeamArchived } from "@/lib/dal/team-admin";
-import { formAction } from "@/lib/server-action";
+import { createPerson, editPerson, generatePassword } from "@/lib/dal/people/admin";
+import { updateSettings } from "@/lib/dal/site/settings";
+import { createTeam, editTeam, moveTeam, setTeamArchived } from "@/lib/dal/teams/admin";
+import { formAction } from "@/lib/http/server-action";
 import { createPersonSchema, editPersonSchema } from "@/lib/validation/person";
 import { settingsSchema } from "@/lib/validation/settings";
 import { createTeamSchema, editTeamSchema } from "@/lib/validation/team";

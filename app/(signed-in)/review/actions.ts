@@ -1,11 +1,11 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { publicBaseUrl } from "@/lib/dal/auth";
-import { sendReminders } from "@/lib/dal/reminders";
-import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "@/lib/dal/review";
+import { publicBaseUrl } from "@/lib/dal/identity/auth";
+import { sendReminders } from "@/lib/dal/notifications/reminders";
+import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "@/lib/dal/updates/review";
 import { mailerFromEnv } from "@/lib/mailer";
-import { formAction, inputAction } from "@/lib/server-action";
+import { formAction, inputAction } from "@/lib/http/server-action";
 import { markReviewedSchema, replySchema, requestChangesSchema, resolveCommentSchema } from "@/lib/validation/review";
 import { z } from "@/lib/validation/zod";
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formAction, inputAction } from "@/lib/server-action";
-import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "@/lib/dal/update-editor";
+import { formAction, inputAction } from "@/lib/http/server-action";
+import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "@/lib/dal/updates/editor";
 import { discardDraftSchema, publishUpdateSchema, saveUpdateSchema, startUpdateSchema } from "@/lib/validation/update";
 
 export const saveUpdateAction = inputAction(saveUpdateSchema, ({ actor, input }) => saveUpdate({ actor, input }));

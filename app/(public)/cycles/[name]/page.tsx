@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { CycleBoard } from "@/components/cycles/cycle-board";
-import { pageTime } from "@/lib/dal/cache";
-import { getBurnUp } from "@/lib/dal/charts";
-import { getCycleBoard } from "@/lib/dal/cycles";
-import { getSiteInfo } from "@/lib/dal/site";
+import { pageTime } from "@/lib/dal/cache/cache";
+import { getBurnUp } from "@/lib/dal/views/charts";
+import { getCycleBoard } from "@/lib/dal/cycles/reads";
+import { getSiteInfo } from "@/lib/dal/site/reads";
 
 export const instant = false;
-/** Rendered once per change and kept (lib/dal/page-cache-handler.js): the page reads no request. */
+/** Rendered once per change and kept (lib/dal/cache/page-cache-handler.js): the page reads no request. */
 export const ensureStatic = "navigation";
 
 /** The build has no cycles (db/client.ts); each cycle's page renders on its first visit. */

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { RoadmapStatusBadge } from "@/components/teams/roadmap-status-badge";
-import { listCycles } from "@/lib/dal/cycles";
-import { getCycleComparison } from "@/lib/dal/reports";
+import { listCycles } from "@/lib/dal/cycles/reads";
+import { getCycleComparison } from "@/lib/dal/views/reports";
 import { formatMetric } from "@/lib/metrics";
 
 export const metadata: Metadata = { title: "Compare cycles" };

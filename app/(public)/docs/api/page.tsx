@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
-import { openApiDocument } from "@/lib/openapi";
+import { openApiDocument } from "@/lib/http/openapi";
 
 export const metadata: Metadata = { title: "API reference" };
 export const instant = false;

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/ui/markdown";
 import { formatDay } from "@/lib/dates";
-import { getGatheringRecap } from "@/lib/dal/gathering-recap";
-import { getSiteInfo } from "@/lib/dal/site";
-import { recapAsOfLine, recapSubtitle, recapTitle, teamAbsence, teamHeadline, teamParts } from "@/lib/gathering-recap-markdown";
+import { getGatheringRecap } from "@/lib/dal/gatherings/recap";
+import { getSiteInfo } from "@/lib/dal/site/reads";
+import { recapAsOfLine, recapSubtitle, recapTitle, teamAbsence, teamHeadline, teamParts } from "@/lib/formats/gathering-recap-markdown";
 import { formatMetric } from "@/lib/metrics";
 import { recapAsOfSchema } from "@/lib/validation/cycle";
 

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { TeamProfileView } from "@/components/teams/team-profile";
-import { pageTime } from "@/lib/dal/cache";
-import { getTeamProfile } from "@/lib/dal/teams";
+import { pageTime } from "@/lib/dal/cache/cache";
+import { getTeamProfile } from "@/lib/dal/teams/reads";
 
 export const instant = false;
-/** Rendered once per change and kept (lib/dal/page-cache-handler.js): the page reads no request. */
+/** Rendered once per change and kept (lib/dal/cache/page-cache-handler.js): the page reads no request. */
 export const ensureStatic = "navigation";
 
 /** The build has no teams (db/client.ts); each team's page renders on its first visit. */

@@ -7,8 +7,8 @@ import { RevisionHistory } from "@/components/updates/revision-history";
 import { UpdateActions } from "@/components/updates/update-actions";
 import { UpdateSections } from "@/components/updates/update-sections";
 import { formatTimestamp } from "@/lib/dates";
-import { getCurrentActor } from "@/lib/dal/actor";
-import { getUpdate } from "@/lib/dal/updates";
+import { getCurrentActor } from "@/lib/dal/identity/actor";
+import { getUpdate } from "@/lib/dal/updates/reads";
 
 export const instant = false;
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { createApiToken, revokeApiToken } from "@/lib/dal/api-tokens";
-import { formAction } from "@/lib/server-action";
+import { createApiToken, revokeApiToken } from "@/lib/dal/identity/api-tokens";
+import { formAction } from "@/lib/http/server-action";
 import { createApiTokenSchema } from "@/lib/validation/api-token";
 import { z } from "@/lib/validation/zod";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, SectionHeading } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { listApiTokens } from "@/lib/dal/api-tokens";
-import { requestTime } from "@/lib/dal/cache";
-import { listTeams } from "@/lib/dal/teams";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { listApiTokens } from "@/lib/dal/identity/api-tokens";
+import { requestTime } from "@/lib/dal/cache/cache";
+import { listTeams } from "@/lib/dal/teams/reads";
 import { TOKEN_SCOPES } from "@/lib/permissions";
 import { TOKEN_EXPIRY_DAYS } from "@/lib/validation/api-token";
 import { CreateTokenForm } from "./token-forms";

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
-import type { ApiTokenRow } from "@/lib/dal/api-tokens";
+import type { ApiTokenRow } from "@/lib/dal/identity/api-tokens";
 import { formatTimestamp } from "@/lib/dates";
 import { RevokeTokenForm } from "./token-forms";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { auditEntityTypes, listAuditEntries, type AuditFilters } from "@/lib/dal/audit";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { auditEntityTypes, listAuditEntries, type AuditFilters } from "@/lib/dal/audit/audit";
 import { AdminShell, mayOpen } from "../admin-nav";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };

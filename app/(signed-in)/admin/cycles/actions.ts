@@ -2,8 +2,8 @@
 
 import { refresh } from "next/cache";
 import { RECAP_SECTION } from "@/lib/domain";
-import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, getCyclesForManaging, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycle-admin";
-import { formAction } from "@/lib/server-action";
+import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, getCyclesForManaging, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycles/admin";
+import { formAction } from "@/lib/http/server-action";
 import { cycleDetailsSchema, cycleStatusSchema, editGatheringSchema, editMetricDefinitionSchema, editMilestoneSchema, editTopicSchema, gatheringRecapSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
 
 export const createCycleAction = formAction(newCycleSchema, ({ actor, input, values }) => {

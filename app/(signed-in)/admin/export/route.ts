@@ -1,7 +1,7 @@
-// GET /admin/export — the whole site as one JSON document, for admins (see lib/dal/site-transfer.ts).
-import { getCurrentActor } from "@/lib/dal/actor";
-import { exportSite } from "@/lib/dal/site-transfer";
-import { errorResponse } from "@/lib/http";
+// GET /admin/export — the whole site as one JSON document, for admins (see lib/dal/site/transfer.ts).
+import { getCurrentActor } from "@/lib/dal/identity/actor";
+import { exportSite } from "@/lib/dal/site/transfer";
+import { errorResponse } from "@/lib/http/error-response";
 
 export async function GET(): Promise<Response> {
   try {

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, CheckboxField, Field, SelectField } from "@/components/ui/form";
-import type { PersonRow } from "@/lib/dal/people";
+import type { PersonRow } from "@/lib/dal/people/admin";
 import { ROLE_LABELS } from "@/lib/domain";
 import { createPersonAction, editPersonAction } from "../actions";
 

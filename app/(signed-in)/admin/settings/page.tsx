@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { getSettingsForEditing } from "@/lib/dal/settings";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { getSettingsForEditing } from "@/lib/dal/site/settings";
 import { AdminShell, mayOpen } from "../admin-nav";
 import { SettingsForm } from "./settings-form";
 

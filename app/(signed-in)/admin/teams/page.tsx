@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { Badge } from "@/components/ui/badge";
 import { Card, SectionHeading } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { listShepherdCandidates, listTeamsForAdmin } from "@/lib/dal/team-admin";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { listShepherdCandidates, listTeamsForAdmin } from "@/lib/dal/teams/admin";
 import { AdminShell, mayOpen } from "../admin-nav";
 import { ArrangeTeamButton, CreateTeamForm, EditTeamForm } from "./team-forms";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { SectionHeading } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { listApiTokens } from "@/lib/dal/api-tokens";
-import { requestTime } from "@/lib/dal/cache";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { listApiTokens } from "@/lib/dal/identity/api-tokens";
+import { requestTime } from "@/lib/dal/cache/cache";
 import { TokenList } from "../../account/tokens/token-list";
 import { AdminShell, mayOpen } from "../admin-nav";
 

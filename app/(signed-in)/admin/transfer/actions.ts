@@ -1,8 +1,8 @@
 "use server";
 
-import { refuse } from "@/lib/action-result";
-import { describeDocumentErrors, importSite } from "@/lib/dal/site-transfer";
-import { formAction } from "@/lib/server-action";
+import { refuse } from "@/lib/http/action-result";
+import { describeDocumentErrors, importSite } from "@/lib/dal/site/transfer";
+import { formAction } from "@/lib/http/server-action";
 import { z } from "@/lib/validation/zod";
 
 export const importSiteAction = formAction(

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
 import { AdminShell, mayOpen } from "../admin-nav";
 import { ImportForm } from "./import-form";
 

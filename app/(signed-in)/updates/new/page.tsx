@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { getStartOptions } from "@/lib/dal/update-editor";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { getStartOptions } from "@/lib/dal/updates/editor";
 import { StartUpdateForm } from "./start-form";
 
 export const metadata: Metadata = { title: "Post an update" };

@@ -1,5 +1,5 @@
 // GET|POST /api/auth/* — better-auth's own endpoints (single sign-on callbacks, session checks).
-import { getAuth } from "@/lib/dal/auth";
+import { getAuth } from "@/lib/dal/identity/auth";
 
 export async function GET(request: Request): Promise<Response> {
   return getAuth().handler(request);

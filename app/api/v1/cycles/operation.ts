@@ -1,4 +1,4 @@
-import { defineOperation, pageOfSchema } from "@/lib/api";
+import { defineOperation, pageOfSchema } from "@/lib/http/api";
 import { cycleSchema, noFiltersSchema } from "@/lib/validation/api";
 
 export const get = defineOperation({

@@ -1,7 +1,7 @@
 // GET /api/v1/cycles — every release cycle, newest first.
-import { answer, ok, pageOf, parseQuery } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { listCycles } from "@/lib/dal/cycles";
+import { answer, ok, pageOf, parseQuery } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listCycles } from "@/lib/dal/cycles/reads";
 import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {

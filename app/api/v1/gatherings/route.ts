@@ -1,7 +1,7 @@
 // GET /api/v1/gatherings — gatherings (PTGs, summits), optionally one cycle's.
-import { answer, ok, parseQuery } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { listGatherings } from "@/lib/dal/api-reads";
+import { answer, ok, parseQuery } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listGatherings } from "@/lib/dal/gatherings/reads";
 import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {

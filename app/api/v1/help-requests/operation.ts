@@ -1,4 +1,4 @@
-import { defineOperation, pageOfSchema } from "@/lib/api";
+import { defineOperation, pageOfSchema } from "@/lib/http/api";
 import { helpRequestFiltersSchema, helpRequestSchema } from "@/lib/validation/api";
 
 export const get = defineOperation({

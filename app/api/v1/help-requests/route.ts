@@ -1,7 +1,7 @@
 // GET /api/v1/help-requests — calls for help filtered by team, cycle, status.
-import { answer, ok, parseQuery } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { listHelpRequests } from "@/lib/dal/api-reads";
+import { answer, ok, parseQuery } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listHelpRequests } from "@/lib/dal/help-requests/reads";
 import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {

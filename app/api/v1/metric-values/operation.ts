@@ -1,4 +1,4 @@
-import { dataSchema, defineOperation, pageOfSchema } from "@/lib/api";
+import { dataSchema, defineOperation, pageOfSchema } from "@/lib/http/api";
 import { metricValueFiltersSchema, metricValueSchema, recordedMetricValueSchema, recordMetricValueSchema } from "@/lib/validation/api";
 
 export const get = defineOperation({

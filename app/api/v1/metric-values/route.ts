@@ -1,8 +1,8 @@
 // GET /api/v1/metric-values — recorded values filtered by team, cycle, metric; POST records one (what CI jobs send).
-import { answer, ok, parseBody, parseQuery } from "@/lib/api";
-import { readerFromRequest, writerFromRequest } from "@/lib/dal/api-actor";
-import { listMetricValues } from "@/lib/dal/api-reads";
-import { recordMetricValue } from "@/lib/dal/api-writes";
+import { answer, ok, parseBody, parseQuery } from "@/lib/http/api";
+import { readerFromRequest, writerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listMetricValues } from "@/lib/dal/metrics/reads";
+import { recordMetricValue } from "@/lib/dal/metrics/writes";
 import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {

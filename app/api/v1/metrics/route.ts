@@ -1,7 +1,7 @@
 // GET /api/v1/metrics — metric definitions (key, unit, how a cycle's figure is formed), optionally one team's.
-import { answer, ok, parseQuery } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { listMetricDefinitions } from "@/lib/dal/api-reads";
+import { answer, ok, parseQuery } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listMetricDefinitions } from "@/lib/dal/metrics/reads";
 import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {

@@ -1,7 +1,7 @@
 // GET /api/v1/openapi.json — the OpenAPI 3.1 document of this API, generated from its zod schemas.
-import { answer } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { openApiDocument } from "@/lib/openapi";
+import { answer } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { openApiDocument } from "@/lib/http/openapi";
 
 export function GET(request: Request): Promise<Response> {
   return answer(async () => {

@@ -1,4 +1,4 @@
-import { dataSchema, defineOperation, pageOfSchema } from "@/lib/api";
+import { dataSchema, defineOperation, pageOfSchema } from "@/lib/http/api";
 import { postRoadmapItemSchema, roadmapFiltersSchema, roadmapItemSchema, savedRoadmapItemSchema } from "@/lib/validation/api";
 
 export const get = defineOperation({

@@ -1,8 +1,8 @@
 // GET /api/v1/roadmap-items — roadmap items filtered by team, cycle, status; POST adds one to a team's roadmap for a cycle.
-import { answer, ok, parseBody, parseQuery } from "@/lib/api";
-import { readerFromRequest, writerFromRequest } from "@/lib/dal/api-actor";
-import { listRoadmapItems } from "@/lib/dal/api-reads";
-import { createRoadmapItem } from "@/lib/dal/roadmap";
+import { answer, ok, parseBody, parseQuery } from "@/lib/http/api";
+import { readerFromRequest, writerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listRoadmapItems } from "@/lib/dal/roadmap/reads";
+import { createRoadmapItem } from "@/lib/dal/roadmap/editor";
 import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {

@@ -1,7 +1,7 @@
 // GET /api/v1/teams — the active teams in their board order, with leads and latest update.
-import { answer, ok, pageOf, parseQuery } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { listTeams } from "@/lib/dal/teams";
+import { answer, ok, pageOf, parseQuery } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listTeams } from "@/lib/dal/teams/reads";
 import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {

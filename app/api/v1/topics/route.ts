@@ -1,7 +1,7 @@
 // GET /api/v1/topics — community topics with outcomes and action items, optionally one cycle's.
-import { answer, ok, parseQuery } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { listTopics } from "@/lib/dal/api-reads";
+import { answer, ok, parseQuery } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listTopics } from "@/lib/dal/topics/reads";
 import * as operation from "./operation";
 
 export function GET(request: Request): Promise<Response> {

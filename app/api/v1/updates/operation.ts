@@ -1,4 +1,4 @@
-import { dataSchema, defineOperation } from "@/lib/api";
+import { dataSchema, defineOperation } from "@/lib/http/api";
 import { postedUpdateSchema, postUpdateSchema } from "@/lib/validation/api";
 
 export const post = defineOperation({

@@ -1,7 +1,7 @@
 // POST /api/v1/updates — post a team's update for a cycle: a draft, or published at once with "publish": true.
-import { answer, ok, parseBody } from "@/lib/api";
-import { writerFromRequest } from "@/lib/dal/api-actor";
-import { postUpdate } from "@/lib/dal/api-writes";
+import { answer, ok, parseBody } from "@/lib/http/api";
+import { writerFromRequest } from "@/lib/dal/identity/api-actor";
+import { postUpdate } from "@/lib/dal/updates/writes";
 import * as operation from "./operation";
 
 export function POST(request: Request): Promise<Response> {

@@ -1,7 +1,7 @@
 // GET /cycles/[name]/export.csv?part=updates|teams|numbers|roadmap — one table of the cycle as CSV.
-import { cycleCsv, csvQuerySchema } from "@/lib/cycle-export-csv";
-import { getCycleExport } from "@/lib/dal/cycle-export";
-import { errorResponse } from "@/lib/http";
+import { cycleCsv, csvQuerySchema } from "@/lib/formats/cycle-export-csv";
+import { getCycleExport } from "@/lib/dal/views/cycle-export";
+import { errorResponse } from "@/lib/http/error-response";
 
 export async function GET(request: Request, { params }: RouteContext<"/cycles/[name]/export.csv">): Promise<Response> {
   const { name } = await params;

@@ -1,5 +1,5 @@
 // GET /cycles/[name]/export.json — the cycle's published updates, team health, numbers and roadmap as JSON.
-import { getCycleExport } from "@/lib/dal/cycle-export";
+import { getCycleExport } from "@/lib/dal/views/cycle-export";
 
 export async function GET(_request: Request, { params }: RouteContext<"/cycles/[name]/export.json">): Promise<Response> {
   const { name } = await params;

@@ -1,8 +1,8 @@
 // GET /cycles/[name]/report.md — the cycle's recap as a Markdown download (a gathering's has its own).
 import { redirect } from "next/navigation";
-import { getCycleReport } from "@/lib/dal/reports";
-import { getSiteInfo } from "@/lib/dal/site";
-import { reportMarkdown } from "@/lib/report-markdown";
+import { getCycleReport } from "@/lib/dal/views/reports";
+import { getSiteInfo } from "@/lib/dal/site/reads";
+import { reportMarkdown } from "@/lib/formats/report-markdown";
 
 export async function GET(request: Request, { params }: RouteContext<"/cycles/[name]/report.md">): Promise<Response> {
   const { name } = await params;

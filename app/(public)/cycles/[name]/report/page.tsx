@@ -4,10 +4,10 @@ import { CycleDownloads } from "@/components/cycles/cycle-downloads";
 import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { formatDay } from "@/lib/dates";
-import { getCycleReport } from "@/lib/dal/reports";
-import { getSiteInfo } from "@/lib/dal/site";
+import { getCycleReport } from "@/lib/dal/views/reports";
+import { getSiteInfo } from "@/lib/dal/site/reads";
 import { formatMetric } from "@/lib/metrics";
-import { REPORT_SECTIONS } from "@/lib/report-markdown";
+import { REPORT_SECTIONS } from "@/lib/formats/report-markdown";
 
 export const instant = false;
 

@@ -1,8 +1,8 @@
 // GET /cycles/[name]/schedule.ics — the cycle's milestones as a calendar to subscribe to.
-import { cycleCalendar } from "@/lib/cycle-calendar";
-import { publicBaseUrl } from "@/lib/dal/auth";
-import { getCycleBoard } from "@/lib/dal/cycles";
-import { getSiteInfo } from "@/lib/dal/site";
+import { cycleCalendar } from "@/lib/formats/cycle-calendar";
+import { publicBaseUrl } from "@/lib/dal/identity/auth";
+import { getCycleBoard } from "@/lib/dal/cycles/reads";
+import { getSiteInfo } from "@/lib/dal/site/reads";
 
 export async function GET(_request: Request, { params }: RouteContext<"/cycles/[name]/schedule.ics">): Promise<Response> {
   const { name } = await params;

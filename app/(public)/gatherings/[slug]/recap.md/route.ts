@@ -1,7 +1,7 @@
 // GET /gatherings/[slug]/recap.md?as_of=YYYY-MM-DD|now — the gathering's recap as a post, with front matter.
-import { getGatheringRecap } from "@/lib/dal/gathering-recap";
-import { getSiteInfo } from "@/lib/dal/site";
-import { gatheringRecapMarkdown } from "@/lib/gathering-recap-markdown";
+import { getGatheringRecap } from "@/lib/dal/gatherings/recap";
+import { getSiteInfo } from "@/lib/dal/site/reads";
+import { gatheringRecapMarkdown } from "@/lib/formats/gathering-recap-markdown";
 import { recapAsOfSchema } from "@/lib/validation/cycle";
 
 const plain = (text: string, status: number) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

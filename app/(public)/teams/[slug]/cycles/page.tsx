@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { TeamProfileView } from "@/components/teams/team-profile";
-import { pageTime } from "@/lib/dal/cache";
-import { getTeamProfile } from "@/lib/dal/teams";
+import { pageTime } from "@/lib/dal/cache/cache";
+import { getTeamProfile } from "@/lib/dal/teams/reads";
 
 export const instant = false;
 export const ensureStatic = "navigation";

@@ -1,8 +1,8 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "@/lib/dal/help-requests";
-import { formAction } from "@/lib/server-action";
+import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "@/lib/dal/help-requests/editor";
+import { formAction } from "@/lib/http/server-action";
 import { assignHelpRequestSchema, closeHelpRequestSchema, openHelpRequestSchema } from "@/lib/validation/help-requests";
 
 export const openHelpRequestAction = formAction(openHelpRequestSchema, ({ actor, input }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, Field, SelectField } from "@/components/ui/form";
-import type { HelpRequestsForEditing } from "@/lib/dal/help-requests";
+import type { HelpRequestsForEditing } from "@/lib/dal/help-requests/editor";
 import { HELP_REQUEST_LIMITS } from "@/lib/validation/help-requests";
 import { assignHelpRequestAction, closeHelpRequestAction, openHelpRequestAction } from "./actions";
 

@@ -5,8 +5,8 @@ import { NotAllowed } from "@/components/site/not-allowed";
 import { HelpRequestTitle } from "@/components/teams/help-request-title";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { getHelpRequestsForEditing } from "@/lib/dal/help-requests";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { getHelpRequestsForEditing } from "@/lib/dal/help-requests/editor";
 import { ForbiddenError } from "@/lib/errors";
 import { AssignHelpRequestForm, CloseHelpRequestForm, OpenHelpRequestForm } from "./help-forms";
 

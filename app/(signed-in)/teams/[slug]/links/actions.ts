@@ -1,9 +1,9 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { replaceTeamLinks } from "@/lib/dal/team-admin";
-import type { FormValues } from "@/lib/action-result";
-import { formAction } from "@/lib/server-action";
+import { replaceTeamLinks } from "@/lib/dal/teams/admin";
+import type { FormValues } from "@/lib/http/action-result";
+import { formAction } from "@/lib/http/server-action";
 import { teamLinksSchema } from "@/lib/validation/team";
 
 /** Rows arrive as kind-0/label-0/url-0, …; rows left entirely blank are dropped, keeping each row's form index. */

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { Card } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { getTeamLinksForEditing } from "@/lib/dal/team-admin";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { getTeamLinksForEditing } from "@/lib/dal/teams/admin";
 import { ForbiddenError } from "@/lib/errors";
 import { TeamLinksForm } from "./links-form";
 

@@ -1,7 +1,7 @@
 "use server";
 
-import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "@/lib/dal/roadmap";
-import { inputAction } from "@/lib/server-action";
+import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "@/lib/dal/roadmap/editor";
+import { inputAction } from "@/lib/http/server-action";
 import { carryOverSchema, createRoadmapItemSchema, editRoadmapItemSchema } from "@/lib/validation/roadmap";
 import { z } from "@/lib/validation/zod";
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NotAllowed } from "@/components/site/not-allowed";
 import { RoadmapEditor } from "@/components/teams/roadmap-editor";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { getRoadmapForEditing } from "@/lib/dal/roadmap";
-import { getSiteInfo } from "@/lib/dal/site";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { getRoadmapForEditing } from "@/lib/dal/roadmap/editor";
+import { getSiteInfo } from "@/lib/dal/site/reads";
 import { ForbiddenError, InputError } from "@/lib/errors";
 import { notFound } from "next/navigation";
 

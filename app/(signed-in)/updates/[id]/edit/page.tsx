@@ -4,9 +4,9 @@ import { NotAllowed } from "@/components/site/not-allowed";
 import { RoadmapEditor } from "@/components/teams/roadmap-editor";
 import { ReviewThread } from "@/components/updates/review-thread";
 import { UpdateEditor } from "@/components/updates/update-editor";
-import { requireSignedIn } from "@/lib/dal/actor";
-import { getRoadmapForEditing } from "@/lib/dal/roadmap";
-import { getUpdateForEditing } from "@/lib/dal/update-editor";
+import { requireSignedIn } from "@/lib/dal/identity/actor";
+import { getRoadmapForEditing } from "@/lib/dal/roadmap/editor";
+import { getUpdateForEditing } from "@/lib/dal/updates/editor";
 import { ForbiddenError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Edit update" };

@@ -1,7 +1,7 @@
 // GET /api/roadmap/[team]/[cycle] — a team's roadmap items for one cycle, for its editors.
-import { getCurrentActor } from "@/lib/dal/actor";
-import { getRoadmapForEditing } from "@/lib/dal/roadmap";
-import { errorResponse } from "@/lib/http";
+import { getCurrentActor } from "@/lib/dal/identity/actor";
+import { getRoadmapForEditing } from "@/lib/dal/roadmap/editor";
+import { errorResponse } from "@/lib/http/error-response";
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/roadmap/[team]/[cycle]">): Promise<Response> {
   const { team, cycle } = await params;

@@ -1,7 +1,7 @@
 // GET /api/teams/[slug]/change-requests — the team's updates with open change requests, for its leads.
-import { getCurrentActor } from "@/lib/dal/actor";
-import { openChangeRequests } from "@/lib/dal/review";
-import { errorResponse } from "@/lib/http";
+import { getCurrentActor } from "@/lib/dal/identity/actor";
+import { openChangeRequests } from "@/lib/dal/updates/review";
+import { errorResponse } from "@/lib/http/error-response";
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/teams/[slug]/change-requests">): Promise<Response> {
   try {

@@ -1,7 +1,7 @@
 // GET /api/updates/[id]/review — the review thread of an update, for its leads and release managers.
-import { getCurrentActor } from "@/lib/dal/actor";
-import { getReviewThread } from "@/lib/dal/review";
-import { errorResponse } from "@/lib/http";
+import { getCurrentActor } from "@/lib/dal/identity/actor";
+import { getReviewThread } from "@/lib/dal/updates/review";
+import { errorResponse } from "@/lib/http/error-response";
 import { z } from "@/lib/validation/zod";
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/updates/[id]/review">): Promise<Response> {

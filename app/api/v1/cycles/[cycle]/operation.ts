@@ -1,4 +1,4 @@
-import { dataSchema, defineOperation } from "@/lib/api";
+import { dataSchema, defineOperation } from "@/lib/http/api";
 import { cycleDetailSchema } from "@/lib/validation/api";
 import { CYCLE_PARAM } from "../../params";
 

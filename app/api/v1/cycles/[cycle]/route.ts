@@ -1,7 +1,7 @@
 // GET /api/v1/cycles/{cycle} — one cycle with its milestones and gatherings.
-import { answer, ok } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { getCycleBoard } from "@/lib/dal/cycles";
+import { answer, ok } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { getCycleBoard } from "@/lib/dal/cycles/reads";
 import { NotFoundError } from "@/lib/errors";
 import * as operation from "./operation";
 

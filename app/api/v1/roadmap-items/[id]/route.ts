@@ -1,7 +1,7 @@
 // PATCH /api/v1/roadmap-items/{id} — change some fields of a roadmap item (optimistic "version").
-import { answer, idFromPath, ok, parseBody } from "@/lib/api";
-import { writerFromRequest } from "@/lib/dal/api-actor";
-import { patchRoadmapItem } from "@/lib/dal/api-writes";
+import { answer, idFromPath, ok, parseBody } from "@/lib/http/api";
+import { writerFromRequest } from "@/lib/dal/identity/api-actor";
+import { patchRoadmapItem } from "@/lib/dal/roadmap/writes";
 import * as operation from "./operation";
 
 export function PATCH(request: Request, { params }: RouteContext<"/api/v1/roadmap-items/[id]">): Promise<Response> {

@@ -1,4 +1,4 @@
-import { dataSchema, defineOperation } from "@/lib/api";
+import { dataSchema, defineOperation } from "@/lib/http/api";
 import { teamDetailSchema } from "@/lib/validation/api";
 import { TEAM_PARAM } from "../../params";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/teams/{team} — one team: mission, leads, shepherd, links, numbers across cycles.
-import { answer, ok } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { getTeamProfile } from "@/lib/dal/teams";
+import { answer, ok } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { getTeamProfile } from "@/lib/dal/teams/reads";
 import { NotFoundError } from "@/lib/errors";
 import * as operation from "./operation";
 

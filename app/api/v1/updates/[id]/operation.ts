@@ -1,4 +1,4 @@
-import { dataSchema, defineOperation } from "@/lib/api";
+import { dataSchema, defineOperation } from "@/lib/http/api";
 import { patchedUpdateSchema, patchUpdateSchema, updateDetailSchema } from "@/lib/validation/api";
 import { idParam } from "../../params";
 

@@ -1,8 +1,8 @@
 // GET /api/v1/updates/{id} — one update with links and revisions; PATCH changes fields (optimistic "version") or publishes a draft.
-import { answer, idFromPath, ok, parseBody } from "@/lib/api";
-import { readerFromRequest, writerFromRequest } from "@/lib/dal/api-actor";
-import { getApiUpdate } from "@/lib/dal/api-reads";
-import { patchUpdate } from "@/lib/dal/api-writes";
+import { answer, idFromPath, ok, parseBody } from "@/lib/http/api";
+import { readerFromRequest, writerFromRequest } from "@/lib/dal/identity/api-actor";
+import { getApiUpdate } from "@/lib/dal/updates/reads";
+import { patchUpdate } from "@/lib/dal/updates/writes";
 import { NotFoundError } from "@/lib/errors";
 import * as operation from "./operation";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/cycles/{cycle}/milestones — a cycle's milestones by due date.
-import { answer, ok, pageOf, parseQuery } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { getCycleBoard } from "@/lib/dal/cycles";
+import { answer, ok, pageOf, parseQuery } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { getCycleBoard } from "@/lib/dal/cycles/reads";
 import { NotFoundError } from "@/lib/errors";
 import * as operation from "./operation";
 

@@ -1,4 +1,4 @@
-import { defineOperation, pageOfSchema } from "@/lib/api";
+import { defineOperation, pageOfSchema } from "@/lib/http/api";
 import { updateFiltersSchema, updateSummarySchema } from "@/lib/validation/api";
 import { CYCLE_PARAM } from "../../../params";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/cycles/{cycle}/updates — a cycle's updates (drafts only for those who may read them), filtered by team, health, state.
-import { answer, ok, parseQuery } from "@/lib/api";
-import { readerFromRequest } from "@/lib/dal/api-actor";
-import { listCycleUpdates } from "@/lib/dal/api-reads";
+import { answer, ok, parseQuery } from "@/lib/http/api";
+import { readerFromRequest } from "@/lib/dal/identity/api-actor";
+import { listCycleUpdates } from "@/lib/dal/updates/reads";
 import { NotFoundError } from "@/lib/errors";
 import * as operation from "./operation";
 

@@ -1,0 +1,130 @@
+/**
+ * "Update due" reminders, tied to milestones: within the lead time before a milestone,
+ * every team without an update since the last passed milestone is reminded once for it,
+ * in the app and, when mail is configured, by email to its leads.
+ */
+import "server-only";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { communitySettings, milestones, notifications, people, releaseCycles, teamLeads, updateReminders } from "@/db/schema";
+import { formatDay } from "@/lib/dates";
+import type { SendMail } from "@/lib/mailer";
+import { assertCan, type Actor } from "@/lib/permissions";
+import { recordAudit } from "../audit/audit";
+import { invalidate, tags } from "../cache/cache";
+import { dueSince, teamsDue } from "../updates/review";
+
+const DAY = 86_400_000;
+
+export interface PendingReminder {
+  milestone: { id: number; name: string; dueOn: string };
+  cycle: { id: number; slug: string; name: string };
+  team: { id: number; slug: string; name: string };
+  leads: { name: string; email: string }[];
+  subject: string;
+  text: string;
+}
+
+function message(communityName: string, cycleName: string, teamName: string, milestone: { name: string; dueOn: string }, baseUrl: string, teamSlug: string) {
+  return {
+    subject: `${communityName} ${cycleName}: ${teamName} update due before ${milestone.name}`,
+    text: [
+      `Hello,`,
+      ``,
+      `${milestone.name} of ${communityName} ${cycleName} is on ${formatDay(milestone.dueOn)}. An update from ${teamName} is due before then, so that everyone can see where the team stands.`,
+      ``,
+      `A few lines are enough: what was done, what is under way, anything at risk, and where help is wanted.`,
+      `Post it here: ${baseUrl}/updates/new?team=${teamSlug}`,
+      ``,
+      `Thank you!`,
+    ].join("\n"),
+  };
+}
+
+/** The reminders that would go out now: not yet sent, for milestones within the lead time. */
+export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: string }, db: Db): PendingReminder[] {
+  const settings = db.select().from(communitySettings).where(eq(communitySettings.id, 1)).get();
+  const lead = settings?.reminderLeadDays ?? 7;
+  const today = new Date(now).toISOString().slice(0, 10);
+  const horizon = new Date(now + lead * DAY).toISOString().slice(0, 10);
+  const upcoming = db
+    .select({ id: milestones.id, name: milestones.name, dueOn: milestones.dueOn, cycleId: releaseCycles.id, cycleSlug: releaseCycles.slug, cycleName: releaseCycles.name })
+    .from(milestones)
+    .innerJoin(releaseCycles, eq(releaseCycles.id, milestones.cycleId))
+    .where(and(gte(milestones.dueOn, today), lte(milestones.dueOn, horizon), inArray(releaseCycles.status, ["active", "planning"])))
+    .orderBy(asc(milestones.dueOn))
+    .all();
+  const pending: PendingReminder[] = [];
+  for (const m of upcoming) {
+    const sent = new Set(db.select({ teamId: updateReminders.teamId }).from(updateReminders).where(eq(updateReminders.milestoneId, m.id)).all().map((r) => r.teamId));
+    const due = teamsDue(db, m.cycleId, dueSince(db, m.cycleId, now).since).filter((team) => !sent.has(team.id));
+    // Every due team's leads in one query, not one query per team.
+    const leadRows =
+      due.length === 0
+        ? []
+        : db
+            .select({ teamId: teamLeads.teamId, name: people.name, email: people.email })
+            .from(teamLeads)
+            .innerJoin(people, eq(people.id, teamLeads.personId))
+            .where(and(inArray(teamLeads.teamId, due.map((team) => team.id)), eq(people.active, true)))
+            .all();
+    for (const team of due) {
+      const leads = leadRows.filter((l) => l.teamId === team.id).map(({ name, email }) => ({ name, email }));
+      pending.push({
+        milestone: { id: m.id, name: m.name, dueOn: m.dueOn },
+        cycle: { id: m.cycleId, slug: m.cycleSlug, name: m.cycleName },
+        team: { id: team.id, slug: team.slug, name: team.name },
+        leads,
+        ...message(settings?.name ?? "Cycleboard", m.cycleName, team.name, m, baseUrl, team.slug),
+      });
+    }
+  }
+  return pending;
+}
+
+export function previewReminders({ actor, now, baseUrl }: { actor: Actor; now: number; baseUrl: string }, db: Db = getDb()): PendingReminder[] {
+  assertCan(actor, "cycle.manage");
+  return pendingReminders({ now, baseUrl }, db);
+}
+
+/**
+ * Sends what is pending. The reminder row is written first, and only a newly written one
+ * leads to a notice and a mail, so no team is reminded twice for a milestone, even when
+ * two senders race.
+ */
+export async function sendReminders(
+  { actor, now, baseUrl, sendMail }: { actor: Actor; now: number; baseUrl: string; sendMail: SendMail | null },
+  db: Db = getDb(),
+): Promise<{ sent: number; emailed: number }> {
+  assertCan(actor, "cycle.manage");
+  let sent = 0;
+  let emailed = 0;
+  for (const reminder of pendingReminders({ now, baseUrl }, db)) {
+    const claimed = db.transaction((tx) => {
+      const row = tx
+        .insert(updateReminders)
+        .values({ teamId: reminder.team.id, milestoneId: reminder.milestone.id, channels: ["app"], sentById: actor.kind === "person" ? actor.id : null })
+        .onConflictDoNothing()
+        .returning({ id: updateReminders.id })
+        .get();
+      if (!row) return null;
+      tx.insert(notifications).values({ teamId: reminder.team.id, title: `Update due before ${reminder.milestone.name} (${formatDay(reminder.milestone.dueOn)})`, body: reminder.text, linkPath: `/updates/new?team=${reminder.team.slug}` }).run();
+      recordAudit(tx, actor, { action: "reminder.send", entityType: "team", entityId: reminder.team.id, after: { milestone: reminder.milestone.name } });
+      return row.id;
+    });
+    if (claimed === null) continue;
+    sent += 1;
+    invalidate(tags.team(reminder.team.id));
+    if (sendMail && reminder.leads.length > 0) {
+      try {
+        await sendMail({ to: reminder.leads.map((l) => l.email), subject: reminder.subject, text: reminder.text });
+        db.update(updateReminders).set({ channels: ["app", "email"] }).where(eq(updateReminders.id, claimed)).run();
+        emailed += 1;
+      } catch (error) {
+        // The in-app reminder stands; the row's channels say the mail did not go out.
+        console.error(`Could not email the ${reminder.team.name} reminder:`, error instanceof Error ? error.message : error);
+      }
+    }
+  }
+  return { sent, emailed };
+}

@@ -1,0 +1,115 @@
+/**
+ * Changes to an update's content: the editor's and the API's. A whole update (optionally
+ * published) in one call, partial edits, and the versioned change they and the editor share.
+ * Each is one transaction with its audit entry.
+ */
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb, type Db, type Tx } from "@/db/client";
+import { gatherings, updateLinks, updateRevisions, updates } from "@/db/schema";
+import { UPDATE_SECTIONS } from "@/lib/domain";
+import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
+import { assertCan, type Actor } from "@/lib/permissions";
+import type { PatchUpdateInput, PostUpdateInput } from "@/lib/validation/api";
+import type { EditUpdateInput, UpdateContent } from "@/lib/validation/update";
+import { recordAudit } from "../audit/audit";
+import { invalidate, tags } from "../cache/cache";
+import { cycleBySlug, teamForWriting } from "../lookups";
+
+export const EDITABLE_FIELDS = ["headline", "health", ...UPDATE_SECTIONS.map(([key]) => key), "privateNote"] as const satisfies readonly (keyof UpdateContent)[];
+
+type UpdateRow = typeof updates.$inferSelect;
+export type UpdateSnapshot = Pick<UpdateRow, (typeof EDITABLE_FIELDS)[number]> & { links: { label: string; url: string }[] };
+
+function snapshotOf(tx: Tx, current: UpdateRow): UpdateSnapshot {
+  return {
+    ...(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, current[f]])) as Pick<UpdateRow, (typeof EDITABLE_FIELDS)[number]>),
+    links: tx.select({ label: updateLinks.label, url: updateLinks.url }).from(updateLinks).where(eq(updateLinks.updateId, current.id)).orderBy(asc(updateLinks.sortOrder)).all(),
+  };
+}
+
+/**
+ * The one path every change to an update takes: permission, version check, a revision of
+ * a published update's previous state, the change itself, a new version and the audit
+ * entry, all in one transaction; then the cache tags of every page that shows it.
+ */
+export function changeUpdate(
+  { actor, id, expectedVersion, action }: { actor: Actor; id: number; expectedVersion: number; action: string },
+  change: (tx: Tx, current: UpdateRow) => { set: Partial<UpdateRow>; after: Record<string, unknown> },
+  db: Db = getDb(),
+): { version: number } {
+  const result = db.transaction((tx) => {
+    const current = tx.select().from(updates).where(eq(updates.id, id)).get();
+    if (!current) throw new NotFoundError("Update");
+    assertCan(actor, "update.write", { teamId: current.teamId });
+
+    const snapshot = snapshotOf(tx, current);
+    if (current.version !== expectedVersion) {
+      const base = tx
+        .select({ snapshot: updateRevisions.snapshot })
+        .from(updateRevisions)
+        .where(and(eq(updateRevisions.updateId, current.id), eq(updateRevisions.version, expectedVersion)))
+        .get();
+      const changedFields = base ? EDITABLE_FIELDS.filter((f) => base.snapshot[f] !== current[f]) : [];
+      throw new ConflictError("Someone saved this update after you opened it.", { version: current.version, changedFields, snapshot });
+    }
+    if (current.state === "published") {
+      tx.insert(updateRevisions)
+        .values({ updateId: current.id, version: current.version, editorId: actor.kind === "person" ? actor.id : null, snapshot })
+        .run();
+    }
+    const { set, after } = change(tx, current);
+    const version = current.version + 1;
+    tx.update(updates)
+      .set({ ...set, version, updatedAt: new Date() })
+      .where(and(eq(updates.id, current.id), eq(updates.version, current.version)))
+      .run();
+    const before = Object.fromEntries(Object.keys(after).map((k) => [k, (snapshot as Record<string, unknown>)[k] ?? (current as Record<string, unknown>)[k]]));
+    recordAudit(tx, actor, { action, entityType: "update", entityId: current.id, before, after });
+    return { version, teamId: current.teamId, cycleId: current.cycleId };
+  });
+  invalidate(tags.update(id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);
+  return { version: result.version };
+}
+
+/** Changes some of an update's fields if `expectedVersion` is still current. */
+export function editUpdate({ actor, input }: { actor: Actor; input: EditUpdateInput }, db: Db = getDb()): { version: number } {
+  return changeUpdate({ actor, id: input.id, expectedVersion: input.expectedVersion, action: "update.edit" }, () => ({ set: input.changes, after: input.changes }), db);
+}
+
+/** A new update for a team and cycle with all its content; a draft, or published at once. */
+export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateInput }, db: Db = getDb()): { id: number; version: number } {
+  const { team: teamSlug, cycle: cycleSlug, gathering, links, publish, ...content } = input;
+  const result = db.transaction((tx) => {
+    const team = teamForWriting(tx, teamSlug);
+    assertCan(actor, "update.write", { teamId: team.id });
+    const cycle = cycleBySlug(tx, cycleSlug);
+    const gatheringId = gathering ? tx.select({ id: gatherings.id }).from(gatherings).where(and(eq(gatherings.slug, gathering), eq(gatherings.cycleId, cycle.id))).get()?.id : null;
+    if (gatheringId === undefined) throw new InputError("gathering", "That gathering is not part of this cycle");
+    const row = tx
+      .insert(updates)
+      .values({ ...content, teamId: team.id, cycleId: cycle.id, gatheringId, authorId: actor.kind === "person" ? actor.id : null, state: publish ? "published" : "draft", publishedAt: publish ? new Date() : null })
+      .returning({ id: updates.id, version: updates.version })
+      .get();
+    if (links.length > 0) tx.insert(updateLinks).values(links.map((l, i) => ({ ...l, updateId: row.id, sortOrder: i }))).run();
+    recordAudit(tx, actor, { action: publish ? "update.post" : "update.start", entityType: "update", entityId: row.id, after: { team: teamSlug, cycle: cycleSlug, state: publish ? "published" : "draft", headline: content.headline, health: content.health } });
+    return { ...row, teamId: team.id, cycleId: cycle.id };
+  });
+  // A draft shows on no public page; a published update shows on the team, the cycle and the lists.
+  if (publish) invalidate(tags.update(result.id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);
+  return { id: result.id, version: result.version };
+}
+
+/** Changes some fields of an update if `version` is still current, and publishes a draft when asked. */
+export function patchUpdate({ actor, id, input }: { actor: Actor; id: number; input: PatchUpdateInput }, db: Db = getDb()): { version: number } {
+  const { version, publish, ...changes } = input;
+  return changeUpdate(
+    { actor, id, expectedVersion: version, action: publish ? "update.publish" : "update.edit" },
+    (_tx, current) => {
+      if (publish && current.state === "published") throw new InputError("publish", "This update is already published");
+      const published = publish ? { state: "published" as const, publishedAt: new Date(), reviewState: "unreviewed" as const } : {};
+      return { set: { ...changes, ...published }, after: { ...changes, ...(publish ? { state: "published" } : {}) } };
+    },
+    db,
+  );
+}

@@ -1,0 +1,20 @@
+// Generated from app/(signed-in) by `npm run routes:generate`; lib/http/signed-in-routes.test.ts checks it is current.
+export const SIGNED_IN_ROUTES = [
+  "/account",
+  "/account/tokens",
+  "/admin",
+  "/admin/audit",
+  "/admin/cycles",
+  "/admin/export",
+  "/admin/people",
+  "/admin/settings",
+  "/admin/teams",
+  "/admin/tokens",
+  "/admin/transfer",
+  "/review",
+  "/teams/[slug]/help",
+  "/teams/[slug]/links",
+  "/teams/[slug]/roadmap",
+  "/updates/[id]/edit",
+  "/updates/new",
+] as const;
