@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecapTopics } from "@/components/cycles/recap-topics";
 import { Markdown } from "@/components/ui/markdown";
 import { formatDay } from "@/lib/dates";
 import { getGatheringRecap } from "@/lib/dal/gatherings/recap";
@@ -121,30 +122,7 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
         </section>
       ) : null}
 
-      {recap.sections.includes("topics") && recap.topics.length > 0 ? (
-        <section aria-labelledby="topics-heading" className="space-y-6">
-          <h2 id="topics-heading" className="text-2xl font-semibold">Community topics</h2>
-          {recap.topics.map((topic) => (
-            <section key={topic.title} aria-label={topic.title} className="space-y-2 break-inside-avoid-page">
-              <h3 className="text-xl font-semibold">{topic.title}</h3>
-              <Markdown>{topic.notes}</Markdown>
-              <p>
-                <strong>Outcome:</strong> {topic.outcome === "decision" ? topic.decision : "no decision yet."}
-              </p>
-              {topic.actionItems.length > 0 ? (
-                <ul className="list-disc pl-5">
-                  {topic.actionItems.map((a, i) => (
-                    <li key={i}>
-                      {a.description}
-                      {a.ownerName ? ` (${a.ownerName})` : ""}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </section>
-          ))}
-        </section>
-      ) : null}
+      {recap.sections.includes("topics") ? <RecapTopics topics={recap.topics} /> : null}
 
       {gathering.closing.trim() ? (
         <footer className="border-t border-slate-200 pt-6 dark:border-slate-800">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CycleDownloads } from "@/components/cycles/cycle-downloads";
+import { RecapTopics } from "@/components/cycles/recap-topics";
 import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { formatDay } from "@/lib/dates";
@@ -149,30 +150,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
         </div>
       </section>
 
-      {report.topics.length > 0 ? (
-        <section aria-labelledby="topics-heading" className="space-y-6">
-          <h2 id="topics-heading" className="text-2xl font-semibold">Community topics</h2>
-          {report.topics.map((topic) => (
-            <section key={topic.id} aria-label={topic.title} className="space-y-2 break-inside-avoid-page">
-              <h3 className="text-xl font-semibold">{topic.title}</h3>
-              <Markdown>{topic.notes}</Markdown>
-              <p>
-                <strong>Outcome:</strong> {topic.outcome === "decision" ? topic.decision : "no decision yet."}
-              </p>
-              {topic.actionItems.length > 0 ? (
-                <ul className="list-disc pl-5">
-                  {topic.actionItems.map((a) => (
-                    <li key={a.id}>
-                      {a.description}
-                      {a.ownerName ? ` (${a.ownerName})` : ""}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </section>
-          ))}
-        </section>
-      ) : null}
+      <RecapTopics topics={report.topics} />
     </article>
   );
 }
