@@ -121,6 +121,8 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     for (const visit of publicVisits) {
       test(`${visit.url} passes axe, also at 360 px wide without scrolling sideways`, async ({ page }) => {
+        // axe runs twice over each page; the API reference's answer tables alone took 30 s on two busy cores.
+        test.slow();
         await open(page, visit);
         const found = await violations(page, visit, colorScheme);
         await page.setViewportSize({ width: 360, height: 740 });
