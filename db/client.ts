@@ -19,12 +19,25 @@ export function databasePath(): string {
 export function openDatabase(file: string = databasePath()): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
+  // First, so that even switching to WAL waits for another process rather than failing.
+  sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("journal_mode = WAL");
   // FULL: a write acknowledged to a user survives a power cut, not just a crash.
   sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
-  return drizzle(sqlite, { schema });
+  return withImmediateTransactions(drizzle(sqlite, { schema }));
+}
+
+/**
+ * Every transaction takes the write lock when it begins. A deferred one reads first and
+ * asks for the lock at its first write; if another process (the server, a command-line
+ * tool) committed in between, SQLite answers SQLITE_BUSY at once instead of waiting out
+ * the busy timeout, and the change fails.
+ */
+function withImmediateTransactions(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 /**

@@ -25,6 +25,23 @@ function addTeamAndCycle() {
 }
 
 describe("the database", () => {
+  it("takes the write lock when a change begins, so another process's commit cannot fail it halfway", () => {
+    const other = openDatabase(file);
+    other.$client.pragma("busy_timeout = 0");
+    try {
+      const { team } = addTeamAndCycle();
+      db.transaction((tx) => {
+        tx.select().from(teams).all();
+        // Another process writing now must wait for this change, not slip in before its first write.
+        expect(() => other.update(teams).set({ name: "Docs (other process)" }).where(eq(teams.id, team.id)).run()).toThrow(/locked|busy/i);
+        tx.update(teams).set({ name: "Documentation" }).where(eq(teams.id, team.id)).run();
+      });
+      expect(db.select({ name: teams.name }).from(teams).get()?.name).toBe("Documentation");
+    } finally {
+      other.$client.close();
+    }
+  });
+
   it("runs in WAL mode with foreign keys and full synchronous writes", () => {
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
