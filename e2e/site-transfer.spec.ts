@@ -28,7 +28,8 @@ function linksOf(html: string): string[] {
  * compared) and a calendar's time of writing.
  */
 function normalised(body: string, contentType: string): string {
-  if (contentType.startsWith("text/html")) return body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "<script/>");
+  // "2 minutes ago" counts from each server's page clock (at most a minute old): the two may differ by one.
+  if (contentType.startsWith("text/html")) return body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "<script/>").replace(/\b(just now|\d+ (second|minute|hour)s? ago)/g, "a moment ago");
   if (contentType.startsWith("text/calendar")) return body.replace(/^DTSTAMP:.*$/gm, "DTSTAMP:");
   return body;
 }
