@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, ne, or } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { communityTopics, gatherings, metricDefinitions, milestones, releaseCycles, teams, topicActionItems } from "@/db/schema";
+import { RECAP_SECTION } from "@/lib/domain";
 import { InputError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { CreateCycleInput, CycleDetailsInput, CycleStatusInput, EditGatheringInput, GatheringRecapInput, EditMetricDefinitionInput, EditMilestoneInput, EditTopicInput, GatheringInput, MetricDefinitionInput, MilestoneInput, NewCycleInput, TopicInput } from "@/lib/validation/cycle";
@@ -278,17 +279,22 @@ export function editGatheringRecap({ actor, input }: { actor: Actor; input: Gath
   const cycleIds = db.transaction((tx) => {
     const gathering = tx.select().from(gatherings).where(eq(gatherings.id, input.id)).get();
     if (!gathering) throw new InputError("id", "No such gathering");
-    const known = new Set(tx.select({ slug: teams.slug }).from(teams).all().map((t) => t.slug));
-    const unknown = input.teams?.find((slug) => !known.has(slug));
+    const known = tx.select({ slug: teams.slug, archived: teams.archived }).from(teams).all();
+    const unknown = input.teams?.find((slug) => !known.some((t) => t.slug === slug));
     if (unknown) throw new InputError("teams", `No team "${unknown}"`);
-    const changes = { recapIntro: input.intro, recapClosing: input.closing, recapTeams: input.teams, recapSections: input.sections, recapAuthorId: actor.kind === "person" ? actor.id : gathering.recapAuthorId };
+    // Every active team, or every section, is stored as "all", so teams added later are in too.
+    const everyTeam = input.teams !== null && known.every((t) => t.archived || input.teams!.includes(t.slug));
+    const everySection = input.sections !== null && RECAP_SECTION.every((section) => input.sections!.includes(section));
+    const recapTeams = everyTeam ? null : input.teams;
+    const recapSections = everySection ? null : input.sections;
+    const changes = { recapIntro: input.intro, recapClosing: input.closing, recapTeams, recapSections, recapAuthorId: actor.kind === "person" ? actor.id : gathering.recapAuthorId };
     tx.update(gatherings).set(changes).where(eq(gatherings.id, gathering.id)).run();
     recordAudit(tx, actor, {
       action: "gathering.recap",
       entityType: "gathering",
       entityId: gathering.id,
       before: { recapIntro: gathering.recapIntro, recapClosing: gathering.recapClosing, recapTeams: gathering.recapTeams, recapSections: gathering.recapSections },
-      after: { recapIntro: input.intro, recapClosing: input.closing, recapTeams: input.teams, recapSections: input.sections },
+      after: { recapIntro: input.intro, recapClosing: input.closing, recapTeams, recapSections },
     });
     return [gathering.cycleId, gathering.wrapsCycleId];
   });

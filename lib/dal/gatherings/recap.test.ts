@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { communityTopics, teams, updates } from "@/db/schema";
+import { RECAP_SECTION } from "@/lib/domain";
 import { gatheringRecapMarkdown } from "@/lib/formats/gathering-recap-markdown";
 import { recordMetricValue } from "../metrics/writes";
 import { addGathering, addTopic, editGatheringRecap, editTopic } from "../cycles/admin";
@@ -165,5 +166,9 @@ describe("a recap as it stood, after later edits and corrections", () => {
     expect(md.indexOf("Our own introduction.")).toBeLessThan(md.indexOf("## Project team updates"));
     expect(md.trimEnd().endsWith("Our own closing.")).toBe(true);
     expect(() => editGatheringRecap({ actor: system, input: { id, intro: "", closing: "", teams: ["nope"], sections: null } }, db)).toThrow(/No team "nope"/);
+    // Every active team and every section ticked means "all": a team added later is in too.
+    const everyTeam = db.query.teams.findMany({ columns: { slug: true } }).sync().map((t) => t.slug);
+    editGatheringRecap({ actor: system, input: { id, intro: "", closing: "", teams: everyTeam, sections: [...RECAP_SECTION] } }, db);
+    expect(db.query.gatherings.findFirst({ where: (g, { eq: is }) => is(g.id, id) }).sync()).toMatchObject({ recapTeams: null, recapSections: null });
   });
 });

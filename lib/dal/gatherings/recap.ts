@@ -158,7 +158,7 @@ export function readGatheringRecap(db: Db, slug: string, asOf?: string | null): 
   const previousCycle = db
     .select({ id: releaseCycles.id, name: releaseCycles.name })
     .from(releaseCycles)
-    .where(and(lt(releaseCycles.startsOn, cycleRow(numbersCycle.id).startsOn), ne(releaseCycles.id, numbersCycle.id)))
+    .where(and(lt(releaseCycles.startsOn, numbersCycle.startsOn), ne(releaseCycles.id, numbersCycle.id)))
     .orderBy(desc(releaseCycles.startsOn))
     .get();
   const numbersBefore = previousCycle ? readCycleNumbers(db, previousCycle.id, limit ?? undefined) : [];

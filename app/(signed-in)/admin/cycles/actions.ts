@@ -1,8 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { RECAP_SECTION } from "@/lib/domain";
-import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, getCyclesForManaging, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycles/admin";
+import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycles/admin";
 import { formAction } from "@/lib/http/server-action";
 import { cycleDetailsSchema, cycleStatusSchema, editGatheringSchema, editMetricDefinitionSchema, editMilestoneSchema, editTopicSchema, gatheringRecapSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
 
@@ -76,10 +75,9 @@ export const editGatheringAction = formAction(editGatheringSchema, ({ actor, inp
   return { message: "Gathering saved." };
 });
 
-/** Ticked boxes named `prefix:value`; every box ticked means "all", so teams added later are in too. */
-function ticked(values: Record<string, string>, prefix: string, all: readonly string[]): string[] | null {
-  const chosen = Object.keys(values).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-  return chosen.length === all.length && all.every((v) => chosen.includes(v)) ? null : chosen;
+/** The values of the ticked boxes named `prefix:value`. */
+function ticked(values: Record<string, string>, prefix: string): string[] {
+  return Object.keys(values).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
 }
 
 export const editGatheringRecapAction = formAction(
@@ -90,10 +88,7 @@ export const editGatheringRecapAction = formAction(
     return { message: "Recap saved." };
   },
   {
-    fields: (values, _formData, actor) => {
-      const teams = getCyclesForManaging({ actor }).teams.map((t) => t.slug);
-      return { id: values.id, intro: values.intro, closing: values.closing, teams: ticked(values, "team:", teams), sections: ticked(values, "section:", RECAP_SECTION) };
-    },
+    fields: (values) => ({ id: values.id, intro: values.intro, closing: values.closing, teams: ticked(values, "team:"), sections: ticked(values, "section:") }),
   },
 );
 
