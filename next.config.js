@@ -12,7 +12,7 @@ const identityProvider = process.env.OIDC_ISSUER ? ` ${new URL(process.env.OIDC_
  * script-src needs 'unsafe-inline' because Next writes each page's RSC payload as inline
  * scripts (self.__next_f.push(...)) whose text differs per page and per data change, so
  * neither hashes nor a build-time list can cover them. What our pages show from people is
- * sanitised Markdown (rehype-sanitize), never raw HTML. Inline style attributes (widths of
+ * Markdown rendered with raw HTML off (lib/markdown-render.ts), never raw HTML. Inline style attributes (widths of
  * progress bars) need style-src-attr; style sheets come only from our own origin.
  * `next dev` needs 'unsafe-eval' for React's debugging aids and inline styles for its overlay.
  */

@@ -1,11 +1,10 @@
 /**
- * What Markdown the app will render. The parser (micromark, under react-markdown) takes
- * time that grows with the square of a few things inside one paragraph — emphasis and
- * strike-through delimiters, `[` — with the square of quote or list nesting opened
- * on one line, which also overflows the stack when deep, and with the square of the
- * number of items of nested lists in the whole text; a table pays for every cell a row
- * holds. One linear scan bounds each of them so that the worst text a field takes
- * renders within about twice the time of ordinary writing as long. Validation refuses text that fails it
+ * What Markdown the app will render. A CommonMark parser's time grows with the square of
+ * a few things inside one paragraph — emphasis and strike-through delimiters, `[` — with
+ * the depth of quote or list nesting opened on one line, and with the number of items of
+ * nested lists in the whole text; a table pays for every cell a row holds. One linear
+ * scan bounds each of them, so that the longest text of any shape a field takes renders
+ * in tens of milliseconds (lib/markdown-render.test.ts holds each shape to 100 ms). Validation refuses text that fails it
  * (lib/validation/markdown.ts) and the renderer shows such text, when an older row or
  * an import holds it, as plain text (components/ui/markdown.tsx): this is the one rule.
  * The figures behind each limit are in the commit that set them.
