@@ -12,7 +12,10 @@ export default defineConfig([
   {
     rules: {
       // Parameters named `_x` exist for their position (e.g. cache-key arguments).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -22,7 +25,10 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/db", "@/db/*", "**/db/client", "**/db/schema"], message: "Read and write through lib/dal/ instead." }], paths: [ZOD] },
+        {
+          patterns: [{ group: ["@/db", "@/db/*", "**/db/client", "**/db/schema"], message: "Read and write through lib/dal/ instead." }],
+          paths: [ZOD],
+        },
       ],
     },
   },

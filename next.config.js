@@ -34,7 +34,9 @@ const contentSecurityPolicy = [
  * Browsers that reached the site over https keep to https for a year. Only the site's own
  * host: a self-hosted instance cannot speak for its parent domain's other hosts.
  */
-const strictTransportSecurity = process.env.CYCLEBOARD_URL?.startsWith("https://") ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }] : [];
+const strictTransportSecurity = process.env.CYCLEBOARD_URL?.startsWith("https://")
+  ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }]
+  : [];
 
 const securityHeaders = [
   { key: "Content-Security-Policy", value: contentSecurityPolicy },

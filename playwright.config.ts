@@ -39,7 +39,14 @@ export default defineConfig({
   webServer: {
     // A throw-away database with the demo community, served by the production build.
     command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && tsx --conditions=react-server scripts/start.ts",
-    env: { CYCLEBOARD_DB: "data/e2e.db", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000" },
+    env: {
+      CYCLEBOARD_DB: "data/e2e.db",
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD,
+      CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD,
+      CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000",
+    },
     url: `http://localhost:${port}/api/session`,
     // The first start builds the app: minutes on two busy cores.
     timeout: 600_000,

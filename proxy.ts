@@ -58,7 +58,8 @@ export async function proxy(request: NextRequest) {
   const apiWithToken = pathname.startsWith("/api/v1/") && request.headers.has("authorization");
   if (!apiWithToken && isPrivateMode() && !ALWAYS_OPEN.some((pattern) => pattern.test(pathname))) {
     if ((await readerOf()).kind === "anonymous") {
-      if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to read this site." } }, { status: 401 });
+      if (pathname.startsWith("/api/"))
+        return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to read this site." } }, { status: 401 });
       return toSignIn(request);
     }
   }
@@ -66,7 +67,8 @@ export async function proxy(request: NextRequest) {
   const target = targetOf(pathname);
   if (target === null) return NextResponse.next();
   // Published first, which needs no session; a draft only for whoever may read it.
-  if (target !== "invalid" && (routeTargetExists(target) || (target.kind === "update" && routeTargetExists(target, await readerOf())))) return NextResponse.next();
+  if (target !== "invalid" && (routeTargetExists(target) || (target.kind === "update" && routeTargetExists(target, await readerOf()))))
+    return NextResponse.next();
   // No route matches this path, so Next renders app/not-found.tsx with status 404.
   return NextResponse.rewrite(new URL("/_unknown", request.url));
 }

@@ -23,7 +23,11 @@ function demoFile(): string {
 
 /** The writer runs in a process group of its own: tsx starts a second node, and killing the group stops both. */
 function startWriter(file: string): ChildProcess & { stop: () => void } {
-  const writer = spawn(tsx, ["--conditions=react-server", "db/testing-write-load.ts"], { env: { ...process.env, CYCLEBOARD_DB: file }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const writer = spawn(tsx, ["--conditions=react-server", "db/testing-write-load.ts"], {
+    env: { ...process.env, CYCLEBOARD_DB: file },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
   const stop = () => {
     try {
       process.kill(-writer.pid!, "SIGKILL");
@@ -36,51 +40,60 @@ function startWriter(file: string): ChildProcess & { stop: () => void } {
 }
 
 const loadItems = (db: Database.Database) =>
-  db.prepare("select r.id, r.title, r.description, count(l.id) as links from roadmap_items r left join roadmap_item_links l on l.item_id = r.id where r.title like 'load %' group by r.id order by r.id").all() as { id: number; title: string; description: string; links: number }[];
-const loadAudits = (db: Database.Database) => (db.prepare("select count(*) as n from audit_entries where actor_label = 'write load'").get() as { n: number }).n;
+  db
+    .prepare(
+      "select r.id, r.title, r.description, count(l.id) as links from roadmap_items r left join roadmap_item_links l on l.item_id = r.id where r.title like 'load %' group by r.id order by r.id",
+    )
+    .all() as { id: number; title: string; description: string; links: number }[];
+const loadAudits = (db: Database.Database) =>
+  (db.prepare("select count(*) as n from audit_entries where actor_label = 'write load'").get() as { n: number }).n;
 
 describe("backup and restore", () => {
-  it("copies a database while another process writes to it: intact, and holding a consistent prefix of the writes", { timeout: 120_000 }, async () => {
-    const file = demoFile();
-    const live = new Database(file, { readonly: true });
-    cleanups.push(() => live.close());
-    const writer = startWriter(file);
-    let exited = false;
-    writer.on("exit", () => (exited = true));
-    while (loadItems(live).length < 40) {
+  it(
+    "copies a database while another process writes to it: intact, and holding a consistent prefix of the writes",
+    { timeout: 120_000 },
+    async () => {
+      const file = demoFile();
+      const live = new Database(file, { readonly: true });
+      cleanups.push(() => live.close());
+      const writer = startWriter(file);
+      let exited = false;
+      writer.on("exit", () => (exited = true));
+      while (loadItems(live).length < 40) {
+        expect(exited).toBe(false);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+
+      const copy = path.join(path.dirname(file), "backup.db");
+      const writtenBeforeBackup = loadItems(live).length;
+      await backupDatabase(file, copy);
+      const writtenAtBackup = loadItems(live).length;
       expect(exited).toBe(false);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+      writer.stop();
 
-    const copy = path.join(path.dirname(file), "backup.db");
-    const writtenBeforeBackup = loadItems(live).length;
-    await backupDatabase(file, copy);
-    const writtenAtBackup = loadItems(live).length;
-    expect(exited).toBe(false);
-    writer.stop();
+      expect(checkDatabaseFile(copy).migrations).toBeGreaterThan(0);
+      const backup = new Database(copy, { readonly: true });
+      cleanups.push(() => backup.close());
+      const items = loadItems(backup);
+      // Every write is item + link + audit entry in one transaction: the copy holds whole writes, in order, none torn.
+      expect(items.length).toBeGreaterThanOrEqual(writtenBeforeBackup);
+      expect(items.length).toBeLessThanOrEqual(writtenAtBackup);
+      expect(items.map((i) => i.title)).toEqual(items.map((_, n) => `load ${n}`));
+      expect(items.every((i, n) => i.description === `written ${n}th` && i.links === 1)).toBe(true);
+      expect(loadAudits(backup)).toBe(items.length);
+      expect(backup.pragma("foreign_key_check")).toEqual([]);
 
-    expect(checkDatabaseFile(copy).migrations).toBeGreaterThan(0);
-    const backup = new Database(copy, { readonly: true });
-    cleanups.push(() => backup.close());
-    const items = loadItems(backup);
-    // Every write is item + link + audit entry in one transaction: the copy holds whole writes, in order, none torn.
-    expect(items.length).toBeGreaterThanOrEqual(writtenBeforeBackup);
-    expect(items.length).toBeLessThanOrEqual(writtenAtBackup);
-    expect(items.map((i) => i.title)).toEqual(items.map((_, n) => `load ${n}`));
-    expect(items.every((i, n) => i.description === `written ${n}th` && i.links === 1)).toBe(true);
-    expect(loadAudits(backup)).toBe(items.length);
-    expect(backup.pragma("foreign_key_check")).toEqual([]);
-
-    const restored = path.join(path.dirname(file), "restored", "cycleboard.db");
-    const { kept } = await restoreDatabase(copy, restored);
-    expect(kept).toBeNull();
-    const db = openDatabase(restored);
-    cleanups.push(() => db.$client.close());
-    migrateDatabase(db);
-    expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(loadItems(db.$client)).toEqual(items);
-    expect(loadAudits(db.$client)).toBe(items.length);
-  });
+      const restored = path.join(path.dirname(file), "restored", "cycleboard.db");
+      const { kept } = await restoreDatabase(copy, restored);
+      expect(kept).toBeNull();
+      const db = openDatabase(restored);
+      cleanups.push(() => db.$client.close());
+      migrateDatabase(db);
+      expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(loadItems(db.$client)).toEqual(items);
+      expect(loadAudits(db.$client)).toBe(items.length);
+    },
+  );
 
   it("refuses to restore over a database in use, and keeps the replaced one when it is not", async () => {
     const file = demoFile();

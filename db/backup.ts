@@ -69,10 +69,15 @@ export function checkDatabaseFile(file: string): { migrations: number; known: nu
     if (result.join() !== "ok") throw new BackupError(`${file} fails SQLite's integrity check: ${result.slice(0, 5).join("; ")}`);
     const hasMigrations = db.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
     if (!hasMigrations) throw new BackupError(`${file} is a SQLite database but not a Cycleboard one (it has no migrations table).`);
-    const applied = (db.prepare("select hash from __drizzle_migrations order by created_at").all() as { hash: string }[]).map((r) => r.hash);
+    const applied = (db.prepare("select hash from __drizzle_migrations order by created_at").all() as { hash: string }[]).map(
+      (r) => r.hash,
+    );
     const known = readMigrationFiles({ migrationsFolder }).map((m) => m.hash);
     const unknown = applied.filter((hash) => !known.includes(hash));
-    if (unknown.length > 0) throw new BackupError(`${file} has ${unknown.length} migration(s) this version of Cycleboard does not know: it comes from a newer version.`);
+    if (unknown.length > 0)
+      throw new BackupError(
+        `${file} has ${unknown.length} migration(s) this version of Cycleboard does not know: it comes from a newer version.`,
+      );
     if (applied.length === 0) throw new BackupError(`${file} has no Cycleboard migrations applied.`);
     return { migrations: applied.length, known: known.length };
   } finally {

@@ -26,8 +26,6 @@ export function migrateDatabase(db: Db): void {
       .slice(0, 5)
       .map((v) => `${v.table} row ${v.rowid} → ${v.parent}`)
       .join("; ");
-    throw new MigrationError(
-      `The database has ${violations.length} broken reference(s) after migrating (${sample}). Refusing to start.`,
-    );
+    throw new MigrationError(`The database has ${violations.length} broken reference(s) after migrating (${sample}). Refusing to start.`);
   }
 }

@@ -52,9 +52,7 @@ describe("the database", () => {
   it("refuses a health value outside the enumeration", () => {
     const { team, cycle } = addTeamAndCycle();
     expect(() =>
-      db.$client
-        .prepare("insert into updates (team_id, cycle_id, headline, health) values (?, ?, 'x', 'fine')")
-        .run(team.id, cycle.id),
+      db.$client.prepare("insert into updates (team_id, cycle_id, headline, health) values (?, ?, 'x', 'fine')").run(team.id, cycle.id),
     ).toThrow(/CHECK constraint failed: updates_health/);
   });
 
@@ -75,7 +73,10 @@ describe("the database", () => {
   it("allows only one active cycle", () => {
     addTeamAndCycle();
     expect(() =>
-      db.insert(releaseCycles).values({ slug: "11.0", name: "11.0", status: "active", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31" }).run(),
+      db
+        .insert(releaseCycles)
+        .values({ slug: "11.0", name: "11.0", status: "active", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31" })
+        .run(),
     ).toThrow(/UNIQUE constraint failed/);
   });
 

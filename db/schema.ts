@@ -5,17 +5,7 @@
  * and read the generated SQL before committing it.
  */
 import { relations, sql, type SQL } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-  type AnySQLiteColumn,
-} from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   ACTION_ITEM_STATUS,
   AUDIT_VIA,
@@ -109,10 +99,7 @@ export const people = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  () => [
-    uniqueIndex("people_email_unique").on(sql`lower("email")`),
-    check("people_role", oneOf("role", ROLES)),
-  ],
+  () => [uniqueIndex("people_email_unique").on(sql`lower("email")`), check("people_role", oneOf("role", ROLES))],
 );
 
 export const sessions = sqliteTable(
@@ -152,10 +139,7 @@ export const accounts = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index("accounts_person_idx").on(t.personId),
-    uniqueIndex("accounts_provider_account_unique").on(t.providerId, t.accountId),
-  ],
+  (t) => [index("accounts_person_idx").on(t.personId), uniqueIndex("accounts_provider_account_unique").on(t.providerId, t.accountId)],
 );
 
 export const verifications = sqliteTable(
@@ -288,7 +272,9 @@ export const releaseCycles = sqliteTable(
     check("release_cycles_dates_ordered", sql`"target_release_on" >= "starts_on"`),
     check("release_cycles_slug", sql`"slug" not glob '*[^a-z0-9.-]*'`),
     // At most one cycle is the active one.
-    uniqueIndex("release_cycles_one_active").on(t.status).where(sql`"status" = 'active'`),
+    uniqueIndex("release_cycles_one_active")
+      .on(t.status)
+      .where(sql`"status" = 'active'`),
     index("release_cycles_starts_idx").on(t.startsOn),
   ],
 );
@@ -760,7 +746,11 @@ export const milestonesRelations = relations(milestones, ({ one }) => ({
 
 export const gatheringsRelations = relations(gatherings, ({ one }) => ({
   cycle: one(releaseCycles, { fields: [gatherings.cycleId], references: [releaseCycles.id], relationName: "gathering_cycle" }),
-  wrapsCycle: one(releaseCycles, { fields: [gatherings.wrapsCycleId], references: [releaseCycles.id], relationName: "gathering_wraps_cycle" }),
+  wrapsCycle: one(releaseCycles, {
+    fields: [gatherings.wrapsCycleId],
+    references: [releaseCycles.id],
+    relationName: "gathering_wraps_cycle",
+  }),
 }));
 
 export const updatesRelations = relations(updates, ({ one, many }) => ({

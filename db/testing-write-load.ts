@@ -10,6 +10,21 @@ const db = openDatabase(process.env.CYCLEBOARD_DB);
 const count = Number(process.env.WRITE_LOAD_COUNT ?? 1_000_000);
 const actor = { kind: "system", label: "write load" } as const;
 for (let i = 0; i < count; i++) {
-  createRoadmapItem({ actor, input: { team: "docs", cycle: "10.0", title: `load ${i}`, description: `written ${i}th`, status: "planned", kind: "feature", helpWanted: false, links: [{ kind: "storyboard", label: `story ${i}`, url: `https://storyboard.example.org/${i}` }] } }, db);
+  createRoadmapItem(
+    {
+      actor,
+      input: {
+        team: "docs",
+        cycle: "10.0",
+        title: `load ${i}`,
+        description: `written ${i}th`,
+        status: "planned",
+        kind: "feature",
+        helpWanted: false,
+        links: [{ kind: "storyboard", label: `story ${i}`, url: `https://storyboard.example.org/${i}` }],
+      },
+    },
+    db,
+  );
 }
 db.$client.close();

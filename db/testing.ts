@@ -26,7 +26,11 @@ export function createTestDatabase({ demo = false }: { demo?: boolean } = {}): {
 
 /** A fingerprint of every row of every table (the search index itself, not its FTS5 shadow tables): equal means nothing changed. */
 export function fingerprint(db: Db): string {
-  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_index_%' order by name").all() as { name: string }[];
+  const tables = db.$client
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_index_%' order by name",
+    )
+    .all() as { name: string }[];
   const hash = createHash("sha256");
   for (const { name } of tables) hash.update(name + JSON.stringify(db.$client.prepare(`select * from "${name}" order by rowid`).all()));
   return hash.digest("hex");

@@ -23,7 +23,10 @@ interface Secrets {
 }
 
 async function postUpdate(request: APIRequestContext, token: string, body: Record<string, unknown>): Promise<number> {
-  const response = await request.post("/api/v1/updates", { headers: { Authorization: `Bearer ${token}` }, data: { team: "docs", cycle: "10.0", health: "on_track", ...body } });
+  const response = await request.post("/api/v1/updates", {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { team: "docs", cycle: "10.0", health: "on_track", ...body },
+  });
   expect(response.status()).toBe(201);
   return (await response.json()).data.id;
 }
@@ -31,10 +34,20 @@ async function postUpdate(request: APIRequestContext, token: string, body: Recor
 async function makeSecrets(request: APIRequestContext): Promise<Secrets> {
   const word = `sweep${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const token = runScript("e2e/support/create-token.ts", [ACCOUNTS.docsLead, "update.write,update.read_draft", "docs"], DB);
-  const draft = { headline: `Draft headline ${word}`, summary: `draftsummary${word}`, risks: `draftrisk${word}`, privateNote: `draftnote${word}` };
+  const draft = {
+    headline: `Draft headline ${word}`,
+    summary: `draftsummary${word}`,
+    risks: `draftrisk${word}`,
+    privateNote: `draftnote${word}`,
+  };
   const draftId = await postUpdate(request, token, draft);
   // Published, so its headline and summary are public; its private note is not.
-  const publishedId = await postUpdate(request, token, { headline: `Published ${word}`, summary: `Published summary ${word}`, privateNote: `publishednote${word}`, publish: true });
+  const publishedId = await postUpdate(request, token, {
+    headline: `Published ${word}`,
+    summary: `Published summary ${word}`,
+    privateNote: `publishednote${word}`,
+    publish: true,
+  });
   return { word, draftId, publishedId, hidden: [draft.headline, draft.summary, draft.risks, draft.privateNote, `publishednote${word}`] };
 }
 
@@ -80,7 +93,11 @@ const VARIANTS: { name: string; query?: string; headers: Record<string, string> 
   { name: "page", headers: {} },
   { name: "RSC", query: "_rsc=sweep", headers: { RSC: "1" } },
   { name: "prefetch", query: "_rsc=sweep", headers: { RSC: "1", "Next-Router-Prefetch": "1" } },
-  { name: "segment prefetch", query: "_rsc=sweep", headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" } },
+  {
+    name: "segment prefetch",
+    query: "_rsc=sweep",
+    headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" },
+  },
 ];
 
 const withQuery = (path: string, query?: string) => (query ? `${path}${path.includes("?") ? "&" : "?"}${query}` : path);
@@ -117,7 +134,15 @@ test.describe("drafts and private notes, swept over every path and variant", () 
       const context = await contextOf(browser, reader, member.email, member.password);
       const mayRead = MAY_READ_DOCS_DRAFTS.includes(reader);
       // Where those allowed read drafts and private notes: the draft's page, the editors, the API. Nowhere else, for anyone.
-      const theirs = mayRead ? [`/updates/${secrets.draftId}`, `/updates/${secrets.draftId}/edit`, `/updates/${secrets.publishedId}/edit`, "/api/v1/cycles/10.0/updates", `/api/v1/updates/`] : [];
+      const theirs = mayRead
+        ? [
+            `/updates/${secrets.draftId}`,
+            `/updates/${secrets.draftId}/edit`,
+            `/updates/${secrets.publishedId}/edit`,
+            "/api/v1/cycles/10.0/updates",
+            `/api/v1/updates/`,
+          ]
+        : [];
       const leaks: string[] = [];
       const seen = new Set<string>();
       const check = async (path: string, headers: Record<string, string>) => {
@@ -141,7 +166,10 @@ test.describe("drafts and private notes, swept over every path and variant", () 
   }
 
   test("a forged session cookie gets a draft's id answered exactly like a missing id", async ({ playwright, baseURL }) => {
-    const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: "better-auth.session_token=forged.c2lnbmF0dXJl" } });
+    const forged = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Cookie: "better-auth.session_token=forged.c2lnbmF0dXJl" },
+    });
     const missingId = 999_999_999;
     const draft = await forged.get(`/updates/${secrets.draftId}`);
     const missing = await forged.get(`/updates/${missingId}`);

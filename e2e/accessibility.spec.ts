@@ -55,7 +55,10 @@ function pageRoutes(dir = path.join(process.cwd(), "app")): string[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return pageRoutes(full);
     if (entry.name !== "page.tsx") return [];
-    const segments = path.relative(path.join(process.cwd(), "app"), dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+    const segments = path
+      .relative(path.join(process.cwd(), "app"), dir)
+      .split(path.sep)
+      .filter((s) => s && !/^\(.*\)$/.test(s));
     return [`/${segments.join("/")}`];
   });
 }
@@ -90,7 +93,10 @@ function focusRing(page: Page) {
     const style = getComputedStyle(element);
     let behind = element.parentElement;
     while (behind && rgba(getComputedStyle(behind).backgroundColor)[3] === 0) behind = behind.parentElement;
-    const [lighter, darker] = [luminance(rgba(style.outlineColor)), luminance(rgba(behind ? getComputedStyle(behind).backgroundColor : "white"))].sort((a, b) => b - a);
+    const [lighter, darker] = [
+      luminance(rgba(style.outlineColor)),
+      luminance(rgba(behind ? getComputedStyle(behind).backgroundColor : "white")),
+    ].sort((a, b) => b - a);
     return {
       element: `${element.tagName} ${element.textContent?.trim() || element.getAttribute("aria-label") || ""}`,
       style: style.outlineStyle,
@@ -106,13 +112,25 @@ const DARK_RULES = ["color-contrast", "link-in-text-block"];
 async function violations(page: Page, visit: Visit, colorScheme: "light" | "dark" = "light"): Promise<string[]> {
   const axe = new AxeBuilder({ page });
   const results = await (colorScheme === "dark" ? axe.withRules(DARK_RULES) : axe).analyze();
-  return results.violations.map((v) => `${visit.url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+  return results.violations.map(
+    (v) =>
+      `${visit.url}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 5)
+        .join(", ")}`,
+  );
 }
 
 test("every page of the app has an accessibility check", () => {
   const routes = pageRoutes().sort();
-  expect(routes.filter((route) => !(route in PAGES)), "pages without an entry in PAGES").toEqual([]);
-  expect(Object.keys(PAGES).filter((route) => !routes.includes(route)), "entries in PAGES without a page").toEqual([]);
+  expect(
+    routes.filter((route) => !(route in PAGES)),
+    "pages without an entry in PAGES",
+  ).toEqual([]);
+  expect(
+    Object.keys(PAGES).filter((route) => !routes.includes(route)),
+    "entries in PAGES without a page",
+  ).toEqual([]);
 });
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -48,7 +48,11 @@ async function figureFor10(page: Page, metric: string): Promise<number> {
   return text === "–" || text === "—" ? 0 : Number(text.replace(/[,%]/g, ""));
 }
 
-test("a Test lead's CI job posts weekly sanity results with the README's curl command, and the team page shows them", async ({ page, baseURL, browser }) => {
+test("a Test lead's CI job posts weekly sanity results with the README's curl command, and the team page shows them", async ({
+  page,
+  baseURL,
+  browser,
+}) => {
   // Two people, two shell runs of the CI job and five page loads: more than the default budget on a busy machine.
   test.slow();
   await signIn(page, ACCOUNTS.testLead);
@@ -93,7 +97,9 @@ test("a token scoped to another team is refused with 403, and a missing token wi
   expect(job.status).not.toBe(0);
   expect(job.output).toContain('"code":"forbidden"');
 
-  const anonymous = await request.post("/api/v1/metric-values", { data: { team: "test", cycle: "10.0", metric: "manual_test_cases", value: 5 } });
+  const anonymous = await request.post("/api/v1/metric-values", {
+    data: { team: "test", cycle: "10.0", metric: "manual_test_cases", value: 5 },
+  });
   expect(anonymous.status()).toBe(401);
 });
 
@@ -102,7 +108,12 @@ test("the API reads what the pages show, in pages of at most 100, and documents 
   expect(teams.pagination).toEqual({ page: 1, perPage: 2, total: expect.any(Number) });
   expect(teams.data).toHaveLength(2);
   const updates = await (await request.get("/api/v1/cycles/10.0/updates?team=docs")).json();
-  expect(updates.data.every((u: { state: string; team: { slug: string }; privateNote?: string }) => u.state === "published" && u.team.slug === "docs" && u.privateNote === undefined)).toBe(true);
+  expect(
+    updates.data.every(
+      (u: { state: string; team: { slug: string }; privateNote?: string }) =>
+        u.state === "published" && u.team.slug === "docs" && u.privateNote === undefined,
+    ),
+  ).toBe(true);
   expect((await request.get("/api/v1/cycles/10.0")).status()).toBe(200);
   expect((await request.get("/api/v1/cycles/99.9/updates")).status()).toBe(404);
   const tooMany = await request.get("/api/v1/roadmap-items?per_page=101");

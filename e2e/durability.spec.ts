@@ -19,7 +19,15 @@ async function postUntilRefused(token: string, writer: number, acknowledged: Ack
       const response = await fetch(`${base}/api/v1/updates`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({ team: "test", cycle: "10.0", headline, health: "on_track", summary: `Written by writer ${writer}.`, links: [{ label: "Run", url: `https://example.org/run/${writer}/${n}` }], publish: true }),
+        body: JSON.stringify({
+          team: "test",
+          cycle: "10.0",
+          headline,
+          health: "on_track",
+          summary: `Written by writer ${writer}.`,
+          links: [{ label: "Run", url: `https://example.org/run/${writer}/${n}` }],
+          publish: true,
+        }),
       });
       if (response.status !== 201) return;
       acknowledged.push({ id: ((await response.json()) as { data: { id: number } }).data.id, headline });
@@ -32,7 +40,11 @@ async function postUntilRefused(token: string, writer: number, acknowledged: Ack
 test("every write the API acknowledged survives the server being killed mid-load", async () => {
   test.setTimeout(120_000);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-  runScript("scripts/prepare-db.ts", [], { CYCLEBOARD_DB: db, CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD });
+  runScript("scripts/prepare-db.ts", [], {
+    CYCLEBOARD_DB: db,
+    CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD,
+    CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD,
+  });
   const token = runScript("e2e/support/create-token.ts", [ACCOUNTS.testLead, "update.write", "test"], { CYCLEBOARD_DB: db });
 
   const env = { CYCLEBOARD_DB: db, CYCLEBOARD_REMINDERS: "off" };
@@ -49,10 +61,23 @@ test("every write the API acknowledged survives the server being killed mid-load
     const check = new Database(db, { readonly: true });
     try {
       expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
-      const stored = new Map((check.prepare("select id, headline, state from updates where headline like 'Durability writer %'").all() as { id: number; headline: string; state: string }[]).map((u) => [u.id, u]));
-      for (const write of acknowledged) expect(stored.get(write.id), `acknowledged update ${write.id}`).toMatchObject({ headline: write.headline, state: "published" });
+      const stored = new Map(
+        (
+          check.prepare("select id, headline, state from updates where headline like 'Durability writer %'").all() as {
+            id: number;
+            headline: string;
+            state: string;
+          }[]
+        ).map((u) => [u.id, u]),
+      );
+      for (const write of acknowledged)
+        expect(stored.get(write.id), `acknowledged update ${write.id}`).toMatchObject({ headline: write.headline, state: "published" });
       // Nothing half-written: every stored update has its link (written in the same transaction).
-      const withoutLink = check.prepare("select count(*) as n from updates u where u.headline like 'Durability writer %' and not exists (select 1 from update_links l where l.update_id = u.id)").get() as { n: number };
+      const withoutLink = check
+        .prepare(
+          "select count(*) as n from updates u where u.headline like 'Durability writer %' and not exists (select 1 from update_links l where l.update_id = u.id)",
+        )
+        .get() as { n: number };
       expect(withoutLink.n).toBe(0);
     } finally {
       check.close();

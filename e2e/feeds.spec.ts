@@ -6,7 +6,9 @@ async function parseAtom(page: Page, xml: string) {
     /** What a feed reader shows for a text construct: an HTML one is rendered as HTML. */
     const shown = (element: Element | undefined) => {
       const content = element?.textContent ?? "";
-      return element?.getAttribute("type") === "html" ? (new DOMParser().parseFromString(content, "text/html").body.textContent ?? "") : content;
+      return element?.getAttribute("type") === "html"
+        ? (new DOMParser().parseFromString(content, "text/html").body.textContent ?? "")
+        : content;
     };
     const doc = new DOMParser().parseFromString(text, "application/xml");
     const ns = "http://www.w3.org/2005/Atom";
@@ -36,8 +38,14 @@ test("the site, team and cycle feeds are valid Atom listing published updates", 
     const feed = await parseAtom(page, await response.text());
     expect(feed.error, path).toBeNull();
     expect(feed).toMatchObject({ root: "feed", namespace: "http://www.w3.org/2005/Atom" });
-    expect(feed.entries.map((e) => e.title), path).toContain(expected);
-    expect(feed.entries.every((e) => /\/updates\/\d+$|\/updates\/new\?team=/.test(e.link) && !Number.isNaN(Date.parse(e.updated))), path).toBe(true);
+    expect(
+      feed.entries.map((e) => e.title),
+      path,
+    ).toContain(expected);
+    expect(
+      feed.entries.every((e) => /\/updates\/\d+$|\/updates\/new\?team=/.test(e.link) && !Number.isNaN(Date.parse(e.updated))),
+      path,
+    ).toBe(true);
   }
   expect((await request.get("/teams/no-such-team/feed.xml")).status()).toBe(404);
   const cycleFeed = await parseAtom(page, await (await request.get("/cycles/9.0/feed.xml")).text());

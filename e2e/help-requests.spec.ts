@@ -13,11 +13,17 @@ async function distroCounts(page: Page) {
   await expect(cardLink).toHaveAttribute("href", "/help-wanted?team=distro-multi-os&cycle=10.0");
   const totalLink = page.getByRole("link", { name: /^Help requests in 10\.0: \d+ open, \d+ taken$/ });
   await expect(totalLink).toHaveAttribute("href", "/help-wanted?cycle=10.0");
-  const numbers = async (link: typeof cardLink) => (await link.textContent())!.match(/(\d+) open, (\d+) taken/)!.slice(1).map(Number) as [number, number];
+  const numbers = async (link: typeof cardLink) =>
+    (await link.textContent())!
+      .match(/(\d+) open, (\d+) taken/)!
+      .slice(1)
+      .map(Number) as [number, number];
   return { team: await numbers(cardLink), total: await numbers(totalLink) };
 }
 
-test("a lead asks for help, the request shows on /help-wanted and the dashboard, is taken up by a newcomer, then resolved and gone", async ({ page }) => {
+test("a lead asks for help, the request shows on /help-wanted and the dashboard, is taken up by a newcomer, then resolved and gone", async ({
+  page,
+}) => {
   // A dozen page loads: on a busy shared machine that can take longer than the default 30 s.
   test.slow();
   const title = `Try the Arm installer on a Raspberry Pi (${Date.now()})`;

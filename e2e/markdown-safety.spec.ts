@@ -23,7 +23,28 @@ async function expectInert(page: Page) {
     }
     const rendered = document.querySelectorAll(".prose-update *");
     for (const el of rendered) {
-      if (["SCRIPT", "IFRAME", "OBJECT", "EMBED", "BASE", "META", "STYLE", "FORM", "INPUT", "BUTTON", "VIDEO", "SOURCE", "MARQUEE", "MATH", "SVG", "svg", "BODY", "DETAILS"].includes(el.tagName)) {
+      if (
+        [
+          "SCRIPT",
+          "IFRAME",
+          "OBJECT",
+          "EMBED",
+          "BASE",
+          "META",
+          "STYLE",
+          "FORM",
+          "INPUT",
+          "BUTTON",
+          "VIDEO",
+          "SOURCE",
+          "MARQUEE",
+          "MATH",
+          "SVG",
+          "svg",
+          "BODY",
+          "DETAILS",
+        ].includes(el.tagName)
+      ) {
         problems.push(`injected ${el.tagName}`);
       }
     }

@@ -37,7 +37,9 @@ async function expectResponsive(baseURL: string, path: string): Promise<string> 
   return answer.body;
 }
 
-test("Markdown that once froze the server is refused by the API, and stored anyway it renders fast as text everywhere", async ({ baseURL }) => {
+test("Markdown that once froze the server is refused by the API, and stored anyway it renders fast as text everywhere", async ({
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   await warmUp(baseURL!);
   const token = runScript("e2e/support/create-token.ts", [ACCOUNTS.admin, "update.write"], DB);
@@ -68,7 +70,16 @@ test("Markdown that once froze the server is refused by the API, and stored anyw
     expect(html).toContain("whitespace-pre-wrap break-words");
     expect(html).toContain(payload.slice(0, 20).replace(/>/g, "&gt;"));
   }
-  for (const path of ["/cycles/9.0/report", "/cycles/9.0/report.md", "/cycles/9.0", "/teams/docs", "/teams/release", "/feed.xml", "/teams/docs/feed.xml", "/cycles/9.0/feed.xml"]) {
+  for (const path of [
+    "/cycles/9.0/report",
+    "/cycles/9.0/report.md",
+    "/cycles/9.0",
+    "/teams/docs",
+    "/teams/release",
+    "/feed.xml",
+    "/teams/docs/feed.xml",
+    "/cycles/9.0/feed.xml",
+  ]) {
     await expectResponsive(baseURL!, path);
   }
 });
@@ -77,9 +88,20 @@ test("a revision that rewrote 20,000 characters shows both versions fast instead
   await warmUp(baseURL!);
   const token = runScript("e2e/support/create-token.ts", [ACCOUNTS.admin, "update.write"], DB);
   const send = (method: string, path: string, body: Record<string, unknown>) =>
-    fetch(`${baseURL}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${baseURL}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
-  const created = await send("POST", "/updates", { team: "distributed-cloud", cycle: "9.0", headline: "Rewritten", health: "on_track", summary: unrelatedWords(1, 20_000), publish: true });
+  const created = await send("POST", "/updates", {
+    team: "distributed-cloud",
+    cycle: "9.0",
+    headline: "Rewritten",
+    health: "on_track",
+    summary: unrelatedWords(1, 20_000),
+    publish: true,
+  });
   expect(created.status).toBe(201);
   const { id, version: first } = ((await created.json()) as { data: { id: number; version: number } }).data;
   let version = first;

@@ -14,7 +14,9 @@ async function startDraft(page: Page, team: string): Promise<number> {
   return Number(/\/updates\/(\d+)\/edit/.exec(page.url())![1]);
 }
 
-test("the Docs lead posts the 10.0 update with a number and a help-wanted item, and it shows on the dashboard and the team page", async ({ page }) => {
+test("the Docs lead posts the 10.0 update with a number and a help-wanted item, and it shows on the dashboard and the team page", async ({
+  page,
+}) => {
   await signIn(page, ACCOUNTS.docsLead);
   const id = await startDraft(page, "docs");
 
@@ -43,7 +45,12 @@ test("the Docs lead posts the 10.0 update with a number and a help-wanted item, 
   await expect(docsCard.getByRole("link", { name: "Build guide moved into the docs; reviewers wanted" })).toBeVisible();
   await expect(docsCard.getByText("Documentation changes merged")).toBeVisible();
   await expect(docsCard.getByText("42", { exact: true })).toBeVisible();
-  await expect(page.getByRole("region", { name: "At risk" }).or(page.locator("section", { hasText: "At risk" })).first()).toContainText("Docs");
+  await expect(
+    page
+      .getByRole("region", { name: "At risk" })
+      .or(page.locator("section", { hasText: "At risk" }))
+      .first(),
+  ).toContainText("Docs");
   await expect(page.getByText("Review the new build guide")).toBeVisible();
 
   await page.goto("/teams/docs");
@@ -90,7 +97,10 @@ test("a concurrent edit is refused with what changed, and nothing typed is lost"
   await signIn(a, ACCOUNTS.cloudLead);
   await signIn(b, ACCOUNTS.cloudLead);
   await a.goto("/teams/distributed-cloud");
-  await a.getByRole("link", { name: /Unified software management/ }).first().click();
+  await a
+    .getByRole("link", { name: /Unified software management/ })
+    .first()
+    .click();
   await a.getByRole("link", { name: "Edit", exact: true }).click();
   await expect(a).toHaveURL(/\/edit$/);
   await b.goto(a.url());
@@ -112,7 +122,10 @@ test("a concurrent edit is refused with what changed, and nothing typed is lost"
   await expect(a.getByText(/Saved at/)).toBeVisible();
   await a.getByRole("link", { name: "View the published update" }).click();
   await expect(a.getByRole("heading", { level: 1 })).toHaveText("Unified software management: first pieces merged");
-  await a.getByText(/Version \d+: edited/).first().click();
+  await a
+    .getByText(/Version \d+: edited/)
+    .first()
+    .click();
   await expect(a.getByRole("insertion").first()).toBeVisible();
   await first.close();
   await second.close();
@@ -121,7 +134,11 @@ test("a concurrent edit is refused with what changed, and nothing typed is lost"
 test("the lead of another team cannot open the Docs editor, nor save to it through the server action", async ({ page }) => {
   await signIn(page, ACCOUNTS.testLead);
   await page.goto("/teams/docs");
-  const docsUpdate = await page.getByRole("link", { name: "Build process docs are moving off the wiki" }).or(page.getByRole("link", { name: /Build guide moved/ })).first().getAttribute("href");
+  const docsUpdate = await page
+    .getByRole("link", { name: "Build process docs are moving off the wiki" })
+    .or(page.getByRole("link", { name: /Build guide moved/ }))
+    .first()
+    .getAttribute("href");
   const docsId = Number(docsUpdate!.split("/").pop());
   await page.goto(`/updates/${docsId}/edit`);
   await expect(page.getByRole("heading", { name: "Not available to you" })).toBeVisible();
@@ -152,7 +169,10 @@ test("unfinished roadmap items are carried over to a new cycle, keeping where th
   await expect(page.getByRole("listitem", { name: "Kubernetes 1.28 and 1.29" })).toContainText("Deferred");
 
   await page.goto("/teams/containers");
-  const group = page.locator("section", { has: page.getByRole("heading", { name: "Roadmap" }) }).getByRole("listitem").filter({ hasText: "Kubernetes 1.28 and 1.29" });
+  const group = page
+    .locator("section", { has: page.getByRole("heading", { name: "Roadmap" }) })
+    .getByRole("listitem")
+    .filter({ hasText: "Kubernetes 1.28 and 1.29" });
   await expect(group).toHaveCount(2);
   await expect(group.filter({ hasText: "first planned for 10.0" })).toHaveCount(1);
   await page.goto("/cycles/11.0");

@@ -57,14 +57,51 @@ test("an admin makes the site private: visitors must sign in, members read as be
   }
 });
 
-test("a private site answers every public path, feed, export and API list with sign-in, and no entry point reads it", async ({ browser, playwright }) => {
+test("a private site answers every public path, feed, export and API list with sign-in, and no entry point reads it", async ({
+  browser,
+  playwright,
+}) => {
   test.slow();
   const { server, base } = await privateSite(browser, SUITE_PORT + 99, "private-sweep");
   const anonymous = await playwright.request.newContext({ baseURL: base });
   try {
-    const pages = ["/", "/about", "/cycles", "/cycles/10.0", "/cycles/10.0/report", "/cycles/compare?a=9.0&b=10.0", "/teams", "/teams/docs", "/teams/docs/cycles", "/updates/1", "/help-wanted", "/search?q=docs", "/docs/api"];
-    const documents = ["/feed.xml", "/teams/docs/feed.xml", "/cycles/10.0/feed.xml", "/cycles/10.0/report.md", "/cycles/10.0/schedule.ics", "/cycles/10.0/export.json", "/cycles/10.0/export.csv?part=updates"];
-    const api = ["/api/v1/openapi.json", "/api/v1/teams", "/api/v1/cycles", "/api/v1/cycles/10.0/updates", "/api/v1/updates/1", "/api/v1/roadmap-items", "/api/v1/metrics", "/api/v1/metric-values", "/api/v1/help-requests", "/api/v1/topics", "/api/v1/gatherings"];
+    const pages = [
+      "/",
+      "/about",
+      "/cycles",
+      "/cycles/10.0",
+      "/cycles/10.0/report",
+      "/cycles/compare?a=9.0&b=10.0",
+      "/teams",
+      "/teams/docs",
+      "/teams/docs/cycles",
+      "/updates/1",
+      "/help-wanted",
+      "/search?q=docs",
+      "/docs/api",
+    ];
+    const documents = [
+      "/feed.xml",
+      "/teams/docs/feed.xml",
+      "/cycles/10.0/feed.xml",
+      "/cycles/10.0/report.md",
+      "/cycles/10.0/schedule.ics",
+      "/cycles/10.0/export.json",
+      "/cycles/10.0/export.csv?part=updates",
+    ];
+    const api = [
+      "/api/v1/openapi.json",
+      "/api/v1/teams",
+      "/api/v1/cycles",
+      "/api/v1/cycles/10.0/updates",
+      "/api/v1/updates/1",
+      "/api/v1/roadmap-items",
+      "/api/v1/metrics",
+      "/api/v1/metric-values",
+      "/api/v1/help-requests",
+      "/api/v1/topics",
+      "/api/v1/gatherings",
+    ];
     const toSignIn = async (path: string, headers: Record<string, string> = {}) => {
       const response = await anonymous.get(path, { headers, maxRedirects: 0 });
       expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(307);
@@ -73,7 +110,11 @@ test("a private site answers every public path, feed, export and API list with s
     for (const path of pages) {
       await toSignIn(path);
       await toSignIn(`${path}${path.includes("?") ? "&" : "?"}_rsc=sweep`, { RSC: "1" });
-      await toSignIn(`${path}${path.includes("?") ? "&" : "?"}_rsc=sweep`, { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" });
+      await toSignIn(`${path}${path.includes("?") ? "&" : "?"}_rsc=sweep`, {
+        RSC: "1",
+        "Next-Router-Prefetch": "1",
+        "Next-Router-Segment-Prefetch": "/_tree",
+      });
     }
     for (const path of documents) await toSignIn(path);
     for (const path of api) {
@@ -85,7 +126,10 @@ test("a private site answers every public path, feed, export and API list with s
     }
 
     // /signin stays open, and Next would run a 'use cache' function posted to it as an action.
-    const siteInfo = await anonymous.post("/signin", callServerReference(cacheFunctionId("lib/dal/site/reads.ts", "app/(auth)/signin/page"), ["junk"]));
+    const siteInfo = await anonymous.post(
+      "/signin",
+      callServerReference(cacheFunctionId("lib/dal/site/reads.ts", "app/(auth)/signin/page"), ["junk"]),
+    );
     expect(siteInfo.status()).toBe(404);
     const body = await siteInfo.text();
     for (const text of ["edge cloud platform", "starlingx.io", "10.0", "On track"]) expect(body).not.toContain(text);

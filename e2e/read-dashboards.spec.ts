@@ -27,7 +27,9 @@ test("a team's page of every cycle shows its history and roadmap of each", async
   await page.goto("/teams/distro-multi-os/cycles");
   await expect(page).toHaveTitle(/Distro & Multi-OS: every cycle/);
   await expect(page.getByRole("heading", { level: 1, name: "Distro & Multi-OS" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Roadmap" }).getByRole("listitem").filter({ hasText: "Arm support" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Roadmap" }).getByRole("listitem").filter({ hasText: "Arm support" }).first(),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: /Arm reviews piling up/ }).first()).toBeVisible();
 });
 

@@ -14,7 +14,13 @@ import { signIn } from "./support/sign-in";
 const port = Number(process.env.E2E_PORT ?? 3100) + 7;
 const base = `http://localhost:${port}`;
 const db = "data/e2e-read-your-writes.db";
-const env = { CYCLEBOARD_DB: db, CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, PORT: String(port), CYCLEBOARD_REMINDERS: "off" };
+const env = {
+  CYCLEBOARD_DB: db,
+  CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD,
+  CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD,
+  PORT: String(port),
+  CYCLEBOARD_REMINDERS: "off",
+};
 
 test.describe.configure({ mode: "serial" });
 test.use({ baseURL: base });
@@ -57,7 +63,16 @@ async function signedIn(page: Page, email: string): Promise<Page> {
 test("a lead posts an update, then edits it: every page that shows it has it on the next request", async ({ page }) => {
   // Sixteen page reads around two writes: 20-27 s of its 30 on two busy cores.
   test.slow();
-  const pages = ["/", "/cycles/10.0", "/teams/docs", "/feed.xml", "/teams/docs/feed.xml", "/cycles/10.0/feed.xml", "/cycles/10.0/report", "/cycles/10.0/report.md"];
+  const pages = [
+    "/",
+    "/cycles/10.0",
+    "/teams/docs",
+    "/feed.xml",
+    "/teams/docs/feed.xml",
+    "/cycles/10.0/feed.xml",
+    "/cycles/10.0/report",
+    "/cycles/10.0/report.md",
+  ];
   await readBefore(pages, "Docs posted at");
 
   await signedIn(page, ACCOUNTS.docsLead);
@@ -105,7 +120,17 @@ test("a release manager moves a milestone: the boards and the calendar have the 
 });
 
 test("an admin renames a team: every page that names it has the new name on the next request", async ({ page }) => {
-  const pages = ["/", "/cycles/10.0", "/cycles/9.0", "/teams", "/teams/containers", "/teams/containers/feed.xml", "/help-wanted", "/cycles/10.0/report", "/cycles/compare?a=9.0&b=10.0"];
+  const pages = [
+    "/",
+    "/cycles/10.0",
+    "/cycles/9.0",
+    "/teams",
+    "/teams/containers",
+    "/teams/containers/feed.xml",
+    "/help-wanted",
+    "/cycles/10.0/report",
+    "/cycles/compare?a=9.0&b=10.0",
+  ];
   await readBefore(pages, "Containers and Images");
 
   await signedIn(page, ACCOUNTS.admin);

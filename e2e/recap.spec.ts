@@ -24,7 +24,10 @@ test("the 10.0 recap has every team, the numbers beside 9.0's, the topics, and a
   for (const team of TEAMS) expect(text).toContain(`### ${team}`);
 });
 
-test("a release manager writes the PTG's recap, and readers get one post across 9.0 and 10.0 as it stood that week", async ({ page, request }) => {
+test("a release manager writes the PTG's recap, and readers get one post across 9.0 and 10.0 as it stood that week", async ({
+  page,
+  request,
+}) => {
   const intro = `Two days of sessions, recapped ${Date.now()}.`;
   await signIn(page, ACCOUNTS.releaseManager);
   await page.goto("/admin/cycles");
@@ -54,7 +57,11 @@ test("a release manager writes the PTG's recap, and readers get one post across 
   expect(markdown.headers()["content-type"]).toContain("text/markdown");
   const post = await markdown.text();
   const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(post)![1]!) as Record<string, unknown>;
-  expect(front).toMatchObject({ title: "StarlingX at the April 2024 virtual PTG", date: "2024-04-12", tags: ["StarlingX", "April 2024 virtual PTG", "9.0", "10.0"] });
+  expect(front).toMatchObject({
+    title: "StarlingX at the April 2024 virtual PTG",
+    date: "2024-04-12",
+    tags: ["StarlingX", "April 2024 virtual PTG", "9.0", "10.0"],
+  });
   expect(post).toContain(intro);
 
   const moved = await request.get("/cycles/10.0/report.md?gathering=ptg-2024-04", { maxRedirects: 0 });

@@ -15,7 +15,14 @@ test("after a milestone passes, Docs is due for an update, and its reminder reac
 
   const db = "data/e2e-reminders.db";
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
-  const env = { CYCLEBOARD_DB: db, CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, PORT: "3196", SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, CYCLEBOARD_REMINDERS: "off" };
+  const env = {
+    CYCLEBOARD_DB: db,
+    CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD,
+    CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD,
+    PORT: "3196",
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    CYCLEBOARD_REMINDERS: "off",
+  };
   runScript("scripts/prepare-db.ts", [], env);
   runScript("e2e/support/add-milestone.ts", ["10.0", "Community check-in", "-1"], env);
   runScript("e2e/support/add-milestone.ts", ["10.0", "Docs sprint", "3"], env);
@@ -24,7 +31,10 @@ test("after a milestone passes, Docs is due for an update, and its reminder reac
     const page = await (await browser.newContext({ baseURL: "http://localhost:3196" })).newPage();
     await signIn(page, ACCOUNTS.releaseManager);
     await page.goto("/review");
-    const due = page.getByRole("region", { name: "Update due" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Update due" }) })).first();
+    const due = page
+      .getByRole("region", { name: "Update due" })
+      .or(page.locator("section", { has: page.getByRole("heading", { name: "Update due" }) }))
+      .first();
     await expect(due).toContainText("since Community check-in");
     await expect(due.getByRole("link", { name: "Docs" })).toBeVisible();
 
@@ -39,7 +49,12 @@ test("after a milestone passes, Docs is due for an update, and its reminder reac
     expect(toDocs[0]!.data.toLowerCase()).not.toContain("missing");
 
     await page.reload();
-    await submit(page, page.locator("section", { has: page.getByRole("heading", { name: "Reminders" }) }).getByRole("button", { name: "Check again and send" }));
+    await submit(
+      page,
+      page
+        .locator("section", { has: page.getByRole("heading", { name: "Reminders" }) })
+        .getByRole("button", { name: "Check again and send" }),
+    );
     await expect(page.getByText("Nothing to send: every due team has been reminded.")).toBeVisible();
     expect(received).toHaveLength(6);
 

@@ -3,7 +3,9 @@ import { ACCOUNTS } from "./support/accounts";
 import { submit } from "./support/forms";
 import { signIn } from "./support/sign-in";
 
-test("the release manager requests changes on the Containers update; the lead answers and resolves; the release manager marks it reviewed", async ({ browser }) => {
+test("the release manager requests changes on the Containers update; the lead answers and resolves; the release manager marks it reviewed", async ({
+  browser,
+}) => {
   const rmContext = await browser.newContext();
   const rm = await rmContext.newPage();
   await signIn(rm, ACCOUNTS.releaseManager);
@@ -15,7 +17,12 @@ test("the release manager requests changes on the Containers update; the lead an
   await containers.getByText("Request changes…").click();
   await containers.getByLabel("What should change").fill("Please list the Kubernetes versions you test upgrades against.");
   await submit(rm, containers.getByRole("button", { name: "Request changes from Containers" }));
-  await expect(rm.getByRole("region", { name: /Changes requested/ }).getByRole("listitem").filter({ hasText: "Containers" })).toContainText("1 open request");
+  await expect(
+    rm
+      .getByRole("region", { name: /Changes requested/ })
+      .getByRole("listitem")
+      .filter({ hasText: "Containers" }),
+  ).toContainText("1 open request");
 
   const leadContext = await browser.newContext();
   const lead = await leadContext.newPage();
@@ -33,11 +40,24 @@ test("the release manager requests changes on the Containers update; the lead an
   await expect(thread).toContainText("resolved");
 
   await rm.reload();
-  const requested = rm.getByRole("region", { name: /Changes requested/ }).getByRole("listitem").filter({ hasText: "Containers" });
+  const requested = rm
+    .getByRole("region", { name: /Changes requested/ })
+    .getByRole("listitem")
+    .filter({ hasText: "Containers" });
   await expect(requested).not.toContainText("open request");
   await submit(rm, requested.getByRole("button", { name: "Mark Containers reviewed" }));
-  await expect(rm.getByRole("region", { name: /Changes requested/ }).getByRole("listitem").filter({ hasText: "Containers" })).toHaveCount(0);
-  await expect(rm.getByRole("region", { name: /Waiting for review/ }).getByRole("listitem").filter({ hasText: "Containers" })).toHaveCount(0);
+  await expect(
+    rm
+      .getByRole("region", { name: /Changes requested/ })
+      .getByRole("listitem")
+      .filter({ hasText: "Containers" }),
+  ).toHaveCount(0);
+  await expect(
+    rm
+      .getByRole("region", { name: /Waiting for review/ })
+      .getByRole("listitem")
+      .filter({ hasText: "Containers" }),
+  ).toHaveCount(0);
   await leadContext.close();
   await rmContext.close();
 });

@@ -6,7 +6,12 @@ function expectSecurityHeaders(response: Response | APIResponse | null, what: st
   expect(response, what).not.toBeNull();
   const headers = response!.headers();
   const csp = headers["content-security-policy"] ?? "";
-  const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  const directives = new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
   expect(directives.get("default-src"), what).toEqual(["'self'"]);
   expect(directives.get("script-src"), what).toContain("'self'");
   expect(directives.get("script-src"), `${what}: 'unsafe-eval' is for next dev only`).not.toContain("'unsafe-eval'");
@@ -37,7 +42,11 @@ test("public dashboards are rendered once and then served from the page cache, w
   // write meanwhile, and a write drops the pages it affects: ask until one is kept.
   for (const path of ["/", "/cycles/10.0", "/teams/docs", "/about"]) {
     await expect
-      .poll(async () => (await request.get(path)).headers()["x-nextjs-cache"], { message: path, timeout: 30_000, intervals: [250, 500, 1_000] })
+      .poll(async () => (await request.get(path)).headers()["x-nextjs-cache"], {
+        message: path,
+        timeout: 30_000,
+        intervals: [250, 500, 1_000],
+      })
       .toBe("HIT");
     expect((await request.get(path)).headers()["cache-control"], path).toBe("private, no-cache");
   }

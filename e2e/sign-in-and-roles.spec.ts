@@ -30,7 +30,10 @@ test("a lead edits their team's links hub, and cannot open another team's", asyn
   await page.getByRole("button", { name: "Save links" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Links saved.");
   await page.goto("/teams/distributed-cloud");
-  await expect(page.getByRole("link", { name: "Sub-cloud deployment notes" })).toHaveAttribute("href", "https://wiki.example.org/subclouds");
+  await expect(page.getByRole("link", { name: "Sub-cloud deployment notes" })).toHaveAttribute(
+    "href",
+    "https://wiki.example.org/subclouds",
+  );
 
   await page.goto("/teams/docs/links");
   await expect(page.getByRole("heading", { name: "Not available to you" })).toBeVisible();
@@ -85,7 +88,9 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
     await page.getByLabel("Email").fill(ACCOUNTS.releaseLead);
     await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
     await submit(page, page.getByRole("button", { name: "Sign in" }), page.getByLabel("Password"));
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(attempt < 5 ? "Wrong email or password." : /Too many sign-in attempts\. Try again in 15 minutes\./);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      attempt < 5 ? "Wrong email or password." : /Too many sign-in attempts\. Try again in 15 minutes\./,
+    );
   }
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await submit(page, page.getByRole("button", { name: "Sign in" }));

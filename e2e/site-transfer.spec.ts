@@ -11,7 +11,13 @@ const basePort = Number(process.env.E2E_PORT ?? 3100);
 const importedPort = basePort + 5;
 const sourcePort = basePort + 6;
 const emptySitePort = basePort + 7;
-const files = { source: "data/e2e-transfer-source.db", imported: "data/e2e-transfer-imported.db", document: "data/e2e-transfer-site.json", empty: "data/e2e-transfer-empty.db", uploaded: "data/e2e-transfer-upload.json" };
+const files = {
+  source: "data/e2e-transfer-source.db",
+  imported: "data/e2e-transfer-imported.db",
+  document: "data/e2e-transfer-site.json",
+  empty: "data/e2e-transfer-empty.db",
+  uploaded: "data/e2e-transfer-upload.json",
+};
 
 function removeDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
@@ -29,7 +35,10 @@ function linksOf(html: string): string[] {
  */
 function normalised(body: string, contentType: string): string {
   // "2 minutes ago" counts from each server's page clock (at most a minute old): the two may differ by one.
-  if (contentType.startsWith("text/html")) return body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "<script/>").replace(/\b(just now|\d+ (second|minute|hour)s? ago)/g, "a moment ago");
+  if (contentType.startsWith("text/html"))
+    return body
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "<script/>")
+      .replace(/\b(just now|\d+ (second|minute|hour)s? ago)/g, "a moment ago");
   if (contentType.startsWith("text/calendar")) return body.replace(/^DTSTAMP:.*$/gm, "DTSTAMP:");
   return body;
 }
@@ -41,7 +50,17 @@ function firstDifference(a: string, b: string): string {
   return `at ${i}: …${a.slice(Math.max(0, i - 80), i + 80)}… vs …${b.slice(Math.max(0, i - 80), i + 80)}…`;
 }
 
-const NOT_PUBLIC = [/^\/_next\//, /^\/api\//, /^\/signin/, /^\/account/, /^\/review/, /^\/admin/, /^\/updates\/new/, /\/edit$/, /^\/teams\/[^/]+\/(links|roadmap)$/];
+const NOT_PUBLIC = [
+  /^\/_next\//,
+  /^\/api\//,
+  /^\/signin/,
+  /^\/account/,
+  /^\/review/,
+  /^\/admin/,
+  /^\/updates\/new/,
+  /\/edit$/,
+  /^\/teams\/[^/]+\/(links|roadmap)$/,
+];
 
 test.describe("moving a site", () => {
   // Other journeys write to the main e2e database meanwhile, so the source is a backup of it
@@ -66,7 +85,17 @@ test.describe("moving a site", () => {
     const source = `http://localhost:${sourcePort}`;
     const imported = `http://localhost:${importedPort}`;
 
-    const start = ["/", "/cycles", "/teams", "/help-wanted", "/feed.xml", "/search?q=arm", "/search?q=kubernetes&team=containers", "/search?q=review+process", "/cycles/compare?a=9.0&b=10.0"];
+    const start = [
+      "/",
+      "/cycles",
+      "/teams",
+      "/help-wanted",
+      "/feed.xml",
+      "/search?q=arm",
+      "/search?q=kubernetes&team=containers",
+      "/search?q=review+process",
+      "/cycles/compare?a=9.0&b=10.0",
+    ];
     const seen = new Set<string>(start);
     const queue = [...start];
     const compared: string[] = [];
@@ -88,8 +117,23 @@ test.describe("moving a site", () => {
     }
     expect(differences).toEqual([]);
     // Every kind of public page was among them.
-    for (const expected of [/^\/cycles\/10\.0$/, /^\/cycles\/9\.0$/, /^\/teams\/docs$/, /^\/updates\/\d+$/, /\/report$/, /\/report\.md/, /\/schedule\.ics$/, /\/feed\.xml$/, /\/export\.json$/, /\/export\.csv\?part=roadmap$/, /^\/help-wanted/]) {
-      expect(compared.some((path) => expected.test(path)), `a page like ${expected}`).toBe(true);
+    for (const expected of [
+      /^\/cycles\/10\.0$/,
+      /^\/cycles\/9\.0$/,
+      /^\/teams\/docs$/,
+      /^\/updates\/\d+$/,
+      /\/report$/,
+      /\/report\.md/,
+      /\/schedule\.ics$/,
+      /\/feed\.xml$/,
+      /\/export\.json$/,
+      /\/export\.csv\?part=roadmap$/,
+      /^\/help-wanted/,
+    ]) {
+      expect(
+        compared.some((path) => expected.test(path)),
+        `a page like ${expected}`,
+      ).toBe(true);
     }
     expect(compared.length).toBeGreaterThan(40);
 
@@ -110,7 +154,10 @@ test.describe("moving a site", () => {
   test("an admin downloads the whole site, and the upload refuses a site that already has one", async ({ page }) => {
     await signIn(page, ACCOUNTS.admin);
     await page.goto("/admin/transfer");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the site (JSON)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the site (JSON)" }).click(),
+    ]);
     const file = await download.path();
     const document = JSON.parse(fs.readFileSync(file, "utf8"));
     expect(document).toMatchObject({ format: "cycleboard-site", version: 1 });
@@ -125,7 +172,13 @@ test.describe("moving a site", () => {
   test("the admin of a new, empty site uploads a site document and the community is there", async ({ browser }) => {
     removeDatabase(files.empty);
     runScript("scripts/site-export.ts", [files.uploaded], { CYCLEBOARD_DB: "data/e2e.db" });
-    const env = { CYCLEBOARD_DB: files.empty, CYCLEBOARD_DEMO: "0", CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_REMINDERS: "off", PORT: String(emptySitePort) };
+    const env = {
+      CYCLEBOARD_DB: files.empty,
+      CYCLEBOARD_DEMO: "0",
+      CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD,
+      CYCLEBOARD_REMINDERS: "off",
+      PORT: String(emptySitePort),
+    };
     runScript("scripts/prepare-db.ts", [], env);
     servers.push(await startServer(emptySitePort, env));
     const page = await (await browser.newContext({ baseURL: `http://localhost:${emptySitePort}` })).newPage();

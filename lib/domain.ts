@@ -74,16 +74,7 @@ export type RoadmapKind = (typeof ROADMAP_KIND)[number];
 export const TRACKER_KIND = ["storyboard", "launchpad", "gerrit", "other"] as const;
 export type TrackerKind = (typeof TRACKER_KIND)[number];
 
-export const TEAM_LINK_KIND = [
-  "meetings",
-  "mailing_list",
-  "repository",
-  "docs",
-  "etherpad",
-  "recording",
-  "review_query",
-  "other",
-] as const;
+export const TEAM_LINK_KIND = ["meetings", "mailing_list", "repository", "docs", "etherpad", "recording", "review_query", "other"] as const;
 export type TeamLinkKind = (typeof TEAM_LINK_KIND)[number];
 
 export const TEAM_LINK_LABELS: Record<TeamLinkKind, string> = {

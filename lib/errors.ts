@@ -56,7 +56,16 @@ export class UnauthorizedError extends Error {
  * again later may work. better-sqlite3's SqliteError carries the extended code
  * ("SQLITE_IOERR_WRITE"), which Drizzle wraps as the `cause` of its query error.
  */
-const STORAGE_UNAVAILABLE = ["SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_PROTOCOL", "SQLITE_NOLFS"];
+const STORAGE_UNAVAILABLE = [
+  "SQLITE_READONLY",
+  "SQLITE_FULL",
+  "SQLITE_IOERR",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_CANTOPEN",
+  "SQLITE_PROTOCOL",
+  "SQLITE_NOLFS",
+];
 
 export function isStorageUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {

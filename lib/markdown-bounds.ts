@@ -137,7 +137,8 @@ export function markdownProblem(text: string): string | null {
       if (c === "\\") {
         i++;
       } else if (c === "[") {
-        if (++brackets > L.brackets) return `Use at most ${L.brackets} “[” in one paragraph, list item or table row (a blank line starts a new paragraph)`;
+        if (++brackets > L.brackets)
+          return `Use at most ${L.brackets} “[” in one paragraph, list item or table row (a blank line starts a new paragraph)`;
       } else if (c === "*" || c === "_" || c === "~") {
         let end = i;
         while (line[end + 1] === c) end++;

@@ -19,7 +19,8 @@ function elementsOf(html: string) {
   return elements.slice(1);
 }
 
-const urlsOf = (html: string) => elementsOf(html).flatMap(({ attributes }) => [attributes.href, attributes.src].filter((url) => url !== undefined));
+const urlsOf = (html: string) =>
+  elementsOf(html).flatMap(({ attributes }) => [attributes.href, attributes.src].filter((url) => url !== undefined));
 
 describe("markdownToHtml", () => {
   it("renders GitHub-flavoured tables, strike-through and bare links", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ANONYMOUS, can, type Action, type Actor } from "./permissions";
 
-const person = (role: "admin" | "release_manager" | "member", leadOf: number[] = []): Actor => ({ kind: "person", id: "p", name: "P", role, leadOf });
+const person = (role: "admin" | "release_manager" | "member", leadOf: number[] = []): Actor => ({
+  kind: "person",
+  id: "p",
+  name: "P",
+  role,
+  leadOf,
+});
 
 describe("can", () => {
   it("lets a lead write their own team's update and nobody else's", () => {
@@ -73,7 +79,14 @@ describe("can, for API tokens themselves", () => {
   it("lets every signed-in person manage their own tokens, but never through a token", () => {
     expect(can(person("member"), "token.manage_own")).toBe(true);
     expect(can(ANONYMOUS, "token.manage_own")).toBe(false);
-    const viaToken: Actor = { kind: "person", id: "p", name: "P", role: "admin", leadOf: [], token: { id: 1, name: "ci", scopes: ["update.write"], teamIds: [] } };
+    const viaToken: Actor = {
+      kind: "person",
+      id: "p",
+      name: "P",
+      role: "admin",
+      leadOf: [],
+      token: { id: 1, name: "ci", scopes: ["update.write"], teamIds: [] },
+    };
     expect(can(viaToken, "token.manage_own")).toBe(false);
     expect(can(viaToken, "person.manage")).toBe(false);
   });

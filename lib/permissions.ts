@@ -81,9 +81,7 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       if (action === "token.manage_own") return true;
       if (actor.role === "admin") return true;
       if (actor.role === "release_manager" && RELEASE_MANAGER_ACTIONS.has(action)) return true;
-      return (
-        LEAD_ACTIONS.has(action) && resource.teamId !== undefined && actor.leadOf.includes(resource.teamId)
-      );
+      return LEAD_ACTIONS.has(action) && resource.teamId !== undefined && actor.leadOf.includes(resource.teamId);
   }
 }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { sessionCan, type SessionInfo } from "./session-info";
 
-const person = (role: "admin" | "release_manager" | "member", leadOf: string[] = []): SessionInfo => ({ signedIn: true, name: "P", role, leadOf });
+const person = (role: "admin" | "release_manager" | "member", leadOf: string[] = []): SessionInfo => ({
+  signedIn: true,
+  name: "P",
+  role,
+  leadOf,
+});
 
 describe("what the browser offers a signed-in person", () => {
   it("follows the permission table for the team in question", () => {

@@ -20,5 +20,9 @@ export type SessionInfo =
 export function sessionCan(info: SessionInfo | undefined, action: Action, teamSlug?: string): boolean {
   if (!info?.signedIn) return false;
   const leadsIt = teamSlug !== undefined && info.leadOf.includes(teamSlug);
-  return can({ kind: "person", id: "", name: info.name, role: info.role, leadOf: leadsIt ? [0] : [] }, action, teamSlug === undefined ? {} : { teamId: 0 });
+  return can(
+    { kind: "person", id: "", name: info.name, role: info.role, leadOf: leadsIt ? [0] : [] },
+    action,
+    teamSlug === undefined ? {} : { teamId: 0 },
+  );
 }

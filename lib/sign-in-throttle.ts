@@ -54,7 +54,11 @@ const used = (r: RateLimiterRes | null): r is RateLimiterRes => r !== null && r.
 export async function passwordAttemptWait(email: string, address: string): Promise<number> {
   const l = limiters();
   const k = keys(email, address);
-  const [pair, byAddress, known] = await Promise.all([l.accountFromAddress.get(k.pair), l.address.get(k.address), l.knownAddress.get(k.pair)]);
+  const [pair, byAddress, known] = await Promise.all([
+    l.accountFromAddress.get(k.pair),
+    l.address.get(k.address),
+    l.knownAddress.get(k.pair),
+  ]);
   const account = known ? null : await l.account.get(k.account);
   return [pair, byAddress, account].filter(used).reduce((wait, r) => Math.max(wait, r.msBeforeNext), 0);
 }
@@ -64,7 +68,11 @@ async function countersFor(email: string, address: string): Promise<[RateLimiter
   const l = limiters();
   const k = keys(email, address);
   const known = await l.knownAddress.get(k.pair);
-  return [[l.accountFromAddress, k.pair], [l.address, k.address], ...(known ? [] : [[l.account, k.account] as [RateLimiterMemory, string]])];
+  return [
+    [l.accountFromAddress, k.pair],
+    [l.address, k.address],
+    ...(known ? [] : [[l.account, k.account] as [RateLimiterMemory, string]]),
+  ];
 }
 
 /**

@@ -69,7 +69,10 @@ function seededRandom(seed: number) {
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function insertChunked<T extends Parameters<Db["insert"]>[0]>(db: Db, table: T, rows: T["$inferInsert"][]): void {
-  for (let i = 0; i < rows.length; i += CHUNK) db.insert(table).values(rows.slice(i, i + CHUNK)).run();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    db.insert(table)
+      .values(rows.slice(i, i + CHUNK))
+      .run();
 }
 
 /** Counts of what was written, for the summary line. */
@@ -84,11 +87,23 @@ function fillCommunity(db: Db, size: BenchSize, passwordHash: string, now: numbe
   };
 
   put("settings", t.communitySettings, [{ id: 1, ...demoCommunity.settings, name: "Bench community" }]);
-  put("health definitions", t.healthDefinitions, demoCommunity.healthDefinitions.map((h, i) => ({ ...h, sortOrder: i })));
+  put(
+    "health definitions",
+    t.healthDefinitions,
+    demoCommunity.healthDefinitions.map((h, i) => ({ ...h, sortOrder: i })),
+  );
 
   // People: release managers, an admin, and two leads per team, all with the bench password.
-  const person = (id: string, name: string, email: string, role: "admin" | "release_manager" | "member") => ({ id, name, email, role, emailVerified: true });
-  const managers = Array.from({ length: RELEASE_MANAGERS }, (_, i) => person(`bench-rm-${i + 1}`, `Release Manager ${i + 1}`, `rm-${i + 1}@bench.example.org`, "release_manager"));
+  const person = (id: string, name: string, email: string, role: "admin" | "release_manager" | "member") => ({
+    id,
+    name,
+    email,
+    role,
+    emailVerified: true,
+  });
+  const managers = Array.from({ length: RELEASE_MANAGERS }, (_, i) =>
+    person(`bench-rm-${i + 1}`, `Release Manager ${i + 1}`, `rm-${i + 1}@bench.example.org`, "release_manager"),
+  );
   const leads = Array.from({ length: size.teams }, (_, team) => [
     person(`bench-lead-${team + 1}a`, `Lead ${team + 1}A`, benchLeadEmail(team), "member"),
     person(`bench-lead-${team + 1}b`, `Lead ${team + 1}B`, `lead-${team + 1}b@bench.example.org`, "member"),
@@ -97,7 +112,11 @@ function fillCommunity(db: Db, size: BenchSize, passwordHash: string, now: numbe
   const leadIdOf = (team: number) => `bench-lead-${team + 1}a`;
   const everyone = [person("bench-admin", "Bench Admin", "admin@bench.example.org", "admin"), ...managers, ...leads.flat()];
   put("people", t.people, everyone);
-  put("accounts", t.accounts, everyone.map((p) => ({ id: `account-${p.id}`, personId: p.id, accountId: p.id, providerId: "credential", password: passwordHash })));
+  put(
+    "accounts",
+    t.accounts,
+    everyone.map((p) => ({ id: `account-${p.id}`, personId: p.id, accountId: p.id, providerId: "credential", password: passwordHash })),
+  );
 
   // Cycles: 180 days each, back to back; the last one started 60 days ago and is active.
   const lastStart = now - 60 * DAY;
@@ -116,28 +135,89 @@ function fillCommunity(db: Db, size: BenchSize, passwordHash: string, now: numbe
       startsAt,
     };
   });
-  put("cycles", t.releaseCycles, cycles.map(({ startsAt: _startsAt, ...c }) => c));
-  const MILESTONES = [["Spec freeze", 30], ["Feature freeze", 90], ["Code freeze", 130], ["Release candidate", 160], ["Release", 180]] as const;
-  put("milestones", t.milestones, cycles.flatMap((c) => MILESTONES.map(([name, day]) => {
-    const dueAt = c.startsAt + day * DAY;
-    return { cycleId: c.id, name, dueOn: isoDay(dueAt), doneOn: dueAt <= now ? isoDay(dueAt) : null };
-  })));
-  put("gatherings", t.gatherings, cycles.map((c) => ({ id: c.id, slug: `ptg-${c.slug.replace(".", "-")}`, name: `PTG ${c.name}`, cycleId: c.id, startsOn: isoDay(c.startsAt + 20 * DAY), endsOn: isoDay(c.startsAt + 22 * DAY), etherpadUrl: `https://etherpad.example.org/p/ptg-${c.id}` })));
+  put(
+    "cycles",
+    t.releaseCycles,
+    cycles.map(({ startsAt: _startsAt, ...c }) => c),
+  );
+  const MILESTONES = [
+    ["Spec freeze", 30],
+    ["Feature freeze", 90],
+    ["Code freeze", 130],
+    ["Release candidate", 160],
+    ["Release", 180],
+  ] as const;
+  put(
+    "milestones",
+    t.milestones,
+    cycles.flatMap((c) =>
+      MILESTONES.map(([name, day]) => {
+        const dueAt = c.startsAt + day * DAY;
+        return { cycleId: c.id, name, dueOn: isoDay(dueAt), doneOn: dueAt <= now ? isoDay(dueAt) : null };
+      }),
+    ),
+  );
+  put(
+    "gatherings",
+    t.gatherings,
+    cycles.map((c) => ({
+      id: c.id,
+      slug: `ptg-${c.slug.replace(".", "-")}`,
+      name: `PTG ${c.name}`,
+      cycleId: c.id,
+      startsOn: isoDay(c.startsAt + 20 * DAY),
+      endsOn: isoDay(c.startsAt + 22 * DAY),
+      etherpadUrl: `https://etherpad.example.org/p/ptg-${c.id}`,
+    })),
+  );
 
-  put("teams", t.teams, Array.from({ length: size.teams }, (_, team) => ({ id: team + 1, slug: benchTeamSlug(team), name: `Team ${team + 1} ${rnd.pick(WORDS)}`, mission: rnd.sentence(18), sortOrder: team, shepherdId: shepherdOf(team) })));
-  put("team leads", t.teamLeads, leads.flatMap((pair, team) => pair.map((p) => ({ teamId: team + 1, personId: p.id }))));
-  put("team links", t.teamLinks, Array.from({ length: size.teams }, (_, team) => [
-    { teamId: team + 1, kind: "meetings" as const, label: "Weekly call", url: `https://meet.example.org/team-${team + 1}`, sortOrder: 0 },
-    { teamId: team + 1, kind: "mailing_list" as const, label: "Mailing list", url: `https://lists.example.org/team-${team + 1}`, sortOrder: 1 },
-    { teamId: team + 1, kind: "repository" as const, label: "Code", url: `https://opendev.example.org/team-${team + 1}`, sortOrder: 2 },
-  ]).flat());
+  put(
+    "teams",
+    t.teams,
+    Array.from({ length: size.teams }, (_, team) => ({
+      id: team + 1,
+      slug: benchTeamSlug(team),
+      name: `Team ${team + 1} ${rnd.pick(WORDS)}`,
+      mission: rnd.sentence(18),
+      sortOrder: team,
+      shepherdId: shepherdOf(team),
+    })),
+  );
+  put(
+    "team leads",
+    t.teamLeads,
+    leads.flatMap((pair, team) => pair.map((p) => ({ teamId: team + 1, personId: p.id }))),
+  );
+  put(
+    "team links",
+    t.teamLinks,
+    Array.from({ length: size.teams }, (_, team) => [
+      { teamId: team + 1, kind: "meetings" as const, label: "Weekly call", url: `https://meet.example.org/team-${team + 1}`, sortOrder: 0 },
+      {
+        teamId: team + 1,
+        kind: "mailing_list" as const,
+        label: "Mailing list",
+        url: `https://lists.example.org/team-${team + 1}`,
+        sortOrder: 1,
+      },
+      { teamId: team + 1, kind: "repository" as const, label: "Code", url: `https://opendev.example.org/team-${team + 1}`, sortOrder: 2 },
+    ]).flat(),
+  );
 
   // One metric per team (its pass rate) and two community-wide ones.
   const teamMetricId = (team: number) => team + 3;
   put("metric definitions", t.metricDefinitions, [
     { id: 1, key: "commits", label: "Commits", unit: "count" as const, aggregation: "sum" as const, sortOrder: 0 },
     { id: 2, key: "reviews", label: "Reviews", unit: "count" as const, aggregation: "sum" as const, sortOrder: 1 },
-    ...Array.from({ length: size.teams }, (_, team) => ({ id: teamMetricId(team), key: `team_${team + 1}_pass_rate`, label: `Team ${team + 1} pass rate`, unit: "percent" as const, aggregation: "latest" as const, teamId: team + 1, sortOrder: team + 2 })),
+    ...Array.from({ length: size.teams }, (_, team) => ({
+      id: teamMetricId(team),
+      key: `team_${team + 1}_pass_rate`,
+      label: `Team ${team + 1} pass rate`,
+      unit: "percent" as const,
+      aggregation: "latest" as const,
+      teamId: team + 1,
+      sortOrder: team + 2,
+    })),
   ]);
 
   const HEALTHS: Health[] = ["on_track", "on_track", "on_track", "on_track", "at_risk", "at_risk", "off_track", "blocked"];
@@ -164,7 +244,9 @@ function fillCommunity(db: Db, size: BenchSize, passwordHash: string, now: numbe
         const id = ++updateId;
         const draft = k % 10 === 9;
         const at = cycle.startsAt + Math.floor(((k + rnd.next()) / size.updates) * span);
-        const reviewState: ReviewState = !active ? "reviewed" : rnd.pick(["unreviewed", "unreviewed", "reviewed", "changes_requested"] as const);
+        const reviewState: ReviewState = !active
+          ? "reviewed"
+          : rnd.pick(["unreviewed", "unreviewed", "reviewed", "changes_requested"] as const);
         const edited = !draft && k % 4 === 0;
         const fields = {
           headline: rnd.sentence(8),
@@ -177,18 +259,40 @@ function fillCommunity(db: Db, size: BenchSize, passwordHash: string, now: numbe
           helpWanted: k % 5 === 0 ? `- ${rnd.sentence(8)}` : "",
         };
         updateRows.push({
-          id, teamId, cycleId: cycle.id, authorId: author, gatheringId: k === 1 ? cycle.id : null, ...fields,
+          id,
+          teamId,
+          cycleId: cycle.id,
+          authorId: author,
+          gatheringId: k === 1 ? cycle.id : null,
+          ...fields,
           state: draft ? "draft" : "published",
           reviewState: draft ? "unreviewed" : reviewState,
           version: edited ? 2 : 1,
           publishedAt: draft ? null : new Date(at),
-          createdAt: new Date(at), updatedAt: new Date(at + (edited ? DAY : 0)),
+          createdAt: new Date(at),
+          updatedAt: new Date(at + (edited ? DAY : 0)),
         });
-        if (edited) revisionRows.push({ id: ++revisionId, updateId: id, version: 1, editorId: author, snapshot: { ...fields, headline: rnd.sentence(7) }, createdAt: new Date(at + DAY) });
-        if (k % 5 === 0) linkRows.push({ updateId: id, label: "Review dashboard", url: `https://review.example.org/q/${id}`, sortOrder: 0 });
+        if (edited)
+          revisionRows.push({
+            id: ++revisionId,
+            updateId: id,
+            version: 1,
+            editorId: author,
+            snapshot: { ...fields, headline: rnd.sentence(7) },
+            createdAt: new Date(at + DAY),
+          });
+        if (k % 5 === 0)
+          linkRows.push({ updateId: id, label: "Review dashboard", url: `https://review.example.org/q/${id}`, sortOrder: 0 });
         if (!draft && (reviewState === "changes_requested" || k % 7 === 0)) {
           const requestsChanges = reviewState === "changes_requested";
-          commentRows.push({ updateId: id, authorId: shepherdOf(team), body: rnd.sentence(16), requestsChanges, resolvedAt: requestsChanges && k % 2 === 0 ? new Date(at + DAY) : null, createdAt: new Date(at + DAY) });
+          commentRows.push({
+            updateId: id,
+            authorId: shepherdOf(team),
+            body: rnd.sentence(16),
+            requestsChanges,
+            resolvedAt: requestsChanges && k % 2 === 0 ? new Date(at + DAY) : null,
+            createdAt: new Date(at + DAY),
+          });
           if (k % 2 === 0) commentRows.push({ updateId: id, authorId: author, body: rnd.sentence(12), createdAt: new Date(at + 2 * DAY) });
         }
       }
@@ -203,12 +307,38 @@ function fillCommunity(db: Db, size: BenchSize, passwordHash: string, now: numbe
       for (let r = 0; r < ROADMAP_PER_TEAM; r++) {
         const id = ++itemId;
         // A released cycle's deferred item is carried into the next cycle (item 0 of the team there).
-        const status: RoadmapStatus = active ? rnd.pick(["planned", "in_progress", "in_progress", "done", "deferred"] as const) : r === ROADMAP_PER_TEAM - 1 ? "deferred" : rnd.pick(["done", "done", "done", "dropped"] as const);
+        const status: RoadmapStatus = active
+          ? rnd.pick(["planned", "in_progress", "in_progress", "done", "deferred"] as const)
+          : r === ROADMAP_PER_TEAM - 1
+            ? "deferred"
+            : rnd.pick(["done", "done", "done", "dropped"] as const);
         const carriedFrom = r === 0 && cycle.id > 1 ? id - size.teams * ROADMAP_PER_TEAM + (ROADMAP_PER_TEAM - 1) : null;
         const helpWanted = r === 2 && team % 4 === 0;
-        itemRows.push({ id, teamId, cycleId: cycle.id, originalCycleId: carriedFrom ? cycle.id - 1 : cycle.id, carriedFromId: carriedFrom, title: rnd.sentence(6), description: rnd.sentence(20), status, kind: rnd.pick(["feature", "enhancement", "maintenance", "documentation", "infrastructure"] as const), helpWanted, sortOrder: r });
-        if (r % 2 === 0) itemLinkRows.push({ itemId: id, kind: "storyboard", label: `Story ${id}`, url: `https://storyboard.example.org/#!/story/${id}` });
-        if (helpWanted && team % 8 === 0) helpRows.push({ teamId, cycleId: cycle.id, roadmapItemId: id, title: rnd.sentence(7), details: rnd.sentence(20), contact: `lead-${team + 1}a@bench.example.org`, status: active ? "open" : "resolved" });
+        itemRows.push({
+          id,
+          teamId,
+          cycleId: cycle.id,
+          originalCycleId: carriedFrom ? cycle.id - 1 : cycle.id,
+          carriedFromId: carriedFrom,
+          title: rnd.sentence(6),
+          description: rnd.sentence(20),
+          status,
+          kind: rnd.pick(["feature", "enhancement", "maintenance", "documentation", "infrastructure"] as const),
+          helpWanted,
+          sortOrder: r,
+        });
+        if (r % 2 === 0)
+          itemLinkRows.push({ itemId: id, kind: "storyboard", label: `Story ${id}`, url: `https://storyboard.example.org/#!/story/${id}` });
+        if (helpWanted && team % 8 === 0)
+          helpRows.push({
+            teamId,
+            cycleId: cycle.id,
+            roadmapItemId: id,
+            title: rnd.sentence(7),
+            details: rnd.sentence(20),
+            contact: `lead-${team + 1}a@bench.example.org`,
+            status: active ? "open" : "resolved",
+          });
       }
     }
   }
@@ -223,10 +353,34 @@ function fillCommunity(db: Db, size: BenchSize, passwordHash: string, now: numbe
   put("help requests", t.helpRequests, helpRows);
 
   let topicId = 0;
-  const topics = cycles.flatMap((c) => Array.from({ length: 3 }, (_, i) => ({ id: ++topicId, cycleId: c.id, gatheringId: c.id, title: rnd.sentence(6), notes: rnd.sentence(30), outcome: i === 0 ? ("decision" as const) : ("no_decision" as const), decision: i === 0 ? rnd.sentence(12) : "", sortOrder: i })));
+  const topics = cycles.flatMap((c) =>
+    Array.from({ length: 3 }, (_, i) => ({
+      id: ++topicId,
+      cycleId: c.id,
+      gatheringId: c.id,
+      title: rnd.sentence(6),
+      notes: rnd.sentence(30),
+      outcome: i === 0 ? ("decision" as const) : ("no_decision" as const),
+      decision: i === 0 ? rnd.sentence(12) : "",
+      sortOrder: i,
+    })),
+  );
   put("topics", t.communityTopics, topics);
-  put("topic action items", t.topicActionItems, topics.flatMap((topic) => [0, 1].map((i) => ({ topicId: topic.id, description: rnd.sentence(10), ownerName: `Lead ${i + 1}A`, status: i === 0 ? ("done" as const) : ("open" as const) }))));
-  put("audit entries", t.auditEntries, [{ actorLabel: "system", via: "system" as const, action: "bench.load", entityType: "community", entityId: "1", after: { ...size } }]);
+  put(
+    "topic action items",
+    t.topicActionItems,
+    topics.flatMap((topic) =>
+      [0, 1].map((i) => ({
+        topicId: topic.id,
+        description: rnd.sentence(10),
+        ownerName: `Lead ${i + 1}A`,
+        status: i === 0 ? ("done" as const) : ("open" as const),
+      })),
+    ),
+  );
+  put("audit entries", t.auditEntries, [
+    { actorLabel: "system", via: "system" as const, action: "bench.load", entityType: "community", entityId: "1", after: { ...size } },
+  ]);
   return written;
 }
 
@@ -254,7 +408,12 @@ export async function createBenchDatabase(file: string, size: BenchSize, now = D
 function parseSize(argv: string[]): BenchSize & { db: string } {
   const { values } = parseArgs({
     args: argv,
-    options: { teams: { type: "string", default: "60" }, cycles: { type: "string", default: "30" }, updates: { type: "string", default: "20" }, db: { type: "string", default: BENCH_DB } },
+    options: {
+      teams: { type: "string", default: "60" },
+      cycles: { type: "string", default: "30" },
+      updates: { type: "string", default: "20" },
+      db: { type: "string", default: BENCH_DB },
+    },
   });
   const count = (name: "teams" | "cycles" | "updates", max: number) => {
     const n = Number(values[name]);
@@ -268,8 +427,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const { db, ...size } = parseSize(process.argv.slice(2));
     const { seconds, written } = await createBenchDatabase(db, size);
-    console.log(`Filled ${db} in ${seconds.toFixed(1)} s: ${Object.entries(written).map(([name, n]) => `${n} ${name}`).join(", ")}.`);
-    console.log(`Accounts: ${BENCH_RELEASE_MANAGER} (release manager), ${benchLeadEmail(0)} (lead of ${benchTeamSlug(0)}); password ${benchPassword()}`);
+    console.log(
+      `Filled ${db} in ${seconds.toFixed(1)} s: ${Object.entries(written)
+        .map(([name, n]) => `${n} ${name}`)
+        .join(", ")}.`,
+    );
+    console.log(
+      `Accounts: ${BENCH_RELEASE_MANAGER} (release manager), ${benchLeadEmail(0)} (lead of ${benchTeamSlug(0)}); password ${benchPassword()}`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

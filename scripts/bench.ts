@@ -74,7 +74,14 @@ const ROWS: Row[] = [
   {
     name: "POST /api/v1/updates",
     path: () => "/api/v1/updates",
-    post: (f) => ({ team: f.team, cycle: f.cycle, headline: "Benchmark update", health: "on_track", summary: "Posted by npm run bench.", publish: true }),
+    post: (f) => ({
+      team: f.team,
+      cycle: f.cycle,
+      headline: "Benchmark update",
+      health: "on_track",
+      summary: "Posted by npm run bench.",
+      publish: true,
+    }),
     target: "post",
   },
 ];
@@ -98,9 +105,13 @@ function readFixture(file: string): Fixture {
     const one = <T>(query: string) => db.prepare(query).get() as T;
     const cycle = one<{ id: number; slug: string }>("select id, slug from release_cycles where status = 'active'");
     const team = one<{ id: number; slug: string }>("select id, slug from teams where archived = 0 order by sort_order, name limit 1");
-    const lead = one<{ email: string }>(`select p.email from team_leads l join people p on p.id = l.person_id where l.team_id = ${team.id} order by p.email limit 1`);
+    const lead = one<{ email: string }>(
+      `select p.email from team_leads l join people p on p.id = l.person_id where l.team_id = ${team.id} order by p.email limit 1`,
+    );
     const releaseManager = one<{ email: string }>("select email from people where role = 'release_manager' order by email limit 1");
-    const update = one<{ id: number } | undefined>(`select id from updates where team_id = ${team.id} and cycle_id = ${cycle.id} order by id desc limit 1`);
+    const update = one<{ id: number } | undefined>(
+      `select id from updates where team_id = ${team.id} and cycle_id = ${cycle.id} order by id desc limit 1`,
+    );
     return { cycle: cycle.slug, team: team.slug, lead: lead.email, releaseManager: releaseManager.email, editUpdateId: update?.id ?? null };
   } finally {
     db.close();
@@ -132,7 +143,13 @@ async function waitUntilUp(base: string, server: ChildProcess): Promise<void> {
 async function serve(file: string, port: number): Promise<{ base: string; server: ChildProcess }> {
   const server = startServer(String(port), {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, CYCLEBOARD_DB: file, CYCLEBOARD_REMINDERS: "off", CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      CYCLEBOARD_DB: file,
+      CYCLEBOARD_REMINDERS: "off",
+      CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   const base = `http://localhost:${port}`;
   await waitUntilUp(base, server);
@@ -149,7 +166,10 @@ async function signIn(base: string, email: string): Promise<string> {
     body: JSON.stringify({ email, password: benchPassword() }),
   });
   if (!response.ok) throw new Error(`Signing in as ${email} failed: ${response.status} ${await response.text()}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 /**
@@ -199,7 +219,7 @@ function serverCpuMs(rootPid: number): number | null {
       }
     });
   const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of stats) {
       if (tree.has(p.pid) || !tree.has(p.ppid)) continue;
@@ -212,14 +232,24 @@ function serverCpuMs(rootPid: number): number | null {
 
 function requestOf(row: Row, fixture: Fixture, headers: Record<string, string>) {
   const body = row.post ? JSON.stringify(row.post(fixture)) : undefined;
-  return { method: row.post ? ("POST" as const) : ("GET" as const), headers: body ? { ...headers, "content-type": "application/json" } : headers, body };
+  return {
+    method: row.post ? ("POST" as const) : ("GET" as const),
+    headers: body ? { ...headers, "content-type": "application/json" } : headers,
+    body,
+  };
 }
 
 async function cannon(url: string, request: ReturnType<typeof requestOf>, seconds: number): Promise<autocannon.Result> {
   return autocannon({ url, connections: CONNECTIONS, duration: seconds, ...request });
 }
 
-async function measure(base: string, serverPid: number, row: Row, fixture: Fixture, headers: Record<string, string> | null): Promise<Outcome> {
+async function measure(
+  base: string,
+  serverPid: number,
+  row: Row,
+  fixture: Fixture,
+  headers: Record<string, string> | null,
+): Promise<Outcome> {
   if (headers === null) return { unavailable: "no token (the API token DAL is missing)" };
   if (row.path(fixture).includes("/null")) return { unavailable: "no update to open" };
   const url = base + row.path(fixture);
@@ -232,7 +262,10 @@ async function measure(base: string, serverPid: number, row: Row, fixture: Fixtu
   const result = await cannon(url, request, DURATION);
   const cpuAfter = serverCpuMs(serverPid);
   const answered = result["2xx"];
-  if (answered === 0) return { unavailable: `no request answered with 2xx in ${DURATION} s (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx)` };
+  if (answered === 0)
+    return {
+      unavailable: `no request answered with 2xx in ${DURATION} s (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx)`,
+    };
   return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
@@ -261,7 +294,13 @@ async function runDataset(dataset: Dataset, file: string, port: number) {
     const outcomes = new Map<string, Outcome>();
     const javascript = new Map<string, number>();
     for (const row of ROWS) {
-      const headers: Record<string, string> | null = row.post ? (token ? { authorization: `Bearer ${token}` } : null) : row.as ? { cookie: cookies[row.as] } : {};
+      const headers: Record<string, string> | null = row.post
+        ? token
+          ? { authorization: `Bearer ${token}` }
+          : null
+        : row.as
+          ? { cookie: cookies[row.as] }
+          : {};
       process.stderr.write(`${dataset}: ${row.name}…\n`);
       outcomes.set(row.name, await measure(base, server.pid ?? 0, row, fixture, headers));
       if (row.publicPage) javascript.set(row.name, await firstLoadJs(base, row.path(fixture)));
@@ -317,7 +356,10 @@ function report(demo: Awaited<ReturnType<typeof runDataset>>, large: Awaited<Ret
     const slowdown = isMeasure(d) && d.cpuMsPerRequest && l.cpuMsPerRequest !== null ? l.cpuMsPerRequest / d.cpuMsPerRequest : null;
     const target = meetsTarget(row, l, largeCeiling);
     const slowOk = slowdown === null || row.target === "post" ? null : slowdown < SLOWDOWN_LIMIT;
-    const verdicts = [target === null ? "" : `${TARGETS[row.target]}: ${verdict(target)}`, slowOk === null ? "" : `<${SLOWDOWN_LIMIT}× on large: ${verdict(slowOk)}`].filter(Boolean);
+    const verdicts = [
+      target === null ? "" : `${TARGETS[row.target]}: ${verdict(target)}`,
+      slowOk === null ? "" : `<${SLOWDOWN_LIMIT}× on large: ${verdict(slowOk)}`,
+    ].filter(Boolean);
     return [
       row.name,
       `${Math.round(l.reqPerSec)}${l.errors ? ` (${l.errors} failed)` : ""}`,

@@ -9,7 +9,9 @@ const db = openDatabase(file);
 try {
   migrateDatabase(db);
   if (!isDatabaseEmpty(db)) {
-    console.error(`${file} already holds data; the demo community loads only into an empty database. Point CYCLEBOARD_DB at a new file, or move it away first.`);
+    console.error(
+      `${file} already holds data; the demo community loads only into an empty database. Point CYCLEBOARD_DB at a new file, or move it away first.`,
+    );
     process.exitCode = 1;
   } else {
     await loadDemo(db);

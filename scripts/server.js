@@ -27,12 +27,17 @@ const server = http.createServer((request, response) => {
 });
 
 // As `next start` does: finish the requests under way, then exit with the signal's code.
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+]) {
   process.once(signal, () => {
     server.close(() => app.close().finally(() => process.exit(code)));
   });
 }
 
 server.listen(port, () => {
-  console.log(`Ready on http://localhost:${port} in ${Date.now() - started} ms${trustedHops ? `, believing ${trustedHops} proxy hop(s) in X-Forwarded-For` : ""}`);
+  console.log(
+    `Ready on http://localhost:${port} in ${Date.now() - started} ms${trustedHops ? `, believing ${trustedHops} proxy hop(s) in X-Forwarded-For` : ""}`,
+  );
 });

@@ -13,7 +13,11 @@ afterEach(() => {
 
 function run(script: string, args: string[], database: string): { status: number; out: string; err: string } {
   try {
-    const out = execFileSync(tsx, ["--conditions=react-server", script, ...args], { env: { ...process.env, CYCLEBOARD_DB: database }, encoding: "utf8", stdio: "pipe" });
+    const out = execFileSync(tsx, ["--conditions=react-server", script, ...args], {
+      env: { ...process.env, CYCLEBOARD_DB: database },
+      encoding: "utf8",
+      stdio: "pipe",
+    });
     return { status: 0, out, err: "" };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
@@ -53,7 +57,10 @@ describe("npm run export / npm run import", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cycleboard-import-"));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const document = path.join(dir, "site.json");
-    fs.writeFileSync(document, JSON.stringify({ format: "cycleboard-site", version: 1, exportedAt: "x", tables: { teams: [{ id: 1, slug: "docs" }] } }));
+    fs.writeFileSync(
+      document,
+      JSON.stringify({ format: "cycleboard-site", version: 1, exportedAt: "x", tables: { teams: [{ id: 1, slug: "docs" }] } }),
+    );
     const result = run("scripts/site-import.ts", [document], path.join(dir, "new.db"));
     expect(result.status).toBe(1);
     expect(result.err).toContain("tables.teams[0].name:");

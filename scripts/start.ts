@@ -11,15 +11,23 @@ import { prepareDatabase } from "./prepare-db";
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const serverScript = path.join(root, "scripts", "server.js");
-const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
   const stat = fs.statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(entry)
-    .reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
+  return fs.readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
 }
 
 function buildIsCurrent(): boolean {
@@ -53,7 +61,9 @@ async function main() {
   buildIfNeeded();
   const port = process.env.PORT || "3000";
   const server = startServer(port);
-  console.log(`Cycleboard is starting on http://localhost:${port} (database and build ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `Cycleboard is starting on http://localhost:${port} (database and build ready after ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -18,7 +18,11 @@ afterEach(() => cleanup());
 
 function run(args: string[]): { status: number; out: string } {
   try {
-    const out = execFileSync(tsx, ["--conditions=react-server", "scripts/user-create.ts", ...args], { env: { ...process.env, CYCLEBOARD_DB: file }, encoding: "utf8", stdio: "pipe" });
+    const out = execFileSync(tsx, ["--conditions=react-server", "scripts/user-create.ts", ...args], {
+      env: { ...process.env, CYCLEBOARD_DB: file },
+      encoding: "utf8",
+      stdio: "pipe",
+    });
     return { status: 0, out };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
@@ -32,17 +36,42 @@ describe("npm run user:create", () => {
     expect(result.status).toBe(0);
     expect(result.out).toMatch(/Password \(shown once\): \S{16,}/);
     const db = openDatabase(file);
-    const person = db.select().from(people).all().find((p) => p.email === "sam@example.org");
+    const person = db
+      .select()
+      .from(people)
+      .all()
+      .find((p) => p.email === "sam@example.org");
     expect(person).toMatchObject({ name: "Sam Lee", role: "member", active: true });
-    expect(db.select().from(teamLeads).all().filter((l) => l.personId === person!.id)).toHaveLength(1);
-    expect(db.select().from(auditEntries).all().find((e) => e.action === "person.create")).toMatchObject({ actorLabel: "cli", via: "cli" });
+    expect(
+      db
+        .select()
+        .from(teamLeads)
+        .all()
+        .filter((l) => l.personId === person!.id),
+    ).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEntries)
+        .all()
+        .find((e) => e.action === "person.create"),
+    ).toMatchObject({ actorLabel: "cli", via: "cli" });
     db.$client.close();
   }, 30_000);
 
   it("names the option at fault and creates nothing", () => {
     expect(run(["--email", "not-an-email", "--name", "X"])).toMatchObject({ status: 2, out: expect.stringContaining("--email:") });
-    expect(run(["--email", "x@example.org", "--name", "X", "--role", "boss"])).toMatchObject({ status: 2, out: expect.stringContaining("--role:") });
-    expect(run(["--email", "x@example.org", "--name", "X", "--team", "nope"])).toMatchObject({ status: 1, out: expect.stringContaining("--team: No team is called nope") });
-    expect(run(["--email", "dana.lead@example.org", "--name", "Dana again"])).toMatchObject({ status: 1, out: expect.stringContaining("--email: Someone already has") });
+    expect(run(["--email", "x@example.org", "--name", "X", "--role", "boss"])).toMatchObject({
+      status: 2,
+      out: expect.stringContaining("--role:"),
+    });
+    expect(run(["--email", "x@example.org", "--name", "X", "--team", "nope"])).toMatchObject({
+      status: 1,
+      out: expect.stringContaining("--team: No team is called nope"),
+    });
+    expect(run(["--email", "dana.lead@example.org", "--name", "Dana again"])).toMatchObject({
+      status: 1,
+      out: expect.stringContaining("--email: Someone already has"),
+    });
   }, 30_000);
 });

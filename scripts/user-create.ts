@@ -21,8 +21,9 @@ const { values } = parseArgs({
 
 const parsed = createPersonSchema.safeParse({ email: values.email, name: values.name, role: values.role, leads: values.team });
 if (!parsed.success) {
-  for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors)) console.error(`--${field === "leads" ? "team" : field}: ${messages?.join("; ")}`);
-  console.error('usage: npm run user:create -- --email EMAIL --name NAME --role admin|release_manager|member [--team SLUG]…');
+  for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors))
+    console.error(`--${field === "leads" ? "team" : field}: ${messages?.join("; ")}`);
+  console.error("usage: npm run user:create -- --email EMAIL --name NAME --role admin|release_manager|member [--team SLUG]…");
   process.exit(2);
 }
 
@@ -31,10 +32,18 @@ try {
   migrateDatabase(db);
   const password = generatePassword();
   await createPerson({ actor: { kind: "system", label: "cli" }, input: parsed.data, password }, db);
-  console.log(`Created ${parsed.data.name} <${parsed.data.email}> (${parsed.data.role}${parsed.data.leads.length ? `, lead of ${parsed.data.leads.join(", ")}` : ""}).`);
+  console.log(
+    `Created ${parsed.data.name} <${parsed.data.email}> (${parsed.data.role}${parsed.data.leads.length ? `, lead of ${parsed.data.leads.join(", ")}` : ""}).`,
+  );
   console.log(`Password (shown once): ${password}`);
 } catch (error) {
-  console.error(error instanceof InputError ? `--${error.field === "leads" ? "team" : error.field}: ${error.message}` : error instanceof Error ? error.message : error);
+  console.error(
+    error instanceof InputError
+      ? `--${error.field === "leads" ? "team" : error.field}: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : error,
+  );
   process.exitCode = 1;
 } finally {
   db.$client.close();

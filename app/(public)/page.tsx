@@ -17,8 +17,8 @@ export default async function HomePage() {
       <div className="mx-auto max-w-xl py-12 text-center">
         <h1 className="text-3xl font-bold tracking-tight">Welcome to Cycleboard</h1>
         <p className="mt-3 text-slate-700 dark:text-slate-300">
-          This is where {site.name}&apos;s project teams will post their status for each release cycle. There are no cycles
-          yet: once a release manager creates one, its dashboard appears here.
+          This is where {site.name}&apos;s project teams will post their status for each release cycle. There are no cycles yet: once a
+          release manager creates one, its dashboard appears here.
         </p>
         <p className="mt-4 text-sm">
           <Link href="/teams" className="text-accent-700 underline dark:text-indigo-300">

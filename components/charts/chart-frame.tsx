@@ -23,7 +23,21 @@ export const SERIES_STYLES = [
 ] as const;
 export type SeriesStyle = (typeof SERIES_STYLES)[number];
 
-export function ChartFrame({ id, title, summary, table, legend, children }: { id: string; title: string; summary: string; table: ChartTable; legend?: ReactNode; children: ReactNode }) {
+export function ChartFrame({
+  id,
+  title,
+  summary,
+  table,
+  legend,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  table: ChartTable;
+  legend?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     // Named by its caption and the SVG's own <title>, not aria-labelledby: a chart must never
     // pass for the label of a form field with the same words.
@@ -87,7 +101,17 @@ function TickText({ x, y, formattedValue, textAnchor, dy }: TickRendererProps) {
 
 const axisLine = "stroke-slate-300 dark:stroke-slate-600";
 
-export function BottomAxis<Scale extends AnyD3Scale>({ top, scale, numTicks, tickFormat }: { top: number; scale: Scale; numTicks?: number; tickFormat?: TickFormatter<ScaleInput<Scale>> }) {
+export function BottomAxis<Scale extends AnyD3Scale>({
+  top,
+  scale,
+  numTicks,
+  tickFormat,
+}: {
+  top: number;
+  scale: Scale;
+  numTicks?: number;
+  tickFormat?: TickFormatter<ScaleInput<Scale>>;
+}) {
   return (
     <AxisBottom
       top={top}
@@ -102,7 +126,17 @@ export function BottomAxis<Scale extends AnyD3Scale>({ top, scale, numTicks, tic
   );
 }
 
-export function LeftAxis<Scale extends AnyD3Scale>({ left, scale, tickValues, tickFormat }: { left: number; scale: Scale; tickValues?: ScaleInput<Scale>[]; tickFormat?: TickFormatter<ScaleInput<Scale>> }) {
+export function LeftAxis<Scale extends AnyD3Scale>({
+  left,
+  scale,
+  tickValues,
+  tickFormat,
+}: {
+  left: number;
+  scale: Scale;
+  tickValues?: ScaleInput<Scale>[];
+  tickFormat?: TickFormatter<ScaleInput<Scale>>;
+}) {
   return (
     <AxisLeft
       left={left}

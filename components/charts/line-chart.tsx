@@ -39,7 +39,10 @@ export function LineChart({
       legend={series.length > 1 ? <SeriesLegend series={styled} /> : undefined}
       table={{
         columns: ["", ...series.map((s) => s.label)],
-        rows: categories.map((c, i) => ({ key: c, cells: [c, ...series.map((s) => (s.values[i] === null ? "–" : formatValue(s.values[i]!)))] })),
+        rows: categories.map((c, i) => ({
+          key: c,
+          cells: [c, ...series.map((s) => (s.values[i] === null ? "–" : formatValue(s.values[i]!)))],
+        })),
       }}
     >
       <GridRows ticks={ticks} y={y} from={MARGIN.left} to={right} />
@@ -64,7 +67,13 @@ export function LineChart({
                 <g key={p.category}>
                   <Marker kind={s.style.marker} x={x(p.category) ?? 0} y={y(p.value)} className={s.style.fill} />
                   {series.length === 1 ? (
-                    <text x={x(p.category)} y={y(p.value) - 8} textAnchor="middle" fontSize={11} className="fill-slate-800 dark:fill-slate-200">
+                    <text
+                      x={x(p.category)}
+                      y={y(p.value) - 8}
+                      textAnchor="middle"
+                      fontSize={11}
+                      className="fill-slate-800 dark:fill-slate-200"
+                    >
                       {formatValue(p.value)}
                     </text>
                   ) : null}

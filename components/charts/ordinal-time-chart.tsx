@@ -49,15 +49,36 @@ export function OrdinalTimeChart({
   const levelOf = new Map(levels.map((l) => [l.key, l]));
   const yOf = (level: string) => y(level) ?? bottom;
   return (
-    <ChartFrame id={id} title={title} summary={summary} table={{ columns: tableColumns, rows: points.map((p, i) => ({ key: p.key, cells: tableRow(i) })) }}>
+    <ChartFrame
+      id={id}
+      title={title}
+      summary={summary}
+      table={{ columns: tableColumns, rows: points.map((p, i) => ({ key: p.key, cells: tableRow(i) })) }}
+    >
       <GridRows ticks={levels.map((_, i) => i)} y={(i) => yOf(levels[i]!.key)} from={MARGIN.left} to={right} />
       <LeftAxis left={MARGIN.left} scale={y} tickFormat={(key: string) => levelOf.get(key)?.label ?? key} />
       <BottomAxis top={bottom} scale={x} numTicks={5} />
-      <LinePath data={points} x={(p) => x(new Date(p.at))} y={(p) => yOf(p.level)} curve={curveStepAfter} strokeWidth={1.5} fill="none" className="stroke-slate-400 dark:stroke-slate-500" />
+      <LinePath
+        data={points}
+        x={(p) => x(new Date(p.at))}
+        y={(p) => yOf(p.level)}
+        curve={curveStepAfter}
+        strokeWidth={1.5}
+        fill="none"
+        className="stroke-slate-400 dark:stroke-slate-500"
+      />
       {points.map((p) => {
         const level = levelOf.get(p.level);
         return (
-          <text key={p.key} x={x(new Date(p.at))} y={yOf(p.level)} dy="0.35em" textAnchor="middle" fontSize={13} className={level?.className}>
+          <text
+            key={p.key}
+            x={x(new Date(p.at))}
+            y={yOf(p.level)}
+            dy="0.35em"
+            textAnchor="middle"
+            fontSize={13}
+            className={level?.className}
+          >
             {level?.symbol}
           </text>
         );

@@ -44,14 +44,24 @@ export function StepChart({
       title={title}
       summary={summary}
       legend={<SeriesLegend series={styled} />}
-      table={{ columns: ["Day", ...series.map((s) => s.label)], rows: days.map((d, i) => ({ key: d, cells: [formatDay(d), ...series.map((s) => s.values[i])] })) }}
+      table={{
+        columns: ["Day", ...series.map((s) => s.label)],
+        rows: days.map((d, i) => ({ key: d, cells: [formatDay(d), ...series.map((s) => s.values[i])] })),
+      }}
     >
       <GridRows ticks={integerTicks} y={y} from={MARGIN.left} to={right} />
       <LeftAxis left={MARGIN.left} scale={y} tickValues={integerTicks} />
       <BottomAxis top={bottom} scale={x} numTicks={5} />
       {marker ? (
         <g>
-          <line x1={x(day(marker.day))} x2={x(day(marker.day))} y1={MARGIN.top} y2={bottom} strokeDasharray="3 3" className="stroke-slate-500 dark:stroke-slate-400" />
+          <line
+            x1={x(day(marker.day))}
+            x2={x(day(marker.day))}
+            y1={MARGIN.top}
+            y2={bottom}
+            strokeDasharray="3 3"
+            className="stroke-slate-500 dark:stroke-slate-400"
+          />
           <text x={x(day(marker.day)) + 4} y={MARGIN.top + 10} fontSize={11} className="fill-slate-700 dark:fill-slate-300">
             {marker.label}
           </text>
@@ -62,7 +72,16 @@ export function StepChart({
         const lastPoint = points.at(-1);
         return (
           <g key={s.label}>
-            <LinePath data={points} x={(p) => x(p.at)} y={(p) => y(p.value)} curve={curveStepAfter} strokeWidth={2} strokeDasharray={s.style.dash} fill="none" className={s.style.line} />
+            <LinePath
+              data={points}
+              x={(p) => x(p.at)}
+              y={(p) => y(p.value)}
+              curve={curveStepAfter}
+              strokeWidth={2}
+              strokeDasharray={s.style.dash}
+              fill="none"
+              className={s.style.line}
+            />
             {lastPoint ? <Marker kind={s.style.marker} x={x(lastPoint.at)} y={y(lastPoint.value)} className={s.style.fill} /> : null}
           </g>
         );

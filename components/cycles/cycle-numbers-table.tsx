@@ -15,22 +15,38 @@ export function CycleNumbersTable({ board }: { board: CycleBoard }) {
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200 dark:border-slate-700">
-            <th scope="col" className="py-1.5 font-medium">Figure</th>
-            {previous ? <th scope="col" className={`${cell} font-medium`}>{previous.name}</th> : null}
-            <th scope="col" className={`${cell} font-medium`}>{cycle.name}</th>
+            <th scope="col" className="py-1.5 font-medium">
+              Figure
+            </th>
+            {previous ? (
+              <th scope="col" className={`${cell} font-medium`}>
+                {previous.name}
+              </th>
+            ) : null}
+            <th scope="col" className={`${cell} font-medium`}>
+              {cycle.name}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((n) => (
             <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-1.5 font-normal">{n.label}</th>
+              <th scope="row" className="py-1.5 font-normal">
+                {n.label}
+              </th>
               {previous ? <td className={cell}>{formatMetric(n.before, n.unit)}</td> : null}
               <td className={`${cell} font-semibold`}>{formatMetric(n.value, n.unit)}</td>
             </tr>
           ))}
           <tr>
-            <th scope="row" className="py-1.5 font-normal">Roadmap items delivered</th>
-            {previous ? <td className={cell}>{previous.delivery.delivered} of {previous.delivery.planned}</td> : null}
+            <th scope="row" className="py-1.5 font-normal">
+              Roadmap items delivered
+            </th>
+            {previous ? (
+              <td className={cell}>
+                {previous.delivery.delivered} of {previous.delivery.planned}
+              </td>
+            ) : null}
             <td className={`${cell} font-semibold`}>
               {board.delivery.overall.delivered} of {board.delivery.overall.planned}
             </td>

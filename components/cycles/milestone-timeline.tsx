@@ -6,7 +6,10 @@ export function MilestoneTimeline({ milestones, now }: { milestones: CycleBoard[
   if (milestones.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No milestones set yet.</p>;
   const today = todayIso(now);
   const todayIndex = milestones.findIndex((m) => m.dueOn > today);
-  const rows: ({ kind: "milestone"; m: CycleBoard["milestones"][number] } | { kind: "today" })[] = milestones.map((m) => ({ kind: "milestone", m }));
+  const rows: ({ kind: "milestone"; m: CycleBoard["milestones"][number] } | { kind: "today" })[] = milestones.map((m) => ({
+    kind: "milestone",
+    m,
+  }));
   rows.splice(todayIndex === -1 ? rows.length : todayIndex, 0, { kind: "today" });
 
   return (
@@ -14,7 +17,10 @@ export function MilestoneTimeline({ milestones, now }: { milestones: CycleBoard[
       {rows.map((row) =>
         row.kind === "today" ? (
           <li key="today" className="relative text-sm font-semibold text-accent-700 dark:text-indigo-300">
-            <span aria-hidden="true" className="absolute -left-[1.6rem] top-1 h-3 w-3 rounded-full bg-accent-600 ring-4 ring-indigo-100 dark:ring-indigo-950" />
+            <span
+              aria-hidden="true"
+              className="absolute -left-[1.6rem] top-1 h-3 w-3 rounded-full bg-accent-600 ring-4 ring-indigo-100 dark:ring-indigo-950"
+            />
             Today · {formatDay(today)}
           </li>
         ) : (

@@ -13,7 +13,9 @@ export function RecapTopics({ topics }: { topics: RecapTopic[] }) {
   if (topics.length === 0) return null;
   return (
     <section aria-labelledby="topics-heading" className="space-y-6">
-      <h2 id="topics-heading" className="text-2xl font-semibold">Community topics</h2>
+      <h2 id="topics-heading" className="text-2xl font-semibold">
+        Community topics
+      </h2>
       {topics.map((topic, i) => (
         <section key={i} aria-label={topic.title} className="space-y-2 break-inside-avoid-page">
           <h3 className="text-xl font-semibold">{topic.title}</h3>

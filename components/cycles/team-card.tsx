@@ -8,7 +8,10 @@ export function TeamCard({ team, now, cycleSlug }: { team: TeamCardData; now: nu
   const { latestUpdate, roadmap, helpRequests } = team;
   const reported = team.keyNumbers.filter((n) => n.value !== null);
   return (
-    <li className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" aria-labelledby={`team-${team.slug}`}>
+    <li
+      className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      aria-labelledby={`team-${team.slug}`}
+    >
       <div className="flex items-start justify-between gap-2">
         <h3 id={`team-${team.slug}`} className="font-semibold">
           <Link href={`/teams/${team.slug}`} className="hover:underline">
@@ -41,7 +44,10 @@ export function TeamCard({ team, now, cycleSlug }: { team: TeamCardData; now: nu
       </div>
       {helpRequests.open + helpRequests.taken > 0 ? (
         <p className="mt-3 text-xs">
-          <Link href={`/help-wanted?team=${team.slug}&cycle=${encodeURIComponent(cycleSlug)}`} className="text-accent-700 underline dark:text-indigo-300">
+          <Link
+            href={`/help-wanted?team=${team.slug}&cycle=${encodeURIComponent(cycleSlug)}`}
+            className="text-accent-700 underline dark:text-indigo-300"
+          >
             Help wanted: {helpRequests.open} open, {helpRequests.taken} taken
           </Link>
         </p>

@@ -29,7 +29,10 @@ export function AccountMenu() {
   if (!data) return <span className="h-5 w-16" aria-hidden="true" />;
   if (!data.signedIn) {
     return (
-      <Link href={`/signin?next=${encodeURIComponent(pathname)}`} className="rounded-md px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-slate-100 dark:text-indigo-300 dark:hover:bg-slate-800">
+      <Link
+        href={`/signin?next=${encodeURIComponent(pathname)}`}
+        className="rounded-md px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-slate-100 dark:text-indigo-300 dark:hover:bg-slate-800"
+      >
         Sign in
       </Link>
     );
@@ -52,11 +55,18 @@ export function AccountMenu() {
           Admin
         </Link>
       ) : null}
-      <Link href="/account" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={`Your account (${data.name})`}>
+      <Link
+        href="/account"
+        className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+        aria-label={`Your account (${data.name})`}
+      >
         {data.name}
       </Link>
       <form action={signOut}>
-        <button type="submit" className="rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+        <button
+          type="submit"
+          className="rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
           Sign out
         </button>
       </form>

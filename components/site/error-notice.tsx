@@ -19,7 +19,8 @@ export function ErrorNotice({ error, retry }: { error: unknown; retry: () => voi
         Something went wrong
       </h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        This page could not be shown just now, perhaps because the database is unavailable. Nothing you saved earlier is lost. Try again in a moment.
+        This page could not be shown just now, perhaps because the database is unavailable. Nothing you saved earlier is lost. Try again in
+        a moment.
       </p>
       <p className="mt-6 flex items-center justify-center gap-4">
         <Button type="button" onClick={() => retry()}>
@@ -29,7 +30,9 @@ export function ErrorNotice({ error, retry }: { error: unknown; retry: () => voi
           Current cycle
         </Link>
       </p>
-      {digest ? <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">Reference for the site&apos;s administrator: {digest}</p> : null}
+      {digest ? (
+        <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">Reference for the site&apos;s administrator: {digest}</p>
+      ) : null}
     </div>
   );
 }

@@ -25,7 +25,11 @@ export async function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
           {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="whitespace-nowrap rounded-md px-2 py-1.5 hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800">
+            <Link
+              key={item.href}
+              href={item.href}
+              className="whitespace-nowrap rounded-md px-2 py-1.5 hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800"
+            >
               {item.label}
             </Link>
           ))}
@@ -34,7 +38,14 @@ export async function SiteHeader() {
           <label htmlFor="header-search" className="sr-only">
             Search updates, roadmap items and topics
           </label>
-          <input id="header-search" name="q" type="search" placeholder="Search…" maxLength={200} className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm sm:w-48 dark:border-slate-600 dark:bg-slate-900" />
+          <input
+            id="header-search"
+            name="q"
+            type="search"
+            placeholder="Search…"
+            maxLength={200}
+            className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm sm:w-48 dark:border-slate-600 dark:bg-slate-900"
+          />
         </form>
         <AccountMenu />
       </div>

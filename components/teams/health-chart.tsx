@@ -12,18 +12,33 @@ const POINT_CLASS: Record<Health, string> = {
 };
 
 /** The health of each published update of a team, oldest first on the chart. */
-export function TeamHealthChart({ teamName, history }: { teamName: string; history: { id: number; cycleName: string; headline: string; health: Health; publishedAt: number }[] }) {
+export function TeamHealthChart({
+  teamName,
+  history,
+}: {
+  teamName: string;
+  history: { id: number; cycleName: string; headline: string; health: Health; publishedAt: number }[];
+}) {
   const points = [...history].sort((a, b) => a.publishedAt - b.publishedAt);
   const latest = points.at(-1);
   return (
     <OrdinalTimeChart
       id="health-chart"
       title={`${teamName}: health over time`}
-      summary={latest ? `${points.length} published update${points.length === 1 ? "" : "s"}; the latest says ${HEALTH_LABELS[latest.health].toLowerCase()}.` : ""}
+      summary={
+        latest
+          ? `${points.length} published update${points.length === 1 ? "" : "s"}; the latest says ${HEALTH_LABELS[latest.health].toLowerCase()}.`
+          : ""
+      }
       levels={HEALTH_FROM_WORST.map((h) => ({ key: h, label: HEALTH_LABELS[h], symbol: HEALTH_SYMBOLS[h], className: POINT_CLASS[h] }))}
       points={points.map((u) => ({ key: String(u.id), at: u.publishedAt, level: u.health }))}
       tableColumns={["Published", "Cycle", "Health", "Update"]}
-      tableRow={(i) => [formatTimestamp(points[i]!.publishedAt), points[i]!.cycleName, HEALTH_LABELS[points[i]!.health], points[i]!.headline]}
+      tableRow={(i) => [
+        formatTimestamp(points[i]!.publishedAt),
+        points[i]!.cycleName,
+        HEALTH_LABELS[points[i]!.health],
+        points[i]!.headline,
+      ]}
     />
   );
 }

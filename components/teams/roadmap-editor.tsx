@@ -54,7 +54,10 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
     onMutate: async (input) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<RoadmapForEditing>(key);
-      queryClient.setQueryData<RoadmapForEditing>(key, (old) => old && { ...old, items: old.items.map((i) => (i.id === input.id ? { ...i, ...input } : i)) });
+      queryClient.setQueryData<RoadmapForEditing>(
+        key,
+        (old) => old && { ...old, items: old.items.map((i) => (i.id === input.id ? { ...i, ...input } : i)) },
+      );
       return { previous };
     },
     onSuccess: (result, _input, context) => {
@@ -85,7 +88,9 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
     onSuccess: (result) => settle(result, "Item added."),
   });
 
-  const laterCycles = data.cycles.slice(data.cycles.findIndex((c) => c.slug === data.cycle.slug) + 1).filter((c) => c.status !== "released");
+  const laterCycles = data.cycles
+    .slice(data.cycles.findIndex((c) => c.slug === data.cycle.slug) + 1)
+    .filter((c) => c.status !== "released");
   const [carryTo, setCarryTo] = useState(laterCycles[0]?.slug ?? "");
   const unfinished = data.items.filter((i) => ROADMAP_UNFINISHED.includes(i.status)).length;
   const carry = useMutation({
@@ -99,18 +104,27 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
   return (
     <div className="space-y-4">
       {message ? (
-        <p role={message.tone === "error" ? "alert" : "status"} className={`text-sm font-medium ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-800 dark:text-emerald-300"}`}>
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={`text-sm font-medium ${message.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-800 dark:text-emerald-300"}`}
+        >
           {message.text}
         </p>
       ) : null}
       {data.items.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No items for {data.cycle.name} yet.</p> : null}
       <ol className="space-y-3">
         {data.items.map((item, index) => (
-          <li key={item.id} aria-label={item.title} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+          <li
+            key={item.id}
+            aria-label={item.title}
+            className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+          >
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{item.title}</span>
               <RoadmapStatusBadge status={item.status} />
-              {item.originalCycleName !== data.cycle.name ? <span className="text-xs text-slate-600 dark:text-slate-400">first planned for {item.originalCycleName}</span> : null}
+              {item.originalCycleName !== data.cycle.name ? (
+                <span className="text-xs text-slate-600 dark:text-slate-400">first planned for {item.originalCycleName}</span>
+              ) : null}
               <span className="ml-auto flex flex-wrap items-center gap-2">
                 <label className="text-sm">
                   <span className="sr-only">Status of {item.title}</span>
@@ -121,13 +135,31 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
                   />
                 </label>
                 <label className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" checked={item.helpWanted} onChange={(e) => edit.mutate({ ...fieldsOf(item), helpWanted: e.target.checked, id: item.id, expectedVersion: item.version })} />
+                  <input
+                    type="checkbox"
+                    checked={item.helpWanted}
+                    onChange={(e) =>
+                      edit.mutate({ ...fieldsOf(item), helpWanted: e.target.checked, id: item.id, expectedVersion: item.version })
+                    }
+                  />
                   Help wanted
                 </label>
-                <Button type="button" variant="secondary" disabled={index === 0} onClick={() => move.mutate({ id: item.id, direction: "up" })} aria-label={`Move ${item.title} up`}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  disabled={index === 0}
+                  onClick={() => move.mutate({ id: item.id, direction: "up" })}
+                  aria-label={`Move ${item.title} up`}
+                >
                   ↑
                 </Button>
-                <Button type="button" variant="secondary" disabled={index === data.items.length - 1} onClick={() => move.mutate({ id: item.id, direction: "down" })} aria-label={`Move ${item.title} down`}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  disabled={index === data.items.length - 1}
+                  onClick={() => move.mutate({ id: item.id, direction: "down" })}
+                  aria-label={`Move ${item.title} down`}
+                >
                   ↓
                 </Button>
               </span>
@@ -160,7 +192,11 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
         <div className="flex flex-wrap items-end gap-2 rounded-lg bg-slate-100 p-3 text-sm dark:bg-slate-800">
           <label>
             Carry the {unfinished} unfinished item{unfinished === 1 ? "" : "s"} over to
-            <select value={carryTo} onChange={(e) => setCarryTo(e.target.value)} className="ml-2 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900">
+            <select
+              value={carryTo}
+              onChange={(e) => setCarryTo(e.target.value)}
+              className="ml-2 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+            >
               {laterCycles.map((c) => (
                 <option key={c.slug} value={c.slug}>
                   {c.name}
@@ -177,7 +213,15 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
   );
 }
 
-function StatusSelect({ value, onChange, className }: { value: RoadmapStatus; onChange: (status: RoadmapStatus) => void; className: string }) {
+function StatusSelect({
+  value,
+  onChange,
+  className,
+}: {
+  value: RoadmapStatus;
+  onChange: (status: RoadmapStatus) => void;
+  className: string;
+}) {
   return (
     <select value={value} onChange={(e) => onChange(e.target.value as RoadmapStatus)} className={className}>
       {ROADMAP_STATUS.map((s) => (
@@ -189,7 +233,17 @@ function StatusSelect({ value, onChange, className }: { value: RoadmapStatus; on
   );
 }
 
-function ItemForm({ initial, submitLabel, pending, onSubmit }: { initial: RoadmapFields; submitLabel: string; pending: boolean; onSubmit: (fields: RoadmapFields) => void }) {
+function ItemForm({
+  initial,
+  submitLabel,
+  pending,
+  onSubmit,
+}: {
+  initial: RoadmapFields;
+  submitLabel: string;
+  pending: boolean;
+  onSubmit: (fields: RoadmapFields) => void;
+}) {
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const set = <K extends keyof RoadmapFields>(k: K, v: RoadmapFields[K]) => setFields((f) => ({ ...f, [k]: v }));
@@ -208,7 +262,13 @@ function ItemForm({ initial, submitLabel, pending, onSubmit }: { initial: Roadma
     >
       <label className="text-sm">
         Title
-        <input value={fields.title} maxLength={ROADMAP_LIMITS.title + 20} onChange={(e) => set("title", e.target.value)} aria-invalid={errors.title ? true : undefined} className={inputClass} />
+        <input
+          value={fields.title}
+          maxLength={ROADMAP_LIMITS.title + 20}
+          onChange={(e) => set("title", e.target.value)}
+          aria-invalid={errors.title ? true : undefined}
+          className={inputClass}
+        />
         {error("title")}
       </label>
       <label className="text-sm">
@@ -240,19 +300,60 @@ function ItemForm({ initial, submitLabel, pending, onSubmit }: { initial: Roadma
         <legend className="text-sm">Tracker links</legend>
         {fields.links.map((link, i) => (
           <div key={i} className="grid gap-2 sm:grid-cols-[8rem_1fr_2fr_auto]">
-            <select aria-label={`Tracker of link ${i + 1}`} value={link.kind} onChange={(e) => set("links", fields.links.map((l, j) => (j === i ? { ...l, kind: e.target.value as typeof l.kind } : l)))} className={inputClass}>
+            <select
+              aria-label={`Tracker of link ${i + 1}`}
+              value={link.kind}
+              onChange={(e) =>
+                set(
+                  "links",
+                  fields.links.map((l, j) => (j === i ? { ...l, kind: e.target.value as typeof l.kind } : l)),
+                )
+              }
+              className={inputClass}
+            >
               {TRACKER_KIND.map((k) => (
                 <option key={k} value={k}>
                   {k}
                 </option>
               ))}
             </select>
-            <input aria-label={`Label of link ${i + 1}`} placeholder="Label" value={link.label} onChange={(e) => set("links", fields.links.map((l, j) => (j === i ? { ...l, label: e.target.value } : l)))} className={inputClass} />
+            <input
+              aria-label={`Label of link ${i + 1}`}
+              placeholder="Label"
+              value={link.label}
+              onChange={(e) =>
+                set(
+                  "links",
+                  fields.links.map((l, j) => (j === i ? { ...l, label: e.target.value } : l)),
+                )
+              }
+              className={inputClass}
+            />
             <div>
-              <input aria-label={`Address of link ${i + 1}`} placeholder="https://…" value={link.url} onChange={(e) => set("links", fields.links.map((l, j) => (j === i ? { ...l, url: e.target.value } : l)))} className={inputClass} />
+              <input
+                aria-label={`Address of link ${i + 1}`}
+                placeholder="https://…"
+                value={link.url}
+                onChange={(e) =>
+                  set(
+                    "links",
+                    fields.links.map((l, j) => (j === i ? { ...l, url: e.target.value } : l)),
+                  )
+                }
+                className={inputClass}
+              />
               {error(`links.${i}.url`)}
             </div>
-            <Button type="button" variant="secondary" onClick={() => set("links", fields.links.filter((_, j) => j !== i))}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() =>
+                set(
+                  "links",
+                  fields.links.filter((_, j) => j !== i),
+                )
+              }
+            >
               Remove
             </Button>
           </div>

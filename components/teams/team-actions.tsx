@@ -18,11 +18,15 @@ export function TeamActions({ teamSlug }: { teamSlug: string }) {
   const editsLinks = sessionCan(data, "team.edit_links", teamSlug);
   const { data: requests } = useQuery({ ...changeRequestsQuery.options(teamSlug), enabled: writes });
   if (!writes && !plans && !asksForHelp && !editsLinks) return null;
-  const secondary = "rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800";
+  const secondary =
+    "rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800";
   return (
     <div className="flex flex-wrap gap-2">
       {requests && requests.length > 0 ? (
-        <p role="status" className="w-full rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950">
+        <p
+          role="status"
+          className="w-full rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950"
+        >
           Changes requested on{" "}
           {requests.map((r, i) => (
             <span key={r.updateId}>
@@ -35,7 +39,10 @@ export function TeamActions({ teamSlug }: { teamSlug: string }) {
         </p>
       ) : null}
       {writes ? (
-        <Link href={`/updates/new?team=${teamSlug}`} className="rounded-md bg-accent-600 px-3 py-2 text-sm font-medium text-white hover:bg-accent-700">
+        <Link
+          href={`/updates/new?team=${teamSlug}`}
+          className="rounded-md bg-accent-600 px-3 py-2 text-sm font-medium text-white hover:bg-accent-700"
+        >
           Post update
         </Link>
       ) : null}

@@ -50,10 +50,7 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <SectionHeading
-            id="current-update"
-            aside={currentUpdate ? <HealthBadge health={currentUpdate.health} /> : undefined}
-          >
+          <SectionHeading id="current-update" aside={currentUpdate ? <HealthBadge health={currentUpdate.health} /> : undefined}>
             Current update
           </SectionHeading>
           {currentUpdate ? (
@@ -141,7 +138,11 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
                       <div className="flex flex-wrap items-center gap-2">
                         <span className="font-medium">{item.title}</span>
                         <RoadmapStatusBadge status={item.status} />
-                        {item.helpWanted ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">Help wanted</span> : null}
+                        {item.helpWanted ? (
+                          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                            Help wanted
+                          </span>
+                        ) : null}
                         {item.originalCycleName !== group.cycleName ? (
                           <span className="text-xs text-slate-600 dark:text-slate-400">first planned for {item.originalCycleName}</span>
                         ) : null}

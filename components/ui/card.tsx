@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-export function Card({ children, className = "", as: Tag = "section" }: { children: ReactNode; className?: string; as?: "section" | "article" | "div" | "li" }) {
+export function Card({
+  children,
+  className = "",
+  as: Tag = "section",
+}: {
+  children: ReactNode;
+  className?: string;
+  as?: "section" | "article" | "div" | "li";
+}) {
   return (
     <Tag className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}>
       {children}
@@ -20,5 +28,9 @@ export function SectionHeading({ id, children, aside }: { id?: string; children:
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">{children}</p>;
+  return (
+    <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+      {children}
+    </p>
+  );
 }

@@ -81,11 +81,15 @@ export function Button({
 }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" }) {
   const styles = {
     primary: "bg-accent-600 text-white hover:bg-accent-700",
-    secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
+    secondary:
+      "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
     danger: "bg-red-700 text-white hover:bg-red-800",
   }[variant];
   return (
-    <button {...props} className={`inline-flex items-center rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${styles} ${props.className ?? ""}`}>
+    <button
+      {...props}
+      className={`inline-flex items-center rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${styles} ${props.className ?? ""}`}
+    >
       {children}
     </button>
   );
@@ -188,7 +192,13 @@ export function SelectField({
         key={multiple ? undefined : value}
         id={id}
         name={name}
-        defaultValue={multiple ? defaultValue : value} multiple={multiple} onChange={onChange ? (e) => onChange(e.target.value) : undefined} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined} className={inputClass}>
+        defaultValue={multiple ? defaultValue : value}
+        multiple={multiple}
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={inputClass}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -200,14 +210,32 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ name, label, defaultChecked, hint }: { name: string; label: string; defaultChecked?: boolean; hint?: string }) {
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+  hint,
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+  hint?: string;
+}) {
   const { id } = useField(name);
   const { result } = useContext(FormState);
   // After a refused save, keep the box as it was sent: a ticked box sends "on", an empty one nothing.
   const checked = result && !result.ok ? name in result.values : defaultChecked;
   return (
     <div className="flex items-start gap-2">
-      <input key={String(checked)} id={id} name={name} type="checkbox" defaultChecked={checked} className="mt-1 h-4 w-4" aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        key={String(checked)}
+        id={id}
+        name={name}
+        type="checkbox"
+        defaultChecked={checked}
+        className="mt-1 h-4 w-4"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       <div>
         <label htmlFor={id} className="text-sm font-medium">
           {label}

@@ -14,14 +14,16 @@ describe("Markdown", () => {
   });
 
   it("shows raw HTML as escaped text and drops script links", () => {
-    const html = render('<script>alert(1)</script> [x](javascript:alert(1)) [y](data:text/html,<b>x</b>)');
+    const html = render("<script>alert(1)</script> [x](javascript:alert(1)) [y](data:text/html,<b>x</b>)");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).not.toMatch(/<(script|a)\b/);
   });
 
   it("parses a text once: a page viewed again reuses what the first view rendered", () => {
     const text = Array.from({ length: 200 }, (_, i) => `- item ${i} with **bold** and a [link](https://example.org/${i})`).join("\n");
-    const htmlOf = (source: string) => (Markdown({ children: source }) as React.ReactElement<{ dangerouslySetInnerHTML: { __html: string } }>).props.dangerouslySetInnerHTML.__html;
+    const htmlOf = (source: string) =>
+      (Markdown({ children: source }) as React.ReactElement<{ dangerouslySetInnerHTML: { __html: string } }>).props.dangerouslySetInnerHTML
+        .__html;
     const first = htmlOf(text);
     expect(htmlOf(text)).toBe(first);
     expect(htmlOf(`${text}\n- one more`)).not.toBe(first);

@@ -42,14 +42,21 @@ export function ReviewThread({ updateId }: { updateId: number }) {
 
   if (!data) return null;
   return (
-    <section aria-labelledby={`review-${updateId}`} className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-labelledby={`review-${updateId}`}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 id={`review-${updateId}`} className="text-lg font-semibold">
         Review <span className="text-sm font-normal text-slate-600 dark:text-slate-400">· {STATE_LABEL[data.reviewState]}</span>
       </h2>
       {data.comments.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No comments yet.</p> : null}
       <ol className="space-y-3">
         {data.comments.map((c) => (
-          <li key={c.id} aria-label={`Comment by ${c.author ?? "someone"}`} className={`rounded-lg border p-3 text-sm ${c.requestsChanges && !c.resolved ? "border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950" : "border-slate-200 dark:border-slate-700"}`}>
+          <li
+            key={c.id}
+            aria-label={`Comment by ${c.author ?? "someone"}`}
+            className={`rounded-lg border p-3 text-sm ${c.requestsChanges && !c.resolved ? "border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950" : "border-slate-200 dark:border-slate-700"}`}
+          >
             <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">
               {c.author ?? "Someone"} · {new Date(c.createdAt).toLocaleString()}
               {c.requestsChanges ? " · requested changes" : ""}
@@ -75,7 +82,14 @@ export function ReviewThread({ updateId }: { updateId: number }) {
         <label htmlFor={`reply-${updateId}`} className="block text-sm font-medium">
           Reply
         </label>
-        <textarea id={`reply-${updateId}`} rows={3} value={body} maxLength={REVIEW_LIMITS.comment} onChange={(e) => setBody(e.target.value)} className={inputClass} />
+        <textarea
+          id={`reply-${updateId}`}
+          rows={3}
+          value={body}
+          maxLength={REVIEW_LIMITS.comment}
+          onChange={(e) => setBody(e.target.value)}
+          className={inputClass}
+        />
         {data.canReview ? (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={managersOnly} onChange={(e) => setManagersOnly(e.target.checked)} />

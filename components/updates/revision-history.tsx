@@ -49,7 +49,8 @@ function FieldDiff({ before, after, diff }: { before: string; after: string; dif
 export async function RevisionHistory({ update }: { update: UpdatePage }) {
   // The diff library reads the clock (for its timeout), which a prerender may not: render per request.
   await connection();
-  if (update.revisions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Not edited since it was published.</p>;
+  if (update.revisions.length === 0)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">Not edited since it was published.</p>;
   const current: PublicSnapshot = { ...update, links: update.links };
   const diff = pageWordDiffer();
   return (
@@ -62,7 +63,8 @@ export async function RevisionHistory({ update }: { update: UpdatePage }) {
             <details>
               <summary className="cursor-pointer text-sm">
                 Version {revision.version + 1}: edited {formatTimestamp(revision.createdAt)}
-                {revision.editor ? ` by ${revision.editor}` : ""} — {changed.length > 0 ? changed.map(([, label]) => label).join(", ") : "numbers only"}
+                {revision.editor ? ` by ${revision.editor}` : ""} —{" "}
+                {changed.length > 0 ? changed.map(([, label]) => label).join(", ") : "numbers only"}
               </summary>
               <div className="mt-2 space-y-3">
                 {changed.map(([field, label]) => {

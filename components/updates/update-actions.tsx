@@ -10,7 +10,10 @@ export function UpdateActions({ updateId, teamSlug }: { updateId: number; teamSl
   const { data } = useQuery(sessionQuery.options());
   if (!sessionCan(data, "update.write", teamSlug)) return null;
   return (
-    <Link href={`/updates/${updateId}/edit`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+    <Link
+      href={`/updates/${updateId}/edit`}
+      className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+    >
       Edit
     </Link>
   );

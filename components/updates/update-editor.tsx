@@ -50,7 +50,10 @@ function payload(form: Form, id: number, expectedVersion: number) {
     gatheringSlug: gatheringSlug || null,
     content,
     links: links.filter((l) => l.label.trim() || l.url.trim()),
-    metrics: Object.entries(metrics).map(([metricId, value]) => ({ metricId: Number(metricId), value: value.trim() === "" ? null : Number(value) })),
+    metrics: Object.entries(metrics).map(([metricId, value]) => ({
+      metricId: Number(metricId),
+      value: value.trim() === "" ? null : Number(value),
+    })),
   };
 }
 
@@ -151,7 +154,9 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   const errorFor = (key: string) => fieldErrors[key];
 
   const changedMeanwhile = conflict
-    ? (Object.keys(FIELD_LABELS) as (keyof UpdateSnapshot)[]).filter((k) => JSON.stringify(conflict.snapshot[k]) !== JSON.stringify(saved[k]))
+    ? (Object.keys(FIELD_LABELS) as (keyof UpdateSnapshot)[]).filter(
+        (k) => JSON.stringify(conflict.snapshot[k]) !== JSON.stringify(saved[k]),
+      )
     : [];
 
   function keepMine() {
@@ -172,7 +177,17 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   }
 
   const notSaved = state === "draft" ? `Not saved — retrying in ${Math.round(autosaveDelay / 1000)} s` : "Not saved";
-  const status = pending ? "Saving…" : failures > 0 && dirty ? notSaved : dirty ? (state === "draft" ? "Unsaved changes" : "Unsaved changes — save to publish them") : savedAt ? `Saved at ${savedAt.toLocaleTimeString()}` : "All changes saved";
+  const status = pending
+    ? "Saving…"
+    : failures > 0 && dirty
+      ? notSaved
+      : dirty
+        ? state === "draft"
+          ? "Unsaved changes"
+          : "Unsaved changes — save to publish them"
+        : savedAt
+          ? `Saved at ${savedAt.toLocaleTimeString()}`
+          : "All changes saved";
 
   return (
     <div className="grid gap-8 lg:grid-cols-2">
@@ -182,7 +197,8 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
             <Link href={`/teams/${initial.team.slug}`} className="hover:underline">
               {initial.team.name}
             </Link>{" "}
-            · Cycle {initial.cycle.name} · {state === "draft" ? "Draft, visible to your team's leads and release managers only" : "Published"}
+            · Cycle {initial.cycle.name} ·{" "}
+            {state === "draft" ? "Draft, visible to your team's leads and release managers only" : "Published"}
           </p>
           <h1 className="text-2xl font-bold tracking-tight">{state === "draft" ? "Write the update" : "Edit the update"}</h1>
           <p role="status" aria-live="polite" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
@@ -191,10 +207,15 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
         </header>
 
         {conflict ? (
-          <div role="alert" className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950">
+          <div
+            role="alert"
+            className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950"
+          >
             <p className="font-semibold">Someone saved this update after you opened it.</p>
             <p>
-              Changed meanwhile: {changedMeanwhile.length > 0 ? changedMeanwhile.map((k) => FIELD_LABELS[k]).join(", ") : "nothing you can see here"}. Everything you typed is still in the form.
+              Changed meanwhile:{" "}
+              {changedMeanwhile.length > 0 ? changedMeanwhile.map((k) => FIELD_LABELS[k]).join(", ") : "nothing you can see here"}.
+              Everything you typed is still in the form.
             </p>
             {changedMeanwhile.length > 0 ? (
               <details>
@@ -204,7 +225,9 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
                     <div key={k}>
                       <dt className="font-medium">{FIELD_LABELS[k]}</dt>
                       <dd className="whitespace-pre-wrap rounded bg-white p-2 dark:bg-slate-900">
-                        {k === "links" ? conflict.snapshot.links.map((l) => `${l.label} — ${l.url}`).join("\n") : String(conflict.snapshot[k])}
+                        {k === "links"
+                          ? conflict.snapshot.links.map((l) => `${l.label} — ${l.url}`).join("\n")
+                          : String(conflict.snapshot[k])}
                       </dd>
                     </div>
                   ))}
@@ -234,7 +257,14 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
             trySave();
           }}
         >
-          <TextField label="Headline" name="headline" value={form.headline} max={UPDATE_LIMITS.headline} errors={errorFor("content.headline")} onChange={(v) => set("headline", v)} />
+          <TextField
+            label="Headline"
+            name="headline"
+            value={form.headline}
+            max={UPDATE_LIMITS.headline}
+            errors={errorFor("content.headline")}
+            onChange={(v) => set("headline", v)}
+          />
 
           <fieldset>
             <legend className="text-sm font-medium">Health</legend>
@@ -242,8 +272,18 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
               {HEALTH.map((h) => {
                 const definition = initial.healthDefinitions.find((d) => d.health === h);
                 return (
-                  <label key={h} className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-indigo-50 dark:border-slate-700 dark:has-[:checked]:bg-indigo-950">
-                    <input type="radio" name="health" value={h} checked={form.health === h} onChange={() => set("health", h as Health)} className="mt-1" />
+                  <label
+                    key={h}
+                    className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-accent-600 has-[:checked]:bg-indigo-50 dark:border-slate-700 dark:has-[:checked]:bg-indigo-950"
+                  >
+                    <input
+                      type="radio"
+                      name="health"
+                      value={h}
+                      checked={form.health === h}
+                      onChange={() => set("health", h as Health)}
+                      className="mt-1"
+                    />
                     <span>
                       <span className="font-medium">{HEALTH_LABELS[h]}</span>
                       {definition ? <span className="block text-xs text-slate-600 dark:text-slate-400">{definition.meaning}</span> : null}
@@ -259,7 +299,12 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
               <label htmlFor="editor-gathering" className="block text-sm font-medium">
                 Gathering
               </label>
-              <select id="editor-gathering" value={form.gatheringSlug} onChange={(e) => set("gatheringSlug", e.target.value)} className={inputClass}>
+              <select
+                id="editor-gathering"
+                value={form.gatheringSlug}
+                onChange={(e) => set("gatheringSlug", e.target.value)}
+                className={inputClass}
+              >
                 <option value="">None</option>
                 {initial.gatherings.map((g) => (
                   <option key={g.slug} value={g.slug}>
@@ -271,7 +316,16 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
           ) : null}
 
           {UPDATE_SECTIONS.map(([key, label]) => (
-            <TextField key={key} label={label} hint={`${SECTION_HINTS[key]} Markdown.`} name={key} value={form[key]} max={UPDATE_LIMITS.section} errors={errorFor(`content.${key}`)} onChange={(v) => set(key, v)} />
+            <TextField
+              key={key}
+              label={label}
+              hint={`${SECTION_HINTS[key]} Markdown.`}
+              name={key}
+              value={form[key]}
+              max={UPDATE_LIMITS.section}
+              errors={errorFor(`content.${key}`)}
+              onChange={(v) => set(key, v)}
+            />
           ))}
 
           {initial.metrics.length > 0 ? (
@@ -311,17 +365,49 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
                   <label htmlFor={`link-label-${i}`} className="sr-only">
                     Link {i + 1} label
                   </label>
-                  <input id={`link-label-${i}`} placeholder="Label" value={link.label} onChange={(e) => set("links", form.links.map((l, j) => (j === i ? { ...l, label: e.target.value } : l)))} className={inputClass} />
+                  <input
+                    id={`link-label-${i}`}
+                    placeholder="Label"
+                    value={link.label}
+                    onChange={(e) =>
+                      set(
+                        "links",
+                        form.links.map((l, j) => (j === i ? { ...l, label: e.target.value } : l)),
+                      )
+                    }
+                    className={inputClass}
+                  />
                   <FieldErrors errors={errorFor(`links.${i}.label`)} />
                 </div>
                 <div>
                   <label htmlFor={`link-url-${i}`} className="sr-only">
                     Link {i + 1} address
                   </label>
-                  <input id={`link-url-${i}`} placeholder="https://…" value={link.url} onChange={(e) => set("links", form.links.map((l, j) => (j === i ? { ...l, url: e.target.value } : l)))} className={inputClass} />
+                  <input
+                    id={`link-url-${i}`}
+                    placeholder="https://…"
+                    value={link.url}
+                    onChange={(e) =>
+                      set(
+                        "links",
+                        form.links.map((l, j) => (j === i ? { ...l, url: e.target.value } : l)),
+                      )
+                    }
+                    className={inputClass}
+                  />
                   <FieldErrors errors={errorFor(`links.${i}.url`)} />
                 </div>
-                <Button type="button" variant="secondary" onClick={() => set("links", form.links.filter((_, j) => j !== i))} aria-label={`Remove link ${i + 1}`}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() =>
+                    set(
+                      "links",
+                      form.links.filter((_, j) => j !== i),
+                    )
+                  }
+                  aria-label={`Remove link ${i + 1}`}
+                >
                   Remove
                 </Button>
               </div>
@@ -333,7 +419,15 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
             ) : null}
           </fieldset>
 
-          <TextField label="Private note" hint="Only your team's leads and the release managers see this." name="privateNote" value={form.privateNote} max={UPDATE_LIMITS.privateNote} errors={errorFor("content.privateNote")} onChange={(v) => set("privateNote", v)} />
+          <TextField
+            label="Private note"
+            hint="Only your team's leads and the release managers see this."
+            name="privateNote"
+            value={form.privateNote}
+            max={UPDATE_LIMITS.privateNote}
+            errors={errorFor("content.privateNote")}
+            onChange={(v) => set("privateNote", v)}
+          />
 
           {showErrors && Object.keys(errors).length > 0 ? (
             <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -355,7 +449,8 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
                   variant="danger"
                   disabled={pending}
                   onClick={() => {
-                    if (window.confirm("Discard this draft? This cannot be undone.")) void discardDraftAction({ id: initial.id, teamSlug: initial.team.slug });
+                    if (window.confirm("Discard this draft? This cannot be undone."))
+                      void discardDraftAction({ id: initial.id, teamSlug: initial.team.slug });
                   }}
                 >
                   Discard draft
@@ -371,7 +466,9 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
       </div>
 
       <aside aria-label="Preview" tabIndex={0} className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
-        <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">Preview, as readers will see it</p>
+        <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+          Preview, as readers will see it
+        </p>
         <div className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
           <h2 className="text-2xl font-bold tracking-tight">{form.headline || "Headline"}</h2>
           <div className="my-3">
@@ -398,7 +495,23 @@ function Counter({ value, max, id }: { value: string; max: number; id: string })
 }
 
 /** A counted text field of the editor: one line, or a Markdown section when it has a hint. */
-function TextField({ label, hint, name, value, max, errors, onChange }: { label: string; hint?: string; name: string; value: string; max: number; errors?: string[]; onChange: (v: string) => void }) {
+function TextField({
+  label,
+  hint,
+  name,
+  value,
+  max,
+  errors,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  name: string;
+  value: string;
+  max: number;
+  errors?: string[];
+  onChange: (v: string) => void;
+}) {
   const id = `editor-${name}`;
   const common = {
     id,

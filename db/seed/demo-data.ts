@@ -16,8 +16,7 @@ const TEST_CALL = "https://wiki.openstack.org/wiki/Starlingx/Meetings#8:00am_Pac
 export const demoCommunity: DemoCommunity = {
   settings: {
     name: "StarlingX",
-    description:
-      "An open-source edge cloud platform that runs and manages containerised workloads across many distributed sites.",
+    description: "An open-source edge cloud platform that runs and manages containerised workloads across many distributed sites.",
     websiteUrl: "https://www.starlingx.io",
     docsUrl: "https://docs.starlingx.io",
     mailingListUrl: MAILING_LIST,
@@ -39,8 +38,7 @@ export const demoCommunity: DemoCommunity = {
     {
       health: "off_track",
       label: "Off track",
-      meaning:
-        "At least one committed item will miss its milestone as planned, so scope or dates have to change.",
+      meaning: "At least one committed item will miss its milestone as planned, so scope or dates have to change.",
     },
     {
       health: "blocked",
@@ -85,8 +83,7 @@ export const demoCommunity: DemoCommunity = {
       startsOn: "2024-03-01",
       targetReleaseOn: "2024-09-30",
       releasedOn: null,
-      summary:
-        "Scope is still being settled after the April PTG; an initial timeline is in place and we aim to ship in September 2024.",
+      summary: "Scope is still being settled after the April PTG; an initial timeline is in place and we aim to ship in September 2024.",
       milestones: [
         { name: "Planning complete", dueOn: "2024-04-19", doneOn: "2024-04-19" },
         { name: "Spec freeze", dueOn: "2024-05-15", doneOn: null },
@@ -119,8 +116,7 @@ export const demoCommunity: DemoCommunity = {
     {
       slug: "distributed-cloud",
       name: "Distributed Cloud",
-      mission:
-        "Owns central management and orchestration for fleets of StarlingX clouds spread across many locations.",
+      mission: "Owns central management and orchestration for fleets of StarlingX clouds spread across many locations.",
       shepherd: "rm",
       links: [
         { kind: "repository", label: "distcloud repository", url: "https://opendev.org/starlingx/distcloud" },
@@ -136,8 +132,7 @@ export const demoCommunity: DemoCommunity = {
     {
       slug: "test",
       name: "Test",
-      mission:
-        "Keeps the platform stable through feature, sanity and regression testing on top of the automated Zuul gate.",
+      mission: "Keeps the platform stable through feature, sanity and regression testing on top of the automated Zuul gate.",
       shepherd: "rm",
       links: [
         { kind: "meetings", label: "Test team call", url: TEST_CALL },
@@ -197,8 +192,7 @@ export const demoCommunity: DemoCommunity = {
     {
       slug: "release",
       name: "Release",
-      mission:
-        "Sets each cycle's milestones, roadmap and timeline, then follows progress so the release comes together in step.",
+      mission: "Sets each cycle's milestones, roadmap and timeline, then follows progress so the release comes together in step.",
       shepherd: "rm",
       links: [
         { kind: "other", label: "StoryBoard project group", url: STORYBOARD },
@@ -313,8 +307,7 @@ export const demoCommunity: DemoCommunity = {
       publishedOn: "2024-03-04",
       headline: "9.0 wrap-up: System Controller geo-redundancy and high-latency sites",
       health: "done",
-      summary:
-        "Our 9.0 work made sub-clouds easier to recover and let far-flung sites run over slow, unreliable backbones.",
+      summary: "Our 9.0 work made sub-clouds easier to recover and let far-flung sites run over slow, unreliable backbones.",
       done: [
         "- System Controllers can now be geo-redundant, so moving sub-clouds to a new controller (say, after a disaster) takes less time and effort",
         "- Links between a System Controller and its remote sites may now carry long delays, which helps deployments in rural and developing regions",
@@ -333,8 +326,7 @@ export const demoCommunity: DemoCommunity = {
       publishedOn: "2024-03-05",
       headline: "9.0 wrap-up: 683 manual cases at a 97.4% pass rate",
       health: "done",
-      summary:
-        "Feature, sanity and regression testing for 9.0 are complete, on top of the Zuul unit and functional checks.",
+      summary: "Feature, sanity and regression testing for 9.0 are complete, on top of the Zuul unit and functional checks.",
       done: [
         "- Weekly sanity runs over several configurations throughout the cycle",
         "- 22 features received dedicated testing; automation already covered 9 of them",
@@ -443,8 +435,7 @@ export const demoCommunity: DemoCommunity = {
       inProgress: "- Weekly sanity for 10.0, keeping the same overall strategy as last cycle",
       planned: "- Work out what it takes to publish the sanity test cases and framework upstream",
       risks: "- Sanity runs depend on lab access that only a few contributors have today",
-      helpWanted:
-        "Want to help bring our test cases upstream? Drop in on the Test team call or write to starlingx-discuss.",
+      helpWanted: "Want to help bring our test cases upstream? Drop in on the Test team call or write to starlingx-discuss.",
       links: [
         { label: "Test team call", url: TEST_CALL },
         { label: "PTG etherpad", url: ETHERPAD },
@@ -468,8 +459,7 @@ export const demoCommunity: DemoCommunity = {
       inProgress: "- Writing up the build process and moving it from the wiki into the project docs",
       planned: "- Keep pruning outdated content as we go",
       risks: "",
-      helpWanted:
-        "If you use or are evaluating StarlingX, tell us what's confusing at the weekly Docs call or on starlingx-discuss.",
+      helpWanted: "If you use or are evaluating StarlingX, tell us what's confusing at the weekly Docs call or on starlingx-discuss.",
       links: [
         { label: "docs.starlingx.io", url: "https://docs.starlingx.io" },
         { label: "Docs team call", url: DOCS_CALL },
@@ -496,8 +486,7 @@ export const demoCommunity: DemoCommunity = {
         "- A large backlog of open Arm reviews with too few reviewers",
         "- Packages for the mirror still need building before Arm is usable end to end",
       ].join("\n"),
-      helpWanted:
-        "Please review the open Arm patches on Gerrit and help build packages for the mirror; reach us on starlingx-discuss.",
+      helpWanted: "Please review the open Arm patches on Gerrit and help build packages for the mirror; reach us on starlingx-discuss.",
       links: [
         { label: "Open Arm reviews", url: ARM_REVIEWS },
         { label: "PTG etherpad", url: ETHERPAD },
@@ -550,8 +539,7 @@ export const demoCommunity: DemoCommunity = {
       team: "distributed-cloud",
       cycle: "10.0",
       title: "Unified software management framework",
-      description:
-        "One framework for managing software on the central cloud and every remote site, built jointly with the other teams.",
+      description: "One framework for managing software on the central cloud and every remote site, built jointly with the other teams.",
       status: "in_progress",
       kind: "feature",
       helpWanted: false,
@@ -604,8 +592,7 @@ export const demoCommunity: DemoCommunity = {
       team: "test",
       cycle: "10.0",
       title: "Publish sanity test cases upstream",
-      description:
-        "Make the test cases and framework public so anyone in the ecosystem can run the suite, not only those with lab access.",
+      description: "Make the test cases and framework public so anyone in the ecosystem can run the suite, not only those with lab access.",
       status: "planned",
       kind: "infrastructure",
       helpWanted: true,
@@ -662,8 +649,7 @@ export const demoCommunity: DemoCommunity = {
       team: "distro-multi-os",
       cycle: "10.0",
       title: "Arm support",
-      description:
-        "Run StarlingX on Arm hardware, tested on six donated servers in the community lab. Needs reviews and mirror packages.",
+      description: "Run StarlingX on Arm hardware, tested on six donated servers in the community lab. Needs reviews and mirror packages.",
       status: "in_progress",
       kind: "feature",
       helpWanted: true,
@@ -807,9 +793,7 @@ export const demoCommunity: DemoCommunity = {
       ].join("\n"),
       outcome: "no_decision",
       decision: "",
-      actionItems: [
-        { description: "Keep discussing review process options on the mailing list", ownerName: "Community" },
-      ],
+      actionItems: [{ description: "Keep discussing review process options on the mailing list", ownerName: "Community" }],
     },
   ],
 };

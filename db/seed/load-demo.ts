@@ -37,7 +37,9 @@ export function loadDemoCommunity(
   if (!isDatabaseEmpty(db)) throw new DatabaseNotEmptyError("The database already holds data; demo data loads only into an empty one.");
 
   return db.transaction((tx) => {
-    tx.insert(t.communitySettings).values({ id: 1, ...demo.settings }).run();
+    tx.insert(t.communitySettings)
+      .values({ id: 1, ...demo.settings })
+      .run();
     tx.insert(t.healthDefinitions)
       .values(demo.healthDefinitions.map((h, i) => ({ ...h, sortOrder: i })))
       .run();
@@ -48,7 +50,8 @@ export function loadDemoCommunity(
       personIds.set(p.key, id);
       tx.insert(t.people).values({ id, name: p.name, email: p.email, role: p.role, emailVerified: true }).run();
       const hash = passwordHashes.get(p.key);
-      if (hash) tx.insert(t.accounts).values({ id: randomUUID(), personId: id, accountId: id, providerId: "credential", password: hash }).run();
+      if (hash)
+        tx.insert(t.accounts).values({ id: randomUUID(), personId: id, accountId: id, providerId: "credential", password: hash }).run();
     }
 
     const cycleIds = new Map<string, number>();
@@ -60,7 +63,10 @@ export function loadDemoCommunity(
         .returning({ id: t.releaseCycles.id })
         .get();
       cycleIds.set(c.name, row.id);
-      if (milestones.length > 0) tx.insert(t.milestones).values(milestones.map((m) => ({ ...m, cycleId: row.id }))).run();
+      if (milestones.length > 0)
+        tx.insert(t.milestones)
+          .values(milestones.map((m) => ({ ...m, cycleId: row.id })))
+          .run();
     }
 
     const gatheringIds = new Map<string, number>();
@@ -68,7 +74,11 @@ export function loadDemoCommunity(
       const { cycle, wrapsCycle, ...gathering } = g;
       const row = tx
         .insert(t.gatherings)
-        .values({ ...gathering, cycleId: must(cycleIds, cycle, "cycle"), wrapsCycleId: wrapsCycle ? must(cycleIds, wrapsCycle, "cycle") : null })
+        .values({
+          ...gathering,
+          cycleId: must(cycleIds, cycle, "cycle"),
+          wrapsCycleId: wrapsCycle ? must(cycleIds, wrapsCycle, "cycle") : null,
+        })
         .returning({ id: t.gatherings.id })
         .get();
       gatheringIds.set(g.slug, row.id);
@@ -89,12 +99,16 @@ export function loadDemoCommunity(
         .get();
       teamIds.set(team.slug, row.id);
       if (team.links.length > 0)
-        tx.insert(t.teamLinks).values(team.links.map((l, j) => ({ ...l, teamId: row.id, sortOrder: j }))).run();
+        tx.insert(t.teamLinks)
+          .values(team.links.map((l, j) => ({ ...l, teamId: row.id, sortOrder: j })))
+          .run();
     });
 
     for (const p of demo.people)
       for (const slug of p.leads)
-        tx.insert(t.teamLeads).values({ teamId: must(teamIds, slug, "team"), personId: must(personIds, p.key, "person") }).run();
+        tx.insert(t.teamLeads)
+          .values({ teamId: must(teamIds, slug, "team"), personId: must(personIds, p.key, "person") })
+          .run();
 
     const metricIds = new Map<string, number>();
     demo.metrics.forEach((m, i) => {
@@ -138,7 +152,9 @@ export function loadDemoCommunity(
         .returning({ id: t.updates.id })
         .get();
       if (links.length > 0)
-        tx.insert(t.updateLinks).values(links.map((l, i) => ({ ...l, updateId: row.id, sortOrder: i }))).run();
+        tx.insert(t.updateLinks)
+          .values(links.map((l, i) => ({ ...l, updateId: row.id, sortOrder: i })))
+          .run();
     }
 
     const itemIds = new Map<string, number>();
@@ -159,7 +175,10 @@ export function loadDemoCommunity(
         .returning({ id: t.roadmapItems.id })
         .get();
       itemIds.set(`${team}/${item.title}`, row.id);
-      if (links.length > 0) tx.insert(t.roadmapItemLinks).values(links.map((l) => ({ ...l, itemId: row.id }))).run();
+      if (links.length > 0)
+        tx.insert(t.roadmapItemLinks)
+          .values(links.map((l) => ({ ...l, itemId: row.id })))
+          .run();
     });
 
     for (const h of demo.helpRequests) {
@@ -187,16 +206,28 @@ export function loadDemoCommunity(
           gatheringId: gathering ? must(gatheringIds, gathering, "gathering") : null,
           sortOrder: i,
           // Recorded at the gathering (or when the cycle started).
-          createdAt: onDay(demo.gatherings.find((g) => g.slug === gathering)?.startsOn ?? demo.cycles.find((c) => c.name === cycle)!.startsOn),
+          createdAt: onDay(
+            demo.gatherings.find((g) => g.slug === gathering)?.startsOn ?? demo.cycles.find((c) => c.name === cycle)!.startsOn,
+          ),
         })
         .returning({ id: t.communityTopics.id })
         .get();
       if (actionItems.length > 0)
-        tx.insert(t.topicActionItems).values(actionItems.map((a) => ({ ...a, topicId: row.id }))).run();
+        tx.insert(t.topicActionItems)
+          .values(actionItems.map((a) => ({ ...a, topicId: row.id })))
+          .run();
     });
 
     tx.insert(t.auditEntries)
-      .values({ actorLabel: "system", via: "system", action: "demo.load", entityType: "community", entityId: "1", before: null, after: { teams: demo.teams.length, cycles: demo.cycles.length } })
+      .values({
+        actorLabel: "system",
+        via: "system",
+        action: "demo.load",
+        entityType: "community",
+        entityId: "1",
+        before: null,
+        after: { teams: demo.teams.length, cycles: demo.cycles.length },
+      })
       .run();
 
     return { people: demo.people.map((p) => ({ key: p.key, email: p.email, name: p.name, id: must(personIds, p.key, "person") })) };

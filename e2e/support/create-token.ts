@@ -16,7 +16,12 @@ if (!email || !scopes) throw new Error("usage: create-token.ts <email> <scope,..
 const db = openDatabase();
 const person = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get();
 if (!person) throw new Error(`No person with the address ${email}`);
-const input = createApiTokenSchema.parse({ name: `e2e ${Date.now()}`, scopes: scopes.split(","), teams: teamList ? teamList.split(",") : [], expiresInDays: 1 });
+const input = createApiTokenSchema.parse({
+  name: `e2e ${Date.now()}`,
+  scopes: scopes.split(","),
+  teams: teamList ? teamList.split(",") : [],
+  expiresInDays: 1,
+});
 const { secret } = createApiToken({ actor: actorForPerson(db, person.id), input }, db);
 db.$client.close();
 process.stdout.write(secret);

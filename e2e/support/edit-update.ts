@@ -20,5 +20,11 @@ const update = db
   .orderBy(desc(updates.publishedAt))
   .get();
 if (!update) throw new Error(`No published ${cycleSlug} update for ${teamSlug}`);
-editUpdate({ actor: { kind: "system", label: "e2e" }, input: { id: update.id, expectedVersion: update.version, changes: { headline, health: "at_risk" } } }, db);
+editUpdate(
+  {
+    actor: { kind: "system", label: "e2e" },
+    input: { id: update.id, expectedVersion: update.version, changes: { headline, health: "at_risk" } },
+  },
+  db,
+);
 db.$client.close();

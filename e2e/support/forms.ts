@@ -6,6 +6,9 @@ import { expect, type Locator, type Page } from "@playwright/test";
  * (it empties password fields), so that what is typed next is not wiped.
  */
 export async function submit(page: Page, button: Locator, resets?: Locator): Promise<void> {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined), button.click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
+    button.click(),
+  ]);
   if (resets) await expect(resets).toHaveValue("");
 }

@@ -13,8 +13,12 @@ interface ManifestEntry {
  * A file with several numbers them in order: `nth` 0 is the first in the file.
  */
 export function cacheFunctionId(file: string, page: string, nth = 0): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, ManifestEntry> };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === `$$RSC_SERVER_CACHE_${nth}` && page in entry.workers);
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === file && entry.exportedName === `$$RSC_SERVER_CACHE_${nth}` && page in entry.workers,
+  );
   if (!found) throw new Error(`No 'use cache' function of ${file} on ${page} in the build`);
   return found[0];
 }

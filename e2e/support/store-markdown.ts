@@ -14,7 +14,14 @@ const summary = FREEZE_PAYLOADS[name as keyof typeof FREEZE_PAYLOADS];
 if (!id || summary === undefined) throw new Error("usage: store-markdown.ts <update id> <payload name>");
 
 const db = openDatabase();
-const update = db.select({ version: updates.version }).from(updates).where(eq(updates.id, Number(id))).get();
+const update = db
+  .select({ version: updates.version })
+  .from(updates)
+  .where(eq(updates.id, Number(id)))
+  .get();
 if (!update) throw new Error(`No update ${id}`);
-editUpdate({ actor: { kind: "system", label: "e2e" }, input: { id: Number(id), expectedVersion: update.version, changes: { summary } } }, db);
+editUpdate(
+  { actor: { kind: "system", label: "e2e" }, input: { id: Number(id), expectedVersion: update.version, changes: { summary } } },
+  db,
+);
 db.$client.close();

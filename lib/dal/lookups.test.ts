@@ -15,16 +15,73 @@ import { copyOfTemplate, createWriteTemplate } from "./testing/tables";
 import { startUpdate } from "./updates/editor";
 
 const admin: Actor = { kind: "system", label: "test" };
-const content = { headline: "H", health: "on_track", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" } as const;
+const content = {
+  headline: "H",
+  health: "on_track",
+  summary: "",
+  done: "",
+  inProgress: "",
+  planned: "",
+  risks: "",
+  helpWanted: "",
+  privateNote: "",
+} as const;
 
 const WRITES_NAMING_A_TEAM: [string, (db: Db) => unknown][] = [
   ["start an update", (db) => startUpdate({ actor: admin, input: { team: "docs", cycle: "10.0", prefill: false } }, db)],
-  ["post an update (API)", (db) => postUpdate({ actor: admin, input: { team: "docs", cycle: "10.0", gathering: null, ...content, links: [], publish: false } }, db)],
-  ["add a roadmap item", (db) => createRoadmapItem({ actor: admin, input: { team: "docs", cycle: "10.0", title: "New", description: "", status: "planned", kind: "feature", helpWanted: false, links: [] } }, db)],
+  [
+    "post an update (API)",
+    (db) =>
+      postUpdate({ actor: admin, input: { team: "docs", cycle: "10.0", gathering: null, ...content, links: [], publish: false } }, db),
+  ],
+  [
+    "add a roadmap item",
+    (db) =>
+      createRoadmapItem(
+        {
+          actor: admin,
+          input: {
+            team: "docs",
+            cycle: "10.0",
+            title: "New",
+            description: "",
+            status: "planned",
+            kind: "feature",
+            helpWanted: false,
+            links: [],
+          },
+        },
+        db,
+      ),
+  ],
   ["carry the roadmap over", (db) => carryOverRoadmap({ actor: admin, input: { team: "docs", from: "10.0", to: "11.0" } }, db)],
-  ["open a help request", (db) => openHelpRequest({ actor: admin, input: { team: "docs", cycle: "10.0", title: "Proofread", details: "", linkUrl: null, contact: "", roadmapItemId: null } }, db)],
-  ["record a metric value", (db) => recordMetricValue({ actor: admin, input: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 1, note: "" } }, db)],
-  ["define a team's metric", (db) => createMetricDefinition({ actor: admin, input: { key: "docs_pages", label: "Pages", unit: "count", direction: "higher_is_better", aggregation: "sum", team: "docs" } }, db)],
+  [
+    "open a help request",
+    (db) =>
+      openHelpRequest(
+        {
+          actor: admin,
+          input: { team: "docs", cycle: "10.0", title: "Proofread", details: "", linkUrl: null, contact: "", roadmapItemId: null },
+        },
+        db,
+      ),
+  ],
+  [
+    "record a metric value",
+    (db) =>
+      recordMetricValue({ actor: admin, input: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 1, note: "" } }, db),
+  ],
+  [
+    "define a team's metric",
+    (db) =>
+      createMetricDefinition(
+        {
+          actor: admin,
+          input: { key: "docs_pages", label: "Pages", unit: "count", direction: "higher_is_better", aggregation: "sum", team: "docs" },
+        },
+        db,
+      ),
+  ],
 ];
 
 let template: { file: string; cleanup: () => void };

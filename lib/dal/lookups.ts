@@ -13,7 +13,11 @@ const teamColumns = { id: teams.id, slug: teams.slug, name: teams.name };
 
 /** A team that is not archived, for a write to act on; `field` names the input at fault. */
 export function teamForWriting(db: Db | Tx, slug: string, field = "team") {
-  const team = db.select(teamColumns).from(teams).where(and(eq(teams.slug, slug), eq(teams.archived, false))).get();
+  const team = db
+    .select(teamColumns)
+    .from(teams)
+    .where(and(eq(teams.slug, slug), eq(teams.archived, false)))
+    .get();
   if (!team) throw new InputError(field, "No such team");
   return team;
 }

@@ -17,7 +17,10 @@ const xmlText = (text: string) => text.replace(NOT_XML, "");
 /** Text as HTML that shows exactly that text, for the entry's HTML title and summary. */
 const htmlText = (text: string) => xmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function atomFeed(data: FeedData, { communityName, baseUrl, selfPath }: { communityName: string; baseUrl: string; selfPath: string }): string {
+export function atomFeed(
+  data: FeedData,
+  { communityName, baseUrl, selfPath }: { communityName: string; baseUrl: string; selfPath: string },
+): string {
   const feed = new Feed({
     title: xmlText(`${communityName} · ${data.title}`),
     id: `${baseUrl}${selfPath}`,

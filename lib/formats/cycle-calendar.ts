@@ -24,7 +24,10 @@ export function cycleCalendar(input: CalendarInput): string {
     duration: { days: 1 },
     url,
   }));
-  const { error, value } = createEvents(events, { calName: `${input.communityName} ${input.cycleName} milestones`, productId: "cycleboard" });
+  const { error, value } = createEvents(events, {
+    calName: `${input.communityName} ${input.cycleName} milestones`,
+    productId: "cycleboard",
+  });
   if (error || !value) throw error ?? new Error("Could not write the calendar");
   return value;
 }

@@ -9,7 +9,12 @@ export type CsvPart = (typeof CSV_PARTS)[number];
 export const csvQuerySchema = z.object({ part: z.enum(CSV_PARTS, { error: `Pick one of ${CSV_PARTS.join(", ")}` }).default("updates") });
 
 /** What each part is called where it is offered, e.g. "Updates (CSV)". */
-export const CSV_PART_LABELS: Record<CsvPart, string> = { updates: "Updates", teams: "Team health", numbers: "Numbers", roadmap: "Roadmap" };
+export const CSV_PART_LABELS: Record<CsvPart, string> = {
+  updates: "Updates",
+  teams: "Team health",
+  numbers: "Numbers",
+  roadmap: "Roadmap",
+};
 
 /** An update's sections as columns, named in snake_case like the rest: "inProgress" → "in_progress". */
 const SECTION_COLUMNS = UPDATE_SECTIONS.map(([key]) => [key, key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] as const);
@@ -30,13 +35,37 @@ function table(data: CycleExport, part: CsvPart): Record<string, string | number
         links: joinLinks(u.links),
       }));
     case "teams":
-      return data.teams.map((t) => ({ team: t.slug, name: t.name, health: t.health, latest_update_id: t.latestUpdateId, last_published_at: t.lastPublishedAt, roadmap_done: t.roadmapDone, roadmap_total: t.roadmapTotal }));
+      return data.teams.map((t) => ({
+        team: t.slug,
+        name: t.name,
+        health: t.health,
+        latest_update_id: t.latestUpdateId,
+        last_published_at: t.lastPublishedAt,
+        roadmap_done: t.roadmapDone,
+        roadmap_total: t.roadmapTotal,
+      }));
     case "numbers":
       return [
-        ...data.numbers.map((n) => ({ metric: n.key, label: n.label, unit: n.unit, team: "", value: n.value, observed_at: "", note: `cycle figure (${n.aggregation})` })),
+        ...data.numbers.map((n) => ({
+          metric: n.key,
+          label: n.label,
+          unit: n.unit,
+          team: "",
+          value: n.value,
+          observed_at: "",
+          note: `cycle figure (${n.aggregation})`,
+        })),
         ...data.metricValues.map((v) => {
           const number = data.numbers.find((n) => n.key === v.metric);
-          return { metric: v.metric, label: number?.label ?? "", unit: number?.unit ?? "", team: v.team, value: v.value, observed_at: v.observedAt, note: v.note };
+          return {
+            metric: v.metric,
+            label: number?.label ?? "",
+            unit: number?.unit ?? "",
+            team: v.team,
+            value: v.value,
+            observed_at: v.observedAt,
+            note: v.note,
+          };
         }),
       ];
     case "roadmap":
@@ -64,5 +93,10 @@ const HEADERS: Record<CsvPart, string[]> = {
 export function cycleCsv(data: CycleExport, part: CsvPart): string {
   // escape_formulas: a text cell starting with = + - @ gets a leading ', so a spreadsheet shows
   // what someone typed instead of running it as a formula (numbers stay numbers).
-  return stringify(table(data, part), { header: true, columns: HEADERS[part], escape_formulas: true, cast: { boolean: (value) => (value ? "yes" : "no") } });
+  return stringify(table(data, part), {
+    header: true,
+    columns: HEADERS[part],
+    escape_formulas: true,
+    cast: { boolean: (value) => (value ? "yes" : "no") },
+  });
 }

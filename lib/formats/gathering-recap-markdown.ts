@@ -8,7 +8,6 @@ import type { RecapSection } from "../domain";
 import { formatMetric } from "../metrics";
 import { inline as inlineMarkdown } from "./report-markdown";
 
-
 export function recapTitle(recap: GatheringRecap, communityName: string): string {
   return `${communityName} at the ${recap.gathering.name}`;
 }
@@ -39,11 +38,14 @@ export function teamHeadline(team: GatheringRecapTeam): RecapUpdate | null {
 /** What the team has for this gathering, or an honest line saying it has nothing. */
 export function teamAbsence(team: GatheringRecapTeam): string | null {
   if (team.current || team.ending) return null;
-  return team.lastUpdateOn ? `No update for this gathering. The team's last update was on ${formatDay(team.lastUpdateOn)}.` : "No update for this gathering, and none before it.";
+  return team.lastUpdateOn
+    ? `No update for this gathering. The team's last update was on ${formatDay(team.lastUpdateOn)}.`
+    : "No update for this gathering, and none before it.";
 }
 
 /** Roadmap items the team's own words do not already name, so nothing is said twice. */
-const notNamedIn = (texts: string[]) => (item: { title: string }) => !texts.some((text) => text.toLowerCase().includes(item.title.toLowerCase()));
+const notNamedIn = (texts: string[]) => (item: { title: string }) =>
+  !texts.some((text) => text.toLowerCase().includes(item.title.toLowerCase()));
 
 export function teamParts(recap: GatheringRecap, team: GatheringRecapTeam): TeamRecapPart[] {
   const { current, ending } = team;
@@ -55,7 +57,12 @@ export function teamParts(recap: GatheringRecap, team: GatheringRecapTeam): Team
       items: team.delivered.filter(notNamedIn([ending?.done ?? ""])).map((i) => ({ text: i.title })),
     },
     // Without a wrap-up of the ending cycle, the gathering's "done" is this cycle's progress.
-    { key: "standing", heading: "Where the work stands", markdown: [ending ? "" : (current?.done ?? ""), current?.inProgress ?? ""], items: [] },
+    {
+      key: "standing",
+      heading: "Where the work stands",
+      markdown: [ending ? "" : (current?.done ?? ""), current?.inProgress ?? ""],
+      items: [],
+    },
     {
       key: "plans",
       heading: `Plans for ${recap.plans.name}`,
@@ -117,7 +124,8 @@ export function gatheringRecapMarkdown(recap: GatheringRecap, communityName: str
     for (const part of teamParts(recap, team)) {
       out.push(`#### ${part.heading}`, "");
       for (const markdown of part.markdown) out.push(markdown.trim(), "");
-      if (part.items.length > 0) out.push(...part.items.map((i) => `- ${i.url ? `[${inlineMarkdown(i.text)}](${i.url})` : inlineMarkdown(i.text)}`), "");
+      if (part.items.length > 0)
+        out.push(...part.items.map((i) => `- ${i.url ? `[${inlineMarkdown(i.text)}](${i.url})` : inlineMarkdown(i.text)}`), "");
     }
     if (team.links.length > 0) out.push(`Links: ${team.links.map((l) => `[${inlineMarkdown(l.label)}](${l.url})`).join(", ")}`, "");
   }
@@ -125,8 +133,12 @@ export function gatheringRecapMarkdown(recap: GatheringRecap, communityName: str
   if (recap.sections.includes("numbers") && recap.numbers.length > 0) {
     const { cycle, before } = recap.numbersOf;
     out.push(`## ${inlineMarkdown(cycle)} in numbers`, "");
-    out.push(`| Figure | ${before ? `${inlineMarkdown(before)} | ` : ""}${inlineMarkdown(cycle)} |`, `| --- | ${before ? "---: | " : ""}---: |`);
-    for (const n of recap.numbers) out.push(`| ${inlineMarkdown(n.label)} | ${before ? `${formatMetric(n.before, n.unit)} | ` : ""}${formatMetric(n.value, n.unit)} |`);
+    out.push(
+      `| Figure | ${before ? `${inlineMarkdown(before)} | ` : ""}${inlineMarkdown(cycle)} |`,
+      `| --- | ${before ? "---: | " : ""}---: |`,
+    );
+    for (const n of recap.numbers)
+      out.push(`| ${inlineMarkdown(n.label)} | ${before ? `${formatMetric(n.before, n.unit)} | ` : ""}${formatMetric(n.value, n.unit)} |`);
     out.push("");
   }
 
@@ -136,7 +148,13 @@ export function gatheringRecapMarkdown(recap: GatheringRecap, communityName: str
       out.push(`### ${inlineMarkdown(topic.title)}`, "");
       if (topic.notes.trim()) out.push(topic.notes.trim(), "");
       out.push(`**Outcome:** ${topic.outcome === "decision" ? topic.decision : "no decision yet."}`, "");
-      if (topic.actionItems.length > 0) out.push("Action items:", "", ...topic.actionItems.map((a) => `- ${inlineMarkdown(a.description)}${a.ownerName ? ` (${inlineMarkdown(a.ownerName)})` : ""}`), "");
+      if (topic.actionItems.length > 0)
+        out.push(
+          "Action items:",
+          "",
+          ...topic.actionItems.map((a) => `- ${inlineMarkdown(a.description)}${a.ownerName ? ` (${inlineMarkdown(a.ownerName)})` : ""}`),
+          "",
+        );
     }
   }
   if (gathering.closing.trim()) out.push(gathering.closing.trim(), "");

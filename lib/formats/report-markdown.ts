@@ -21,7 +21,9 @@ export function reportMarkdown(report: CycleReport, communityName: string): stri
   const out: string[] = [];
   const title = `${communityName} ${cycle.name}: the cycle in review`;
   out.push(`# ${inline(title)}`, "");
-  const when = cycle.releasedOn ? `was released on ${formatDay(cycle.releasedOn)}` : `is planned for release on ${formatDay(cycle.targetReleaseOn)}`;
+  const when = cycle.releasedOn
+    ? `was released on ${formatDay(cycle.releasedOn)}`
+    : `is planned for release on ${formatDay(cycle.targetReleaseOn)}`;
   out.push(
     `The ${inline(cycle.name)} cycle started on ${formatDay(cycle.startsOn)} and ${when}. ${report.teams.filter((t) => t.update).length} of ${report.teams.length} teams posted an update.`,
     "",
@@ -40,22 +42,38 @@ export function reportMarkdown(report: CycleReport, communityName: string): stri
     if (team.update.summary) out.push(team.update.summary, "");
     for (const [field, heading] of REPORT_SECTIONS) if (team.update[field].trim()) out.push(`#### ${heading}`, "", team.update[field], "");
     const reported = team.numbers.filter((n) => n.value !== null);
-    if (reported.length > 0) out.push("#### In numbers", "", ...reported.map((n) => `- ${inline(n.label)}: ${formatMetric(n.value, n.unit)}`), "");
+    if (reported.length > 0)
+      out.push("#### In numbers", "", ...reported.map((n) => `- ${inline(n.label)}: ${formatMetric(n.value, n.unit)}`), "");
     if (team.helpWanted.length > 0) {
-      out.push("#### Help wanted", "", ...team.helpWanted.map((h) => `- ${h.linkUrl ? `[${inline(h.title)}](${h.linkUrl})` : inline(h.title)}${h.contact ? ` (${inline(h.contact)})` : ""}`), "");
+      out.push(
+        "#### Help wanted",
+        "",
+        ...team.helpWanted.map(
+          (h) => `- ${h.linkUrl ? `[${inline(h.title)}](${h.linkUrl})` : inline(h.title)}${h.contact ? ` (${inline(h.contact)})` : ""}`,
+        ),
+        "",
+      );
     }
     if (team.links.length > 0) out.push("#### Links", "", ...team.links.map((l) => `- [${inline(l.label)}](${l.url})`), "");
   }
 
   out.push("## The cycle in numbers", "");
   const previous = report.previousCycle;
-  out.push(`| Figure | ${previous ? `${inline(previous.name)} | ` : ""}${inline(cycle.name)} |`, `| --- | ${previous ? "---: | " : ""}---: |`);
+  out.push(
+    `| Figure | ${previous ? `${inline(previous.name)} | ` : ""}${inline(cycle.name)} |`,
+    `| --- | ${previous ? "---: | " : ""}---: |`,
+  );
   for (const n of report.numbers) {
     const before = previous?.numbers.find((p) => p.key === n.key);
-    out.push(`| ${inline(n.label)} | ${previous ? `${formatMetric(before?.value ?? null, n.unit)} | ` : ""}${formatMetric(n.value, n.unit)} |`);
+    out.push(
+      `| ${inline(n.label)} | ${previous ? `${formatMetric(before?.value ?? null, n.unit)} | ` : ""}${formatMetric(n.value, n.unit)} |`,
+    );
   }
   const delivered = (d: { planned: number; delivered: number }) => `${d.delivered} of ${d.planned}`;
-  out.push(`| Roadmap items delivered | ${previous ? `${delivered(previous.delivery)} | ` : ""}${delivered(report.delivery.overall)} |`, "");
+  out.push(
+    `| Roadmap items delivered | ${previous ? `${delivered(previous.delivery)} | ` : ""}${delivered(report.delivery.overall)} |`,
+    "",
+  );
 
   if (report.topics.length > 0) {
     out.push("## Community topics", "");
@@ -63,7 +81,13 @@ export function reportMarkdown(report: CycleReport, communityName: string): stri
       out.push(`### ${inline(topic.title)}`, "");
       if (topic.notes) out.push(topic.notes, "");
       out.push(`**Outcome:** ${topic.outcome === "decision" ? topic.decision : "no decision yet."}`, "");
-      if (topic.actionItems.length > 0) out.push("Action items:", "", ...topic.actionItems.map((a) => `- ${inline(a.description)}${a.ownerName ? ` (${inline(a.ownerName)})` : ""}`), "");
+      if (topic.actionItems.length > 0)
+        out.push(
+          "Action items:",
+          "",
+          ...topic.actionItems.map((a) => `- ${inline(a.description)}${a.ownerName ? ` (${inline(a.ownerName)})` : ""}`),
+          "",
+        );
     }
   }
   return `${out.join("\n").trim()}\n`;

@@ -45,7 +45,12 @@ export function refuse(message: string, fieldErrors: Record<string, string[]> = 
 
 /** Turns what the data layer throws into an answer a form can show; anything else is a real bug and rethrows. */
 export function toActionFailure(error: unknown, values: FormValues): ActionFailure {
-  const failure = (message: string, fieldErrors: Record<string, string[]> = {}): ActionFailure => ({ ok: false, message, fieldErrors, values });
+  const failure = (message: string, fieldErrors: Record<string, string[]> = {}): ActionFailure => ({
+    ok: false,
+    message,
+    fieldErrors,
+    values,
+  });
   if (error instanceof z.ZodError) {
     const { "": formErrors, ...fieldErrors } = fieldErrorsOf(error);
     return failure(formErrors?.[0] ?? "Some fields need attention", fieldErrors);

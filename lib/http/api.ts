@@ -14,8 +14,18 @@ export const MAX_PER_PAGE = 100;
 const MAX_BODY_BYTES = 1_000_000;
 
 export const paginationQuerySchema = z.object({
-  page: z.coerce.number({ error: "Give the page as a whole number from 1" }).int({ error: "Give the page as a whole number from 1" }).min(1, { error: "Pages start at 1" }).max(1_000_000).default(1),
-  per_page: z.coerce.number({ error: "Give per_page as a whole number" }).int({ error: "Give per_page as a whole number" }).min(1, { error: "per_page is at least 1" }).max(MAX_PER_PAGE, { error: `per_page is at most ${MAX_PER_PAGE}` }).default(20),
+  page: z.coerce
+    .number({ error: "Give the page as a whole number from 1" })
+    .int({ error: "Give the page as a whole number from 1" })
+    .min(1, { error: "Pages start at 1" })
+    .max(1_000_000)
+    .default(1),
+  per_page: z.coerce
+    .number({ error: "Give per_page as a whole number" })
+    .int({ error: "Give per_page as a whole number" })
+    .min(1, { error: "per_page is at least 1" })
+    .max(MAX_PER_PAGE, { error: `per_page is at most ${MAX_PER_PAGE}` })
+    .default(20),
 });
 
 /**
@@ -75,7 +85,8 @@ export interface Paged<T> {
 export function parseQuery<S extends z.ZodObject>(request: Request, schema: S): { filters: z.infer<S>; page: Page } {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   // One parse of filters and paging together, so every wrong parameter is named at once.
-  const { page, per_page, ...filters } = schema.extend(paginationQuerySchema.shape).parse(raw) as z.infer<S> & z.infer<typeof paginationQuerySchema>;
+  const { page, per_page, ...filters } = schema.extend(paginationQuerySchema.shape).parse(raw) as z.infer<S> &
+    z.infer<typeof paginationQuerySchema>;
   return { filters: filters as z.infer<S>, page: { page, perPage: per_page } };
 }
 
@@ -86,7 +97,8 @@ function inputError(message: string): z.ZodError {
 /** A JSON body through a schema: anything malformed is a 400 naming what is wrong, never a 500. */
 export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   // Requiring JSON also keeps cross-site forms (which cannot send it without a CORS preflight) away from cookie-authenticated writes.
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) throw inputError("Send the body as JSON with Content-Type: application/json");
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? ""))
+    throw inputError("Send the body as JSON with Content-Type: application/json");
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) throw inputError(`Keep the body under ${MAX_BODY_BYTES.toLocaleString("en-US")} bytes`);
   let body: unknown;
@@ -124,7 +136,10 @@ export function ok<O extends Operation>(operation: O, body: z.input<O["response"
     const checked = operation.response.safeParse(JSON.parse(json));
     if (!checked.success) throw new ResponseContractError(operation, checked.error);
   }
-  return new Response(json, { status: operation.created ? 201 : 200, headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" } });
+  return new Response(json, {
+    status: operation.created ? 201 : 200,
+    headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" },
+  });
 }
 
 /** Runs a handler and answers whatever it throws in the one error format. */

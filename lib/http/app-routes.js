@@ -36,7 +36,13 @@ export function configSource(route) {
  * sends to sign-in without a session. @param {string} appDir
  */
 export function signedInRoutesModule(appDir) {
-  const routes = [...new Set(appRoutes(appDir).filter((r) => r.groups.includes("(signed-in)")).map((r) => r.route))];
+  const routes = [
+    ...new Set(
+      appRoutes(appDir)
+        .filter((r) => r.groups.includes("(signed-in)"))
+        .map((r) => r.route),
+    ),
+  ];
   return [
     "// Generated from app/(signed-in) by `npm run routes:generate`; lib/http/signed-in-routes.test.ts checks it is current.",
     "export const SIGNED_IN_ROUTES = [",

@@ -38,7 +38,12 @@ function plainAddress(/** @type {string} */ address) {
 export function resolveClientAddress({ remoteAddress, forwardedFor, trustedHops }) {
   const socket = remoteAddress ? plainAddress(remoteAddress) : "unknown";
   if (trustedHops === 0) return socket;
-  const forwarded = [forwardedFor ?? []].flat().join(",").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = [forwardedFor ?? []]
+    .flat()
+    .join(",")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const chain = [...forwarded, socket];
   return plainAddress(chain[Math.max(0, chain.length - 1 - trustedHops)]);
 }
@@ -51,7 +56,11 @@ export function resolveClientAddress({ remoteAddress, forwardedFor, trustedHops 
  */
 export function rewriteForwardedHeaders(request, trustedHops) {
   const { headers } = request;
-  headers["x-forwarded-for"] = resolveClientAddress({ remoteAddress: request.socket.remoteAddress, forwardedFor: headers["x-forwarded-for"], trustedHops });
+  headers["x-forwarded-for"] = resolveClientAddress({
+    remoteAddress: request.socket.remoteAddress,
+    forwardedFor: headers["x-forwarded-for"],
+    trustedHops,
+  });
   if (trustedHops === 0) for (const name of PROXY_HEADERS) delete headers[name];
 }
 
@@ -76,5 +85,8 @@ export function addressKey(address) {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((group) => group.padStart(4, "0")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.padStart(4, "0"))
+    .join(":")}::/64`;
 }

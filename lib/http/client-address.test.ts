@@ -15,13 +15,22 @@ describe("the client's address", () => {
   it("behind trusted proxies, is the entry that many hops from the right, never one the client wrote further left", () => {
     // client → proxy A (appends the client) → proxy B (appends A) → us
     expect(resolveClientAddress({ remoteAddress: "10.0.0.2", forwardedFor: "1.2.3.4, 198.51.100.7", trustedHops: 1 })).toBe("198.51.100.7");
-    expect(resolveClientAddress({ remoteAddress: "10.0.0.2", forwardedFor: "1.2.3.4, 198.51.100.7, 10.0.0.1", trustedHops: 2 })).toBe("198.51.100.7");
-    expect(resolveClientAddress({ remoteAddress: "10.0.0.2", forwardedFor: ["1.2.3.4", "198.51.100.7"], trustedHops: 1 })).toBe("198.51.100.7");
+    expect(resolveClientAddress({ remoteAddress: "10.0.0.2", forwardedFor: "1.2.3.4, 198.51.100.7, 10.0.0.1", trustedHops: 2 })).toBe(
+      "198.51.100.7",
+    );
+    expect(resolveClientAddress({ remoteAddress: "10.0.0.2", forwardedFor: ["1.2.3.4", "198.51.100.7"], trustedHops: 1 })).toBe(
+      "198.51.100.7",
+    );
     expect(resolveClientAddress({ remoteAddress: "10.0.0.2", forwardedFor: undefined, trustedHops: 1 })).toBe("10.0.0.2");
   });
 
   it("replaces what the client sent before Next reads it, and drops forwarding headers nobody trusted sent", () => {
-    const direct = request("203.0.113.9", { "x-forwarded-for": "198.51.100.1", "x-real-ip": "198.51.100.2", "x-forwarded-host": "evil.example", host: "localhost:3000" });
+    const direct = request("203.0.113.9", {
+      "x-forwarded-for": "198.51.100.1",
+      "x-real-ip": "198.51.100.2",
+      "x-forwarded-host": "evil.example",
+      host: "localhost:3000",
+    });
     rewriteForwardedHeaders(direct, 0);
     expect(direct.headers).toEqual({ "x-forwarded-for": "203.0.113.9", host: "localhost:3000" });
     expect(clientAddress(new Headers(direct.headers as Record<string, string>))).toBe("203.0.113.9");

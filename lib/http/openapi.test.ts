@@ -12,7 +12,10 @@ function routeHandlers(): { path: string; method: string }[] {
   for (const file of fs.readdirSync(root, { recursive: true, encoding: "utf8" })) {
     if (path.basename(file) !== "route.ts") continue;
     const urlPath = `/api/v1/${path.dirname(file).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}").replace(/\/\.$/, "");
-    for (const [, method] of fs.readFileSync(path.join(root, file), "utf8").matchAll(/export (?:async )?function (GET|POST|PATCH|PUT|DELETE)\b/g)) found.push({ path: urlPath, method: method!.toLowerCase() });
+    for (const [, method] of fs
+      .readFileSync(path.join(root, file), "utf8")
+      .matchAll(/export (?:async )?function (GET|POST|PATCH|PUT|DELETE)\b/g))
+      found.push({ path: urlPath, method: method!.toLowerCase() });
   }
   return found;
 }
@@ -26,7 +29,9 @@ describe("the OpenAPI document", () => {
   });
 
   it("describes every route handler under app/api/v1, and nothing else", () => {
-    const documented = Object.entries(openApiDocument().paths).flatMap(([p, methods]) => Object.keys(methods).map((method) => ({ path: p, method })));
+    const documented = Object.entries(openApiDocument().paths).flatMap(([p, methods]) =>
+      Object.keys(methods).map((method) => ({ path: p, method })),
+    );
     const handlers = routeHandlers().filter((r) => r.path !== "/api/v1/openapi.json");
     expect(handlers.length).toBeGreaterThan(15);
     expect(documented.sort(byKey)).toEqual(handlers.sort(byKey));
@@ -34,16 +39,31 @@ describe("the OpenAPI document", () => {
 
   it("pairs each route module with the operations declared beside it, one per handler", async () => {
     const routes = new Map<string, string[]>();
-    for (const { path: urlPath, method } of routeHandlers()) if (urlPath !== "/api/v1/openapi.json") routes.set(urlPath, [...(routes.get(urlPath) ?? []), method]);
+    for (const { path: urlPath, method } of routeHandlers())
+      if (urlPath !== "/api/v1/openapi.json") routes.set(urlPath, [...(routes.get(urlPath) ?? []), method]);
     for (const [urlPath, methods] of routes) {
       const folder = urlPath.replace(/^\/api\/v1/, "").replace(/\{(\w+)\}/g, "[$1]");
-      const declared = (await import(path.resolve(import.meta.dirname, "../../app/api/v1", `.${folder}`, "operation.ts"))) as Record<string, Operation>;
-      expect(Object.entries(declared).map(([name, op]) => `${name} ${op.method} ${op.path}`).sort(), urlPath).toEqual(methods.map((method) => `${method} ${method} ${urlPath}`).sort());
+      const declared = (await import(path.resolve(import.meta.dirname, "../../app/api/v1", `.${folder}`, "operation.ts"))) as Record<
+        string,
+        Operation
+      >;
+      expect(
+        Object.entries(declared)
+          .map(([name, op]) => `${name} ${op.method} ${op.path}`)
+          .sort(),
+        urlPath,
+      ).toEqual(methods.map((method) => `${method} ${method} ${urlPath}`).sort());
     }
   });
 
   it("takes request bodies from the shared zod schemas, naming their fields and limits", () => {
-    const body = openApiDocument().paths["/api/v1/metric-values"]!.post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean } } } } };
+    const body = openApiDocument().paths["/api/v1/metric-values"]!.post as {
+      requestBody: {
+        content: {
+          "application/json": { schema: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean } };
+        };
+      };
+    };
     const schema = body.requestBody.content["application/json"].schema;
     expect(schema.required.sort()).toEqual(["cycle", "metric", "team", "value"]);
     expect(schema.properties.value).toMatchObject({ type: "number", maximum: 1e12 });
@@ -51,4 +71,5 @@ describe("the OpenAPI document", () => {
   });
 });
 
-const byKey = (a: { path: string; method: string }, b: { path: string; method: string }) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`);
+const byKey = (a: { path: string; method: string }, b: { path: string; method: string }) =>
+  `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`);

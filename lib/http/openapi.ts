@@ -24,7 +24,23 @@ import { MAX_PER_PAGE, type Operation } from "./api";
 import { TOKEN_SCOPES } from "../permissions";
 
 /** Every route's operations, in the reference's order (each module exports one per method). */
-const ROUTE_OPERATIONS = [cycles, cycle, cycleMilestones, cycleUpdates, teams, team, updates, update, roadmapItems, roadmapItem, metrics, metricValues, helpRequests, topics, gatherings];
+const ROUTE_OPERATIONS = [
+  cycles,
+  cycle,
+  cycleMilestones,
+  cycleUpdates,
+  teams,
+  team,
+  updates,
+  update,
+  roadmapItems,
+  roadmapItem,
+  metrics,
+  metricValues,
+  helpRequests,
+  topics,
+  gatherings,
+];
 
 export const OPERATIONS: Operation[] = ROUTE_OPERATIONS.flatMap((module) => Object.values(module));
 
@@ -35,19 +51,34 @@ function dropSafeIntegerBounds({ jsonSchema }: { jsonSchema: { minimum?: number;
 }
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): Record<string, unknown> {
-  const options = io === "output" ? { io, unrepresentable: "any" as const, override: dropSafeIntegerBounds } : { io, unrepresentable: "any" as const };
+  const options =
+    io === "output" ? { io, unrepresentable: "any" as const, override: dropSafeIntegerBounds } : { io, unrepresentable: "any" as const };
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, options) as Record<string, unknown>;
   return rest;
 }
 
-const errorRef = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const errorRef = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 
 function operationObject(op: Operation) {
   const parameters = [
-    ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({ name, in: "path", required: true, description, schema: { type: "string" } })),
+    ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({
+      name,
+      in: "path",
+      required: true,
+      description,
+      schema: { type: "string" },
+    })),
     ...(op.filters
       ? [
-          ...Object.entries(op.filters.shape).map(([name, schema]) => ({ name, in: "query", required: false, schema: jsonSchema(schema as z.ZodType) })),
+          ...Object.entries(op.filters.shape).map(([name, schema]) => ({
+            name,
+            in: "query",
+            required: false,
+            schema: jsonSchema(schema as z.ZodType),
+          })),
           { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, default: 1 } },
           { name: "per_page", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: MAX_PER_PAGE, default: 20 } },
         ]
@@ -55,17 +86,33 @@ function operationObject(op: Operation) {
   ];
   const write = op.method !== "get";
   return {
-    operationId: `${op.method}${op.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+    operationId: `${op.method}${op.path
+      .replace(/^\/api\/v1/, "")
+      .replace(/[{}]/g, "")
+      .replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
     tags: [op.tag],
     summary: op.summary,
-    ...(op.description || op.scope ? { description: [op.description, op.scope ? `A token needs the \`${op.scope}\` scope (and the team, if it lists teams).` : null].filter(Boolean).join("\n\n") } : {}),
+    ...(op.description || op.scope
+      ? {
+          description: [op.description, op.scope ? `A token needs the \`${op.scope}\` scope (and the team, if it lists teams).` : null]
+            .filter(Boolean)
+            .join("\n\n"),
+        }
+      : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
     security: write ? [{ bearerToken: [] }, { sessionCookie: [] }] : [{}, { bearerToken: [] }, { sessionCookie: [] }],
     responses: {
-      [op.created ? "201" : "200"]: { description: op.created ? "Created" : "OK", content: { "application/json": { schema: jsonSchema(op.response, "output") } } },
+      [op.created ? "201" : "200"]: {
+        description: op.created ? "Created" : "OK",
+        content: { "application/json": { schema: jsonSchema(op.response, "output") } },
+      },
       "400": errorRef("The body or query is malformed; `fields` names each field at fault"),
-      "401": errorRef(write ? "No credentials, or a token that is unknown, expired or revoked" : "The site is private, or the token is unknown, expired or revoked"),
+      "401": errorRef(
+        write
+          ? "No credentials, or a token that is unknown, expired or revoked"
+          : "The site is private, or the token is unknown, expired or revoked",
+      ),
       ...(write ? { "403": errorRef("The caller (or the token's scopes and teams) may not do this") } : {}),
       ...(op.pathParams ? { "404": errorRef("No such entity") } : {}),
       ...(op.method === "patch" ? { "409": errorRef("Someone saved a newer version; `current.version` says which") } : {}),
@@ -104,7 +151,10 @@ export function openApiDocument() {
                 code: { type: "string", enum: ["invalid_input", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable"] },
                 message: { type: "string" },
                 fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
-                current: { type: "object", properties: { version: { type: "integer" }, changedFields: { type: "array", items: { type: "string" } } } },
+                current: {
+                  type: "object",
+                  properties: { version: { type: "integer" }, changedFields: { type: "array", items: { type: "string" } } },
+                },
               },
             },
           },

@@ -12,9 +12,18 @@ import type { Actor } from "@/lib/permissions";
 import type { z } from "@/lib/validation/zod";
 import { formValues, toActionFailure, type ActionFailure, type ActionResult, type FormValues } from "./action-result";
 
-type Run<S extends z.ZodType, T extends object> = (args: { input: z.output<S>; actor: Actor; values: FormValues }) => T | ActionFailure | Promise<T | ActionFailure>;
+type Run<S extends z.ZodType, T extends object> = (args: {
+  input: z.output<S>;
+  actor: Actor;
+  values: FormValues;
+}) => T | ActionFailure | Promise<T | ActionFailure>;
 
-async function perform<S extends z.ZodType, T extends object>(schema: S, raw: (actor: Actor) => unknown, run: Run<S, T>, values: FormValues): Promise<ActionResult<T>> {
+async function perform<S extends z.ZodType, T extends object>(
+  schema: S,
+  raw: (actor: Actor) => unknown,
+  run: Run<S, T>,
+  values: FormValues,
+): Promise<ActionResult<T>> {
   try {
     const actor = await getCurrentActor();
     const outcome = await run({ input: schema.parse(raw(actor)), actor, values });
@@ -43,11 +52,17 @@ export function formAction<S extends z.ZodType, T extends object>(schema: S, run
     const result = await perform(schema, (actor) => (options.fields ? options.fields(sent, formData, actor) : sent), run, values);
     if (result.ok || !options.fieldName) return result;
     const rename = options.fieldName;
-    return { ...result, fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([key, messages]) => [rename(key, sent), messages])) };
+    return {
+      ...result,
+      fieldErrors: Object.fromEntries(Object.entries(result.fieldErrors).map(([key, messages]) => [rename(key, sent), messages])),
+    };
   };
 }
 
 /** An action a client component calls with one value (an editor's state), answering in the same shape. */
-export function inputAction<S extends z.ZodType, T extends object>(schema: S, run: (args: { input: z.output<S>; actor: Actor }) => T | ActionFailure | Promise<T | ActionFailure>) {
+export function inputAction<S extends z.ZodType, T extends object>(
+  schema: S,
+  run: (args: { input: z.output<S>; actor: Actor }) => T | ActionFailure | Promise<T | ActionFailure>,
+) {
   return async (input: unknown): Promise<ActionResult<T>> => perform(schema, () => input, run, {});
 }

@@ -16,7 +16,15 @@ describe("storage failures", () => {
   });
 
   it("are recognised by SQLite's primary and extended codes, also inside Drizzle's query error", () => {
-    for (const code of ["SQLITE_READONLY", "SQLITE_READONLY_DBMOVED", "SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_CANTOPEN"]) {
+    for (const code of [
+      "SQLITE_READONLY",
+      "SQLITE_READONLY_DBMOVED",
+      "SQLITE_FULL",
+      "SQLITE_IOERR_WRITE",
+      "SQLITE_BUSY",
+      "SQLITE_BUSY_SNAPSHOT",
+      "SQLITE_CANTOPEN",
+    ]) {
       expect(isStorageUnavailable(sqliteError(code)), code).toBe(true);
     }
     expect(isStorageUnavailable(new DrizzleQueryError("insert into updates …", [], sqliteError("SQLITE_FULL")))).toBe(true);
@@ -26,6 +34,12 @@ describe("storage failures", () => {
   });
 
   it("answer a server action with a message saying nothing was changed, instead of throwing", () => {
-    expect(toActionFailure(sqliteError("SQLITE_IOERR"), { name: "kept" })).toEqual({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, fieldErrors: {}, values: { name: "kept" }, retryable: true });
+    expect(toActionFailure(sqliteError("SQLITE_IOERR"), { name: "kept" })).toEqual({
+      ok: false,
+      message: STORAGE_UNAVAILABLE_MESSAGE,
+      fieldErrors: {},
+      values: { name: "kept" },
+      retryable: true,
+    });
   });
 });

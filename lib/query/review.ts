@@ -20,12 +20,16 @@ async function getJson<T>(url: string): Promise<T | null> {
 /** An update's review thread (GET /api/updates/[id]/review); null for people who may not see it. */
 export const reviewThreadQuery = {
   key: (updateId: number) => ["review-thread", updateId] as const,
-  options: (updateId: number) => queryOptions({ queryKey: reviewThreadQuery.key(updateId), queryFn: () => getJson<ReviewThread>(`/api/updates/${updateId}/review`) }),
+  options: (updateId: number) =>
+    queryOptions({ queryKey: reviewThreadQuery.key(updateId), queryFn: () => getJson<ReviewThread>(`/api/updates/${updateId}/review`) }),
 };
 
 /** A team's updates with open change requests (GET /api/teams/[slug]/change-requests). */
 export const changeRequestsQuery = {
   key: (teamSlug: string) => ["change-requests", teamSlug] as const,
   options: (teamSlug: string) =>
-    queryOptions({ queryKey: changeRequestsQuery.key(teamSlug), queryFn: () => getJson<{ updateId: number; headline: string }[]>(`/api/teams/${encodeURIComponent(teamSlug)}/change-requests`) }),
+    queryOptions({
+      queryKey: changeRequestsQuery.key(teamSlug),
+      queryFn: () => getJson<{ updateId: number; headline: string }[]>(`/api/teams/${encodeURIComponent(teamSlug)}/change-requests`),
+    }),
 };

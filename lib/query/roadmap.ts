@@ -8,7 +8,9 @@ export const roadmapQuery = {
     queryOptions({
       queryKey: roadmapQuery.key(team, cycle),
       queryFn: async (): Promise<RoadmapForEditing> => {
-        const response = await fetch(`/api/roadmap/${encodeURIComponent(team)}/${encodeURIComponent(cycle)}`, { credentials: "same-origin" });
+        const response = await fetch(`/api/roadmap/${encodeURIComponent(team)}/${encodeURIComponent(cycle)}`, {
+          credentials: "same-origin",
+        });
         if (!response.ok) throw new Error(`Could not load the roadmap (${response.status})`);
         return (await response.json()) as RoadmapForEditing;
       },

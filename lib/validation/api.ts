@@ -28,20 +28,38 @@ import {
 import { roadmapFieldsSchema } from "./roadmap";
 import { updateContentSchema, updateLinkSchema, UPDATE_LIMITS } from "./update";
 
-const slug = (what: string) => z.string({ error: `Name the ${what} by its slug` }).trim().min(1, { error: `Name the ${what} by its slug` }).max(80);
-const version = z.number({ error: "Send the version you started from" }).int({ error: "Send the version you started from" }).positive().max(Number.MAX_SAFE_INTEGER);
+const slug = (what: string) =>
+  z
+    .string({ error: `Name the ${what} by its slug` })
+    .trim()
+    .min(1, { error: `Name the ${what} by its slug` })
+    .max(80);
+const version = z
+  .number({ error: "Send the version you started from" })
+  .int({ error: "Send the version you started from" })
+  .positive()
+  .max(Number.MAX_SAFE_INTEGER);
 const content = updateContentSchema.shape;
 
 export const postUpdateSchema = z.strictObject({
   team: slug("team").meta({ examples: ["test"] }),
   cycle: slug("cycle").meta({ examples: ["10.0"] }),
-  gathering: slug("gathering").nullable().default(null).meta({ description: "A gathering of the cycle this update reports on (its slug)." }),
+  gathering: slug("gathering")
+    .nullable()
+    .default(null)
+    .meta({ description: "A gathering of the cycle this update reports on (its slug)." }),
   headline: content.headline,
   health: content.health,
   ...bySection((key) => content[key].default("")),
   privateNote: content.privateNote.default("").meta({ description: "Seen only by the team's leads, release managers and admins." }),
-  links: z.array(updateLinkSchema).max(UPDATE_LIMITS.links, { error: `At most ${UPDATE_LIMITS.links} links` }).default([]),
-  publish: z.boolean({ error: "publish is true or false" }).default(false).meta({ description: "Publish at once; otherwise the update is saved as a draft." }),
+  links: z
+    .array(updateLinkSchema)
+    .max(UPDATE_LIMITS.links, { error: `At most ${UPDATE_LIMITS.links} links` })
+    .default([]),
+  publish: z
+    .boolean({ error: "publish is true or false" })
+    .default(false)
+    .meta({ description: "Publish at once; otherwise the update is saved as a draft." }),
 });
 
 export const patchUpdateSchema = z
@@ -70,8 +88,16 @@ export const patchRoadmapItemSchema = z
 export const recordMetricValueSchema = z.strictObject({
   team: slug("team").meta({ examples: ["test"] }),
   cycle: slug("cycle").meta({ examples: ["10.0"] }),
-  metric: z.string({ error: "Name the metric by its key" }).min(1, { error: "Name the metric by its key" }).max(80).meta({ examples: ["manual_test_cases"] }),
-  value: z.number({ error: "Send the value as a number" }).finite({ error: "Send the value as a number" }).min(-1e12, { error: "Too small" }).max(1e12, { error: "Too large" }),
+  metric: z
+    .string({ error: "Name the metric by its key" })
+    .min(1, { error: "Name the metric by its key" })
+    .max(80)
+    .meta({ examples: ["manual_test_cases"] }),
+  value: z
+    .number({ error: "Send the value as a number" })
+    .finite({ error: "Send the value as a number" })
+    .min(-1e12, { error: "Too small" })
+    .max(1e12, { error: "Too large" }),
   observedAt: observedAt.optional().meta({ description: "When it was measured; defaults to now." }),
   note: z.string({ error: "The note is text" }).max(500, { error: "Keep the note under 500 characters" }).default(""),
 });
@@ -83,10 +109,18 @@ export const updateFiltersSchema = z.object({
   health: z.enum(HEALTH, { error: `health is one of ${HEALTH.join(", ")}` }).optional(),
   state: z.enum(UPDATE_STATE, { error: `state is one of ${UPDATE_STATE.join(", ")}` }).optional(),
 });
-export const roadmapFiltersSchema = z.object({ team: optionalSlug, cycle: optionalSlug, status: z.enum(ROADMAP_STATUS, { error: `status is one of ${ROADMAP_STATUS.join(", ")}` }).optional() });
+export const roadmapFiltersSchema = z.object({
+  team: optionalSlug,
+  cycle: optionalSlug,
+  status: z.enum(ROADMAP_STATUS, { error: `status is one of ${ROADMAP_STATUS.join(", ")}` }).optional(),
+});
 export const metricValueFiltersSchema = z.object({ team: optionalSlug, cycle: optionalSlug, metric: optionalSlug });
 export const metricFiltersSchema = z.object({ team: optionalSlug });
-export const helpRequestFiltersSchema = z.object({ team: optionalSlug, cycle: optionalSlug, status: z.enum(HELP_STATUS, { error: `status is one of ${HELP_STATUS.join(", ")}` }).optional() });
+export const helpRequestFiltersSchema = z.object({
+  team: optionalSlug,
+  cycle: optionalSlug,
+  status: z.enum(HELP_STATUS, { error: `status is one of ${HELP_STATUS.join(", ")}` }).optional(),
+});
 export const cycleFiltersSchema = z.object({ cycle: optionalSlug });
 export const noFiltersSchema = z.object({});
 
@@ -129,7 +163,16 @@ export const milestoneSchema = z.strictObject({ name: z.string(), dueOn: date, d
 export const cycleDetailSchema = z.strictObject({
   ...cycleFields,
   milestones: z.array(milestoneSchema),
-  gatherings: z.array(z.strictObject({ slug: z.string(), name: z.string(), startsOn: date, endsOn: date, etherpadUrl: z.string().nullable(), websiteUrl: z.string().nullable() })),
+  gatherings: z.array(
+    z.strictObject({
+      slug: z.string(),
+      name: z.string(),
+      startsOn: date,
+      endsOn: date,
+      etherpadUrl: z.string().nullable(),
+      websiteUrl: z.string().nullable(),
+    }),
+  ),
 });
 
 export const teamSchema = z.strictObject({
@@ -148,7 +191,14 @@ export const teamDetailSchema = z.strictObject({
   shepherd: z.string().nullable(),
   links: z.array(z.strictObject({ kind: z.enum(TEAM_LINK_KIND), label: z.string(), url: z.string() })),
   currentUpdateId: z.int().nullable(),
-  numbers: z.array(z.strictObject({ key: z.string(), label: z.string(), unit: z.enum(METRIC_UNIT), byCycle: z.array(z.strictObject({ cycleSlug: z.string(), cycleName: z.string(), value: z.number().nullable() })) })),
+  numbers: z.array(
+    z.strictObject({
+      key: z.string(),
+      label: z.string(),
+      unit: z.enum(METRIC_UNIT),
+      byCycle: z.array(z.strictObject({ cycleSlug: z.string(), cycleName: z.string(), value: z.number().nullable() })),
+    }),
+  ),
 });
 
 export const updateSummarySchema = z.strictObject({
@@ -181,7 +231,10 @@ export const updateDetailSchema = z.strictObject({
         createdAt: z.number().meta({ description: "Milliseconds since 1970-01-01 UTC." }),
         editor: z.string().nullable(),
         // Revisions keep the fields as they were saved, so an old one may lack a field added since.
-        snapshot: z.strictObject({ ...z.strictObject(updateSections).partial().shape, links: z.array(z.strictObject({ label: z.string(), url: z.string() })) }),
+        snapshot: z.strictObject({
+          ...z.strictObject(updateSections).partial().shape,
+          links: z.array(z.strictObject({ label: z.string(), url: z.string() })),
+        }),
       }),
     )
     .meta({ description: "Newest first: the public fields as they were at each version." }),
@@ -253,7 +306,15 @@ export const topicSchema = z.strictObject({
   notes: z.string(),
   outcome: z.enum(TOPIC_OUTCOME),
   decision: z.string(),
-  actionItems: z.array(z.strictObject({ id: z.int(), description: z.string(), ownerName: z.string(), status: z.enum(ACTION_ITEM_STATUS), dueOn: date.nullable() })),
+  actionItems: z.array(
+    z.strictObject({
+      id: z.int(),
+      description: z.string(),
+      ownerName: z.string(),
+      status: z.enum(ACTION_ITEM_STATUS),
+      dueOn: date.nullable(),
+    }),
+  ),
 });
 
 export const gatheringSchema = z.strictObject({

@@ -7,12 +7,20 @@ import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, RECAP_
 
 /** A cycle's dates in order: the release cannot come before the start. */
 function releaseNotBeforeStart<T extends z.ZodType<{ startsOn: string; targetReleaseOn: string }>>(schema: T): T {
-  return schema.refine((c) => c.targetReleaseOn >= c.startsOn, { path: ["targetReleaseOn"], error: "The release cannot come before the start" });
+  return schema.refine((c) => c.targetReleaseOn >= c.startsOn, {
+    path: ["targetReleaseOn"],
+    error: "The release cannot come before the start",
+  });
 }
 
 export const createCycleSchema = releaseNotBeforeStart(
   z.object({
-    name: z.string().trim().min(1, { error: "Name the cycle, e.g. 11.0" }).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, { error: "Use letters, digits, dots and dashes" }),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: "Name the cycle, e.g. 11.0" })
+      .max(40)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, { error: "Use letters, digits, dots and dashes" }),
     status: z.enum(CYCLE_STATUS).default("planning"),
     startsOn: planDate,
     targetReleaseOn: planDate,
@@ -24,7 +32,12 @@ export type CreateCycleInput = z.infer<typeof createCycleSchema>;
 
 export const milestoneSchema = z.object({
   cycle: z.string().min(1),
-  name: z.string().trim().min(1, { error: "Name the milestone" }).max(80, { error: "Keep the name under 80 characters" }).check(visibleText),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Name the milestone" })
+    .max(80, { error: "Keep the name under 80 characters" })
+    .check(visibleText),
   dueOn: planDate,
   doneOn: planDate.nullable().default(null),
 });
@@ -37,7 +50,10 @@ export const newCycleSchema = releaseNotBeforeStart(
     startsOn: planDate,
     targetReleaseOn: planDate,
     /** The cycle whose milestones are copied, shifted by the difference in start dates. */
-    template: z.string().optional().transform((v) => v || null),
+    template: z
+      .string()
+      .optional()
+      .transform((v) => v || null),
   }),
 );
 
@@ -47,7 +63,10 @@ export const cycleStatusSchema = z.object({
   releasedOn: z.union([planDate, z.literal("")]).transform((v) => v || null),
 });
 
-export const milestoneDoneSchema = z.object({ id: z.coerce.number().int().positive(), doneOn: z.union([planDate, z.literal("")]).transform((v) => v || null) });
+export const milestoneDoneSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  doneOn: z.union([planDate, z.literal("")]).transform((v) => v || null),
+});
 
 export const topicSchema = z
   .object({
@@ -56,10 +75,17 @@ export const topicSchema = z
     notes: z.string().max(20_000, { error: "Keep the notes under 20,000 characters" }).check(renderableMarkdown),
     outcome: z.enum(TOPIC_OUTCOME),
     // SQLite's length() stops at a NUL, so "\0" would pass here and fail the table's check.
-    decision: z.string().trim().max(2_000).regex(/^[^\0]*$/, { error: "Remove the NUL character from the decision" }),
+    decision: z
+      .string()
+      .trim()
+      .max(2_000)
+      .regex(/^[^\0]*$/, { error: "Remove the NUL character from the decision" }),
     actionItems: z.string().max(5_000).default(""),
     /** The gathering where it was discussed (its slug), if any: only that gathering's recap shows it. */
-    gathering: z.string().optional().transform((v) => v || null),
+    gathering: z
+      .string()
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((t) => t.outcome === "no_decision" || t.decision.length > 0, { path: ["decision"], error: "Write down the decision" });
 
@@ -69,7 +95,10 @@ export const metricDefinitionSchema = z.object({
   unit: z.enum(METRIC_UNIT, { error: "Pick a unit" }),
   direction: z.enum(METRIC_DIRECTION, { error: "Pick which way is better" }),
   aggregation: z.enum(METRIC_AGGREGATION, { error: "Pick how a cycle's figure is formed" }),
-  team: z.string().optional().transform((v) => v || null),
+  team: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
 });
 
 export type NewCycleInput = z.infer<typeof newCycleSchema>;
@@ -94,7 +123,9 @@ export const editMilestoneSchema = z.object({
 
 export const editTopicSchema = topicSchema.safeExtend({ id: z.coerce.number().int().positive() });
 
-const optionalUrl = z.union([z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }), z.literal("")]).transform((v) => v || null);
+const optionalUrl = z
+  .union([z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }), z.literal("")])
+  .transform((v) => v || null);
 
 export const gatheringSchema = z
   .object({
@@ -107,7 +138,10 @@ export const gatheringSchema = z
     etherpadUrl: optionalUrl,
     recordingUrl: optionalUrl,
     /** The cycle it wraps up, when it sits between two releases (a slug; empty for none). */
-    wrapsCycle: z.string().optional().transform((v) => v || null),
+    wrapsCycle: z
+      .string()
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((g) => g.endsOn >= g.startsOn, { path: ["endsOn"], error: "It cannot end before it starts" })
   .refine((g) => g.wrapsCycle !== g.cycle, { path: ["wrapsCycle"], error: "Pick the cycle it wraps up, not the one it plans" });
@@ -118,12 +152,19 @@ export type EditTopicInput = z.infer<typeof editTopicSchema>;
 export type GatheringInput = z.infer<typeof gatheringSchema>;
 
 export const editGatheringSchema = gatheringSchema.safeExtend({ id: z.coerce.number().int().positive() });
-export const editMetricDefinitionSchema = metricDefinitionSchema.omit({ key: true, team: true }).extend({ key: z.string().min(1), retired: z.boolean() });
+export const editMetricDefinitionSchema = metricDefinitionSchema
+  .omit({ key: true, team: true })
+  .extend({ key: z.string().min(1), retired: z.boolean() });
 
 export type EditGatheringInput = z.infer<typeof editGatheringSchema>;
 export type EditMetricDefinitionInput = z.infer<typeof editMetricDefinitionSchema>;
 
-const recapMarkdown = (what: string) => z.string().max(20_000, { error: `Keep the ${what} under 20,000 characters` }).check(renderableMarkdown).default("");
+const recapMarkdown = (what: string) =>
+  z
+    .string()
+    .max(20_000, { error: `Keep the ${what} under 20,000 characters` })
+    .check(renderableMarkdown)
+    .default("");
 
 /** What a gathering's recap says around the teams' sections, and which teams and sections it shows (null: all). */
 export const gatheringRecapSchema = z.object({
@@ -131,7 +172,10 @@ export const gatheringRecapSchema = z.object({
   intro: recapMarkdown("introduction"),
   closing: recapMarkdown("closing"),
   teams: z.array(z.string().min(1).max(80)).max(500).nullable().default(null),
-  sections: z.array(z.enum(RECAP_SECTION, { error: "Pick sections from the list" })).nullable().default(null),
+  sections: z
+    .array(z.enum(RECAP_SECTION, { error: "Pick sections from the list" }))
+    .nullable()
+    .default(null),
 });
 
 export type GatheringRecapInput = z.infer<typeof gatheringRecapSchema>;

@@ -1,18 +1,62 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "./zod";
 import { recordMetricValueSchema } from "./api";
-import { cycleDetailsSchema, cycleStatusSchema, createCycleSchema, editGatheringSchema, editMilestoneSchema, gatheringSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema } from "./cycle";
+import {
+  cycleDetailsSchema,
+  cycleStatusSchema,
+  createCycleSchema,
+  editGatheringSchema,
+  editMilestoneSchema,
+  gatheringSchema,
+  milestoneDoneSchema,
+  milestoneSchema,
+  newCycleSchema,
+} from "./cycle";
 import { DATE_WINDOW, latestPlanDate } from "./dates";
 
-const gathering = { cycle: "10.0", name: "PTG", slug: "ptg-2024", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: "", etherpadUrl: "", recordingUrl: "" };
+const gathering = {
+  cycle: "10.0",
+  name: "PTG",
+  slug: "ptg-2024",
+  startsOn: "2024-04-08",
+  endsOn: "2024-04-12",
+  websiteUrl: "",
+  etherpadUrl: "",
+  recordingUrl: "",
+};
 
 /** Every calendar date a form or the API sends, with an input valid but for that field. */
 const PLAN_DATES: { name: string; schema: z.ZodType; valid: Record<string, unknown>; fields: string[] }[] = [
-  { name: "new cycle", schema: createCycleSchema, valid: { name: "11.0", startsOn: "2025-01-01", targetReleaseOn: "2025-06-01" }, fields: ["startsOn", "targetReleaseOn"] },
-  { name: "new cycle from a template", schema: newCycleSchema, valid: { name: "11.0", startsOn: "2025-01-01", targetReleaseOn: "2025-06-01" }, fields: ["startsOn", "targetReleaseOn"] },
-  { name: "cycle details", schema: cycleDetailsSchema, valid: { cycle: "10.0", startsOn: "2025-01-01", targetReleaseOn: "2025-06-01", summary: "" }, fields: ["startsOn", "targetReleaseOn"] },
-  { name: "cycle release date", schema: cycleStatusSchema, valid: { cycle: "10.0", status: "released", releasedOn: "2025-06-01" }, fields: ["releasedOn"] },
-  { name: "milestone", schema: milestoneSchema, valid: { cycle: "10.0", name: "Freeze", dueOn: "2025-03-01", doneOn: "2025-03-02" }, fields: ["dueOn", "doneOn"] },
+  {
+    name: "new cycle",
+    schema: createCycleSchema,
+    valid: { name: "11.0", startsOn: "2025-01-01", targetReleaseOn: "2025-06-01" },
+    fields: ["startsOn", "targetReleaseOn"],
+  },
+  {
+    name: "new cycle from a template",
+    schema: newCycleSchema,
+    valid: { name: "11.0", startsOn: "2025-01-01", targetReleaseOn: "2025-06-01" },
+    fields: ["startsOn", "targetReleaseOn"],
+  },
+  {
+    name: "cycle details",
+    schema: cycleDetailsSchema,
+    valid: { cycle: "10.0", startsOn: "2025-01-01", targetReleaseOn: "2025-06-01", summary: "" },
+    fields: ["startsOn", "targetReleaseOn"],
+  },
+  {
+    name: "cycle release date",
+    schema: cycleStatusSchema,
+    valid: { cycle: "10.0", status: "released", releasedOn: "2025-06-01" },
+    fields: ["releasedOn"],
+  },
+  {
+    name: "milestone",
+    schema: milestoneSchema,
+    valid: { cycle: "10.0", name: "Freeze", dueOn: "2025-03-01", doneOn: "2025-03-02" },
+    fields: ["dueOn", "doneOn"],
+  },
   { name: "milestone (edit)", schema: editMilestoneSchema, valid: { id: 1, name: "Freeze", dueOn: "2025-03-01" }, fields: ["dueOn"] },
   { name: "milestone done", schema: milestoneDoneSchema, valid: { id: 1, doneOn: "2025-03-01" }, fields: ["doneOn"] },
   { name: "gathering", schema: gatheringSchema, valid: gathering, fields: ["startsOn", "endsOn"] },
@@ -22,21 +66,30 @@ const PLAN_DATES: { name: string; schema: z.ZodType; valid: Record<string, unkno
 const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("the shared date window", () => {
-  const cases = PLAN_DATES.flatMap(({ name, schema, valid, fields }) => fields.map((field) => ({ name: `${name}: ${field}`, schema, valid, field })));
+  const cases = PLAN_DATES.flatMap(({ name, schema, valid, fields }) =>
+    fields.map((field) => ({ name: `${name}: ${field}`, schema, valid, field })),
+  );
 
   it.each(cases)("refuses years 0000 and 9999 and dates outside the window in $name", ({ schema, valid, field }) => {
     // The other dates of the form are moved along so that only the window is at fault.
     for (const day of ["0000-01-01", "9999-12-31", plus(DATE_WINDOW.earliest, -1), plus(latestPlanDate(), 1)]) {
-      const input = Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v) ? day : v]));
+      const input = Object.fromEntries(
+        Object.entries(valid).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v) ? day : v]),
+      );
       const result = schema.safeParse(input);
       expect(result.success, `${field} = ${day}`).toBe(false);
-      expect(result.error!.issues.map((i) => i.path.join(".")), `${field} = ${day}`).toContain(field);
+      expect(
+        result.error!.issues.map((i) => i.path.join(".")),
+        `${field} = ${day}`,
+      ).toContain(field);
     }
   });
 
   it.each(cases)("accepts the window's first and last days in $name", ({ schema, valid }) => {
     for (const day of [DATE_WINDOW.earliest, latestPlanDate()]) {
-      const input = Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v) ? day : v]));
+      const input = Object.fromEntries(
+        Object.entries(valid).map(([k, v]) => [k, typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v) ? day : v]),
+      );
       expect(schema.safeParse(input).error?.issues).toBeUndefined();
     }
   });

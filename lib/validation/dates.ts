@@ -21,7 +21,8 @@ export function latestPlanDate(now = Date.now()): string {
 export const planDate = z.iso.date({ error: "Use a date like 2024-09-30" }).check(
   z.superRefine((day, ctx) => {
     const latest = latestPlanDate();
-    if (day < DATE_WINDOW.earliest || day > latest) ctx.addIssue({ code: "custom", message: `Use a date between ${DATE_WINDOW.earliest} and ${latest}` });
+    if (day < DATE_WINDOW.earliest || day > latest)
+      ctx.addIssue({ code: "custom", message: `Use a date between ${DATE_WINDOW.earliest} and ${latest}` });
   }),
 );
 
@@ -29,8 +30,10 @@ export const planDate = z.iso.date({ error: "Use a date like 2024-09-30" }).chec
 export const observedAt = z.iso.datetime({ offset: true, error: "Give an ISO date-time, e.g. 2024-06-14T09:00:00Z" }).check(
   z.superRefine((value, ctx) => {
     const at = Date.parse(value);
-    if (at < Date.parse(`${DATE_WINDOW.earliest}T00:00:00Z`)) ctx.addIssue({ code: "custom", message: `Use a time after ${DATE_WINDOW.earliest}` });
-    else if (at > Date.now() + DATE_WINDOW.clockSkewMinutes * 60_000) ctx.addIssue({ code: "custom", message: "A measurement cannot be from the future" });
+    if (at < Date.parse(`${DATE_WINDOW.earliest}T00:00:00Z`))
+      ctx.addIssue({ code: "custom", message: `Use a time after ${DATE_WINDOW.earliest}` });
+    else if (at > Date.now() + DATE_WINDOW.clockSkewMinutes * 60_000)
+      ctx.addIssue({ code: "custom", message: "A measurement cannot be from the future" });
   }),
 );
 
@@ -38,6 +41,7 @@ export const observedAt = z.iso.datetime({ offset: true, error: "Give an ISO dat
 export const instantMs = z.number().check(
   z.superRefine((ms, ctx) => {
     const latest = latestPlanDate();
-    if (ms < Date.parse(`${DATE_WINDOW.earliest}T00:00:00Z`) || ms > Date.parse(`${latest}T23:59:59.999Z`)) ctx.addIssue({ code: "custom", message: `Use a time between ${DATE_WINDOW.earliest} and ${latest}` });
+    if (ms < Date.parse(`${DATE_WINDOW.earliest}T00:00:00Z`) || ms > Date.parse(`${latest}T23:59:59.999Z`))
+      ctx.addIssue({ code: "custom", message: `Use a time between ${DATE_WINDOW.earliest} and ${latest}` });
   }),
 );

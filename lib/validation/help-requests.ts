@@ -22,21 +22,53 @@ export const openHelpRequestSchema = z.object({
     .trim()
     .max(HELP_REQUEST_LIMITS.details, { error: `Keep the details under ${HELP_REQUEST_LIMITS.details.toLocaleString("en-US")} characters` })
     .check(renderableMarkdown),
-  linkUrl: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }).max(2_000).nullable()),
-  contact: z.string().trim().max(HELP_REQUEST_LIMITS.contact, { error: `Keep the contact under ${HELP_REQUEST_LIMITS.contact} characters` }),
-  roadmapItemId: z.preprocess((v) => (blankToNull(v) === null ? null : Number(v)), z.number({ error: "Pick a roadmap item" }).int().positive().nullable()),
+  linkUrl: z.preprocess(
+    blankToNull,
+    z
+      .url({ protocol: /^https?$/, error: "Enter a full http(s) address" })
+      .max(2_000)
+      .nullable(),
+  ),
+  contact: z
+    .string()
+    .trim()
+    .max(HELP_REQUEST_LIMITS.contact, { error: `Keep the contact under ${HELP_REQUEST_LIMITS.contact} characters` }),
+  roadmapItemId: z.preprocess(
+    (v) => (blankToNull(v) === null ? null : Number(v)),
+    z.number({ error: "Pick a roadmap item" }).int().positive().nullable(),
+  ),
 });
 
 export const assignHelpRequestSchema = z
   .object({
     id: z.coerce.number().int().positive(),
     ownerId: z.preprocess(blankToNull, z.string().nullable()),
-    takenByName: z.preprocess(blankToNull, z.string().trim().max(HELP_REQUEST_LIMITS.name, { error: `Keep the name under ${HELP_REQUEST_LIMITS.name} characters` }).check(visibleText).nullable()),
+    takenByName: z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .trim()
+        .max(HELP_REQUEST_LIMITS.name, { error: `Keep the name under ${HELP_REQUEST_LIMITS.name} characters` })
+        .check(visibleText)
+        .nullable(),
+    ),
   })
   .check((ctx) => {
     const { ownerId, takenByName } = ctx.value;
-    if (!ownerId && !takenByName) ctx.issues.push({ code: "custom", input: ctx.value, path: ["ownerId"], message: "Pick a person, or type the name of the newcomer who took it" });
-    if (ownerId && takenByName) ctx.issues.push({ code: "custom", input: ctx.value, path: ["takenByName"], message: "Either a person here or a newcomer's name, not both" });
+    if (!ownerId && !takenByName)
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        path: ["ownerId"],
+        message: "Pick a person, or type the name of the newcomer who took it",
+      });
+    if (ownerId && takenByName)
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        path: ["takenByName"],
+        message: "Either a person here or a newcomer's name, not both",
+      });
   });
 
 export const closeHelpRequestSchema = z.object({

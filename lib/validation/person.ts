@@ -10,7 +10,12 @@ import { ROLES } from "@/lib/domain";
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "Not a team slug" });
 
 export const createPersonSchema = z.object({
-  name: z.string().trim().min(1, { error: "Enter the person's name" }).max(120, { error: "Keep the name under 120 characters" }).check(visibleText),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter the person's name" })
+    .max(120, { error: "Keep the name under 120 characters" })
+    .check(visibleText),
   email: z.email({ error: "Enter a valid email address" }).max(254),
   role: z.enum(ROLES, { error: "Pick admin, release_manager or member" }),
   leads: z.array(slug).max(50).default([]),

@@ -12,8 +12,15 @@ export const trackerLinkSchema = z.object({
 });
 
 export const roadmapFieldsSchema = z.object({
-  title: z.string().trim().min(1, { error: "Give the item a title" }).max(ROADMAP_LIMITS.title, { error: `Keep the title under ${ROADMAP_LIMITS.title} characters` }).check(visibleText),
-  description: z.string().max(ROADMAP_LIMITS.description, { error: `Keep the description under ${ROADMAP_LIMITS.description.toLocaleString("en-US")} characters` }),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: "Give the item a title" })
+    .max(ROADMAP_LIMITS.title, { error: `Keep the title under ${ROADMAP_LIMITS.title} characters` })
+    .check(visibleText),
+  description: z.string().max(ROADMAP_LIMITS.description, {
+    error: `Keep the description under ${ROADMAP_LIMITS.description.toLocaleString("en-US")} characters`,
+  }),
   status: z.enum(ROADMAP_STATUS, { error: "Pick a status" }),
   kind: z.enum(ROADMAP_KIND, { error: "Pick a kind" }),
   helpWanted: z.boolean(),
@@ -21,8 +28,15 @@ export const roadmapFieldsSchema = z.object({
 });
 
 export const createRoadmapItemSchema = roadmapFieldsSchema.extend({ team: z.string().min(1), cycle: z.string().min(1) });
-export const editRoadmapItemSchema = roadmapFieldsSchema.extend({ id: z.number().int().positive(), expectedVersion: z.number().int().positive() });
-export const carryOverSchema = z.object({ team: z.string().min(1), from: z.string().min(1), to: z.string().min(1, { error: "Pick the cycle to carry into" }) });
+export const editRoadmapItemSchema = roadmapFieldsSchema.extend({
+  id: z.number().int().positive(),
+  expectedVersion: z.number().int().positive(),
+});
+export const carryOverSchema = z.object({
+  team: z.string().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1, { error: "Pick the cycle to carry into" }),
+});
 
 export type RoadmapFields = z.infer<typeof roadmapFieldsSchema>;
 export type CreateRoadmapItemInput = z.infer<typeof createRoadmapItemSchema>;

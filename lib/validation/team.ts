@@ -11,7 +11,12 @@ const httpUrl = z
   .max(2_000, { error: "Keep addresses under 2,000 characters" });
 
 export const teamFieldsSchema = z.object({
-  name: z.string().trim().min(1, { error: "Enter the team's name" }).max(TEAM_LIMITS.name, { error: `Keep the name under ${TEAM_LIMITS.name} characters` }).check(visibleText),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter the team's name" })
+    .max(TEAM_LIMITS.name, { error: `Keep the name under ${TEAM_LIMITS.name} characters` })
+    .check(visibleText),
   slug: z
     .string()
     .trim()
@@ -27,12 +32,20 @@ export const teamFieldsSchema = z.object({
 export const createTeamSchema = teamFieldsSchema;
 export const editTeamSchema = teamFieldsSchema.extend({
   id: z.coerce.number().int().positive(),
-  shepherdId: z.string().optional().transform((v) => (v ? v : null)),
+  shepherdId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 export const teamLinkSchema = z.object({
   kind: z.enum(TEAM_LINK_KIND, { error: "Pick a kind of link" }),
-  label: z.string().trim().min(1, { error: "Give the link a label" }).max(80, { error: "Keep the label under 80 characters" }).check(visibleText),
+  label: z
+    .string()
+    .trim()
+    .min(1, { error: "Give the link a label" })
+    .max(80, { error: "Keep the label under 80 characters" })
+    .check(visibleText),
   url: httpUrl,
 });
 

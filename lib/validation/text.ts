@@ -17,6 +17,7 @@ export const visibleText = z.superRefine<string>((value, ctx) => {
   // An empty value is the field's own min(1) to report.
   if (value === "") return;
   if (CONTROL.test(value)) ctx.addIssue({ code: "custom", message: "Remove the control characters (tabs, line breaks and the like)" });
-  else if (BIDI_OVERRIDE.test(value)) ctx.addIssue({ code: "custom", message: "Remove the right-to-left or left-to-right override characters" });
+  else if (BIDI_OVERRIDE.test(value))
+    ctx.addIssue({ code: "custom", message: "Remove the right-to-left or left-to-right override characters" });
   else if (!VISIBLE.test(value)) ctx.addIssue({ code: "custom", message: "Use visible characters, not only spaces or invisible ones" });
 });

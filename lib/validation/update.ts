@@ -26,11 +26,18 @@ export const updateContentSchema = z.object({
     .check(visibleText),
   health: z.enum(HEALTH, { error: "Pick one of the health values" }),
   ...bySection(() => section),
-  privateNote: z.string().max(UPDATE_LIMITS.privateNote, { error: `Keep the note under ${UPDATE_LIMITS.privateNote.toLocaleString("en-US")} characters` }),
+  privateNote: z
+    .string()
+    .max(UPDATE_LIMITS.privateNote, { error: `Keep the note under ${UPDATE_LIMITS.privateNote.toLocaleString("en-US")} characters` }),
 });
 
 export const updateLinkSchema = z.object({
-  label: z.string().trim().min(1, { error: "Give the link a label" }).max(UPDATE_LIMITS.linkLabel, { error: `Keep the label under ${UPDATE_LIMITS.linkLabel} characters` }).check(visibleText),
+  label: z
+    .string()
+    .trim()
+    .min(1, { error: "Give the link a label" })
+    .max(UPDATE_LIMITS.linkLabel, { error: `Keep the label under ${UPDATE_LIMITS.linkLabel} characters` })
+    .check(visibleText),
   url: z.url({ protocol: /^https?$/, error: "Enter a full http(s) address" }).max(2_000),
 });
 

@@ -22,7 +22,10 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
         {oidcEnabled() ? (
           <form action={signInWithSsoAction} className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-700">
             <input type="hidden" name="next" value={nextPath} />
-            <button type="submit" className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800">
+            <button
+              type="submit"
+              className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
               Sign in with {oidcName()}
             </button>
           </form>

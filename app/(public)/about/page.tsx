@@ -13,9 +13,8 @@ export default function AboutPage() {
     <article className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">About Cycleboard</h1>
       <p>
-        Cycleboard is where a community&apos;s project teams post their status for each release cycle. Each team&apos;s
-        leads write a short update every few weeks; release managers review them; everyone can read them, without an
-        account.
+        Cycleboard is where a community&apos;s project teams post their status for each release cycle. Each team&apos;s leads write a short
+        update every few weeks; release managers review them; everyone can read them, without an account.
       </p>
       <section aria-labelledby="about-cycles" className="space-y-2">
         <h2 id="about-cycles" className="text-xl font-semibold">
@@ -26,8 +25,8 @@ export default function AboutPage() {
           <Link href="/" className="text-accent-700 underline dark:text-indigo-300">
             dashboard
           </Link>{" "}
-          shows the active cycle: its timeline with today marked, a card per team, what is at risk, where help is
-          wanted, and the cycle&apos;s numbers beside the previous cycle&apos;s.
+          shows the active cycle: its timeline with today marked, a card per team, what is at risk, where help is wanted, and the
+          cycle&apos;s numbers beside the previous cycle&apos;s.
         </p>
       </section>
       <section aria-labelledby="about-updates" className="space-y-2">
@@ -41,8 +40,8 @@ export default function AboutPage() {
           ))}
         </ul>
         <p>
-          Every edit of a published update keeps the earlier text, so its page shows what changed and when. A team&apos;s
-          page lists its updates, its numbers across cycles and its roadmap.
+          Every edit of a published update keeps the earlier text, so its page shows what changed and when. A team&apos;s page lists its
+          updates, its numbers across cycles and its roadmap.
         </p>
       </section>
       <section aria-labelledby="about-health" className="space-y-2">
@@ -50,8 +49,8 @@ export default function AboutPage() {
           Health
         </h2>
         <p>
-          Each update names one of these. The dashboard&apos;s legend says what each means in your community, so that &ldquo;at
-          risk&rdquo; means the same for every team.
+          Each update names one of these. The dashboard&apos;s legend says what each means in your community, so that &ldquo;at risk&rdquo;
+          means the same for every team.
         </p>
         <ul className="list-disc pl-6">
           {HEALTH.map((health) => (

@@ -22,7 +22,9 @@ export default async function HelpWantedPage({ searchParams }: PageProps<"/help-
     <div className="space-y-6">
       <header>
         <h1 className="text-3xl font-bold tracking-tight">Help wanted</h1>
-        <p className="mt-1 max-w-2xl text-slate-700 dark:text-slate-300">Where the teams would welcome a hand. Each has a link to the work and a way to reach the team: a good place to start contributing.</p>
+        <p className="mt-1 max-w-2xl text-slate-700 dark:text-slate-300">
+          Where the teams would welcome a hand. Each has a link to the work and a way to reach the team: a good place to start contributing.
+        </p>
       </header>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter calls for help">
         <label htmlFor="filter-team">Team</label>
@@ -52,7 +54,10 @@ export default async function HelpWantedPage({ searchParams }: PageProps<"/help-
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {entries.map((e) => (
-            <li key={e.key} className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={e.key}
+              className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900"
+            >
               <HelpRequestTitle title={e.title} linkUrl={e.linkUrl} />
               <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-600 dark:text-slate-400">
                 <Link href={`/teams/${e.team.slug}`} className="underline">
@@ -67,7 +72,8 @@ export default async function HelpWantedPage({ searchParams }: PageProps<"/help-
                 </div>
               ) : null}
               <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-                {[e.contact && `Contact: ${e.contact}`, e.owner && `Owner: ${e.owner}`].filter(Boolean).join(" · ") || "Ask on the team's page"}
+                {[e.contact && `Contact: ${e.contact}`, e.owner && `Owner: ${e.owner}`].filter(Boolean).join(" · ") ||
+                  "Ask on the team's page"}
               </p>
             </li>
           ))}

@@ -25,27 +25,60 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Search</h1>
-      <form method="get" role="search" aria-label="Search updates, roadmap items and topics" className="flex flex-wrap items-end gap-3 text-sm">
-        <label htmlFor="search-q" className="sr-only">Search for</label>
-        <input id="search-q" name="q" type="search" defaultValue={input.q} maxLength={200} className={`${field} min-w-64 flex-1`} placeholder="Arm, kernel, review process…" />
+      <form
+        method="get"
+        role="search"
+        aria-label="Search updates, roadmap items and topics"
+        className="flex flex-wrap items-end gap-3 text-sm"
+      >
+        <label htmlFor="search-q" className="sr-only">
+          Search for
+        </label>
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={input.q}
+          maxLength={200}
+          className={`${field} min-w-64 flex-1`}
+          placeholder="Arm, kernel, review process…"
+        />
         <label htmlFor="search-team">Team</label>
         <select id="search-team" name="team" defaultValue={"team" in input ? (input.team ?? "") : ""} className={field}>
           <option value="">Every team</option>
-          {teams.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+          {teams.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.name}
+            </option>
+          ))}
         </select>
         <label htmlFor="search-cycle">Cycle</label>
         <select id="search-cycle" name="cycle" defaultValue={"cycle" in input ? (input.cycle ?? "") : ""} className={field}>
           <option value="">Every cycle</option>
-          {cycles.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+          {cycles.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.name}
+            </option>
+          ))}
         </select>
         <label htmlFor="search-health">Health</label>
         <select id="search-health" name="health" defaultValue={"health" in input ? (input.health ?? "") : ""} className={field}>
           <option value="">Any</option>
-          {HEALTH.map((h) => <option key={h} value={h}>{HEALTH_LABELS[h]}</option>)}
+          {HEALTH.map((h) => (
+            <option key={h} value={h}>
+              {HEALTH_LABELS[h]}
+            </option>
+          ))}
         </select>
-        <button type="submit" className="rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700">Search</button>
+        <button type="submit" className="rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700">
+          Search
+        </button>
       </form>
-      {!parsed.success ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{parsed.error.issues[0]?.message}</p> : null}
+      {!parsed.success ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {parsed.error.issues[0]?.message}
+        </p>
+      ) : null}
       {input.q.trim() === "" ? null : hits.length === 0 ? (
         <EmptyState>Nothing matches “{input.q}”.</EmptyState>
       ) : (
@@ -63,7 +96,11 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
                   <Highlighted text={hit.title} />
                 </Link>
               </p>
-              {hit.snippet ? <p className="mt-1 text-slate-700 dark:text-slate-300"><Highlighted text={hit.snippet} /></p> : null}
+              {hit.snippet ? (
+                <p className="mt-1 text-slate-700 dark:text-slate-300">
+                  <Highlighted text={hit.snippet} />
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

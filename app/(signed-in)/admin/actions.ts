@@ -28,7 +28,15 @@ export const editPersonAction = formAction(
     refresh();
     return { message: "Saved." };
   },
-  { fields: (values, formData) => ({ id: values.id, name: values.name, role: values.role, active: values.active === "on", leads: formData.getAll("leads") }) },
+  {
+    fields: (values, formData) => ({
+      id: values.id,
+      name: values.name,
+      role: values.role,
+      active: values.active === "on",
+      leads: formData.getAll("leads"),
+    }),
+  },
 );
 
 export const createTeamAction = formAction(createTeamSchema, ({ actor, input, values }) => {

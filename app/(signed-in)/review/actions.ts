@@ -34,5 +34,10 @@ export const resolveReviewCommentAction = inputAction(resolveCommentSchema, ({ a
 export const sendRemindersAction = formAction(z.object({}), async ({ actor }) => {
   const { sent, emailed } = await sendReminders({ actor, now: Date.now(), baseUrl: publicBaseUrl(), sendMail: mailerFromEnv() });
   refresh();
-  return { message: sent === 0 ? "Nothing to send: every due team has been reminded." : `Sent ${sent} reminder${sent === 1 ? "" : "s"}${emailed > 0 ? `, ${emailed} by email` : ", in the app only (no SMTP_URL set)"}.` };
+  return {
+    message:
+      sent === 0
+        ? "Nothing to send: every due team has been reminded."
+        : `Sent ${sent} reminder${sent === 1 ? "" : "s"}${emailed > 0 ? `, ${emailed} by email` : ", in the app only (no SMTP_URL set)"}.`,
+  };
 });

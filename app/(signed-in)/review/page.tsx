@@ -26,7 +26,11 @@ function QueueItem({ update, now }: { update: QueueUpdate; now: number }) {
         <span className="font-medium">{update.teamName}</span>
         <HealthBadge health={update.health} />
         {update.shepherded ? <Badge tone="violet">Your team</Badge> : null}
-        {update.openRequests > 0 ? <Badge tone="amber">{update.openRequests} open request{update.openRequests === 1 ? "" : "s"}</Badge> : null}
+        {update.openRequests > 0 ? (
+          <Badge tone="amber">
+            {update.openRequests} open request{update.openRequests === 1 ? "" : "s"}
+          </Badge>
+        ) : null}
       </div>
       <p className="mt-1 text-sm">
         <Link href={`/updates/${update.id}`} className="underline">
@@ -36,7 +40,8 @@ function QueueItem({ update, now }: { update: QueueUpdate; now: number }) {
       </p>
       {update.earlierInSameState > 0 ? (
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Also {update.reviewState === "unreviewed" ? "waiting for review" : "waiting on the team"}: {update.earlierInSameState} earlier {update.earlierInSameState === 1 ? "update" : "updates"} of this cycle, in the{" "}
+          Also {update.reviewState === "unreviewed" ? "waiting for review" : "waiting on the team"}: {update.earlierInSameState} earlier{" "}
+          {update.earlierInSameState === 1 ? "update" : "updates"} of this cycle, in the{" "}
           <Link href={`/teams/${update.teamSlug}`} className="underline">
             team&apos;s history
           </Link>
@@ -71,7 +76,12 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
         <h1 className="text-3xl font-bold tracking-tight">Review queue · {queue.cycle.name}</h1>
         <nav aria-label="Cycles" className="flex gap-2 text-sm">
           {queue.cycles.map((c) => (
-            <Link key={c.slug} href={`/review?cycle=${encodeURIComponent(c.slug)}`} aria-current={c.slug === queue.cycle.slug ? "page" : undefined} className="rounded-md px-2 py-1 hover:bg-slate-100 aria-[current=page]:bg-slate-200 aria-[current=page]:font-semibold dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-800">
+            <Link
+              key={c.slug}
+              href={`/review?cycle=${encodeURIComponent(c.slug)}`}
+              aria-current={c.slug === queue.cycle.slug ? "page" : undefined}
+              className="rounded-md px-2 py-1 hover:bg-slate-100 aria-[current=page]:bg-slate-200 aria-[current=page]:font-semibold dark:hover:bg-slate-800 dark:aria-[current=page]:bg-slate-800"
+            >
               {c.name}
             </Link>
           ))}
@@ -80,12 +90,28 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
 
       <section aria-labelledby="unreviewed-heading">
         <SectionHeading id="unreviewed-heading">Waiting for review ({queue.unreviewed.length})</SectionHeading>
-        {queue.unreviewed.length === 0 ? <EmptyState>Every published update is reviewed.</EmptyState> : <ul className="space-y-3">{queue.unreviewed.map((u) => <QueueItem key={u.id} update={u} now={now} />)}</ul>}
+        {queue.unreviewed.length === 0 ? (
+          <EmptyState>Every published update is reviewed.</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {queue.unreviewed.map((u) => (
+              <QueueItem key={u.id} update={u} now={now} />
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="changes-heading">
         <SectionHeading id="changes-heading">Changes requested ({queue.changesRequested.length})</SectionHeading>
-        {queue.changesRequested.length === 0 ? <EmptyState>No update is waiting on its team.</EmptyState> : <ul className="space-y-3">{queue.changesRequested.map((u) => <QueueItem key={u.id} update={u} now={now} />)}</ul>}
+        {queue.changesRequested.length === 0 ? (
+          <EmptyState>No update is waiting on its team.</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {queue.changesRequested.map((u) => (
+              <QueueItem key={u.id} update={u} now={now} />
+            ))}
+          </ul>
+        )}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -98,9 +124,19 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
             <ul className="space-y-1 text-sm">
               {queue.due.teams.map((t) => (
                 <li key={t.slug}>
-                  <Link href={`/teams/${t.slug}`} className="font-medium underline">{t.name}</Link>
-                  <span className="text-slate-600 dark:text-slate-400"> · {t.lastPublishedAt ? `last update ${ago(t.lastPublishedAt, now)}` : "no update this cycle yet"}</span>
-                  {t.shepherded ? <> <Badge tone="violet">Your team</Badge></> : null}
+                  <Link href={`/teams/${t.slug}`} className="font-medium underline">
+                    {t.name}
+                  </Link>
+                  <span className="text-slate-600 dark:text-slate-400">
+                    {" "}
+                    · {t.lastPublishedAt ? `last update ${ago(t.lastPublishedAt, now)}` : "no update this cycle yet"}
+                  </span>
+                  {t.shepherded ? (
+                    <>
+                      {" "}
+                      <Badge tone="violet">Your team</Badge>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -114,7 +150,10 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
             <ul className="space-y-2 text-sm">
               {queue.atRisk.map((r) => (
                 <li key={r.teamSlug} className="flex flex-wrap items-center gap-2">
-                  <HealthBadge health={r.health} /> <Link href={`/updates/${r.updateId}`} className="underline">{r.teamName}: {r.headline}</Link>
+                  <HealthBadge health={r.health} />{" "}
+                  <Link href={`/updates/${r.updateId}`} className="underline">
+                    {r.teamName}: {r.headline}
+                  </Link>
                 </li>
               ))}
               {queue.slipping.map((item) => (

@@ -15,11 +15,22 @@ export function RequestChangesForm({ updateId, teamName }: { updateId: number; t
   return (
     <ActionForm action={requestChangesAction} submitLabel={`Request changes from ${teamName}`} variant="secondary">
       <input type="hidden" name="updateId" value={updateId} />
-      <Field name="body" label="What should change" multiline hint="The team's leads see this on the update, in their editor and on their team page." />
+      <Field
+        name="body"
+        label="What should change"
+        multiline
+        hint="The team's leads see this on the update, in their editor and on their team page."
+      />
     </ActionForm>
   );
 }
 
 export function SendRemindersButton({ count }: { count: number }) {
-  return <ActionForm action={sendRemindersAction} submitLabel={count > 0 ? `Send ${count} reminder${count === 1 ? "" : "s"}` : "Check again and send"} pendingLabel="Sending…" />;
+  return (
+    <ActionForm
+      action={sendRemindersAction}
+      submitLabel={count > 0 ? `Send ${count} reminder${count === 1 ? "" : "s"}` : "Check again and send"}
+      pendingLabel="Sending…"
+    />
+  );
 }

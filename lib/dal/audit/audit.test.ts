@@ -18,7 +18,10 @@ afterEach(() => cleanup());
 
 describe("the audit log", () => {
   it("records who changed what, with before and after, and filters it", async () => {
-    const { id } = await createPerson({ actor: cli, input: { name: "Ada", email: "ada@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db);
+    const { id } = await createPerson(
+      { actor: cli, input: { name: "Ada", email: "ada@example.org", role: "member", leads: [] }, password: "a-long-password-1" },
+      db,
+    );
     editPerson({ actor: cli, input: { id, role: "release_manager" } }, db);
     createTeam({ actor: cli, input: { name: "Security", slug: "security", mission: "" } }, db);
 
@@ -33,7 +36,10 @@ describe("the audit log", () => {
   });
 
   it("is for admins only", async () => {
-    const { id } = await createPerson({ actor: cli, input: { name: "Rm", email: "rm@example.org", role: "release_manager", leads: [] }, password: "a-long-password-1" }, db);
+    const { id } = await createPerson(
+      { actor: cli, input: { name: "Rm", email: "rm@example.org", role: "release_manager", leads: [] }, password: "a-long-password-1" },
+      db,
+    );
     const rm: Actor = { kind: "person", id, name: "Rm", role: "release_manager", leadOf: [] };
     expect(() => listAuditEntries({ actor: rm, filters: {} }, db)).toThrow(ForbiddenError);
   });

@@ -70,10 +70,19 @@ export function listAuditEntries({ actor, filters }: { actor: Actor; filters: Au
     .limit(AUDIT_PAGE_SIZE + 1)
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all();
-  return { entries: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({ ...r, createdAt: r.createdAt.getTime() })), hasMore: rows.length > AUDIT_PAGE_SIZE, page };
+  return {
+    entries: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({ ...r, createdAt: r.createdAt.getTime() })),
+    hasMore: rows.length > AUDIT_PAGE_SIZE,
+    page,
+  };
 }
 
 export function auditEntityTypes({ actor }: { actor: Actor }, db: Db = getDb()): string[] {
   assertCan(actor, "person.manage");
-  return db.selectDistinct({ t: auditEntries.entityType }).from(auditEntries).orderBy(auditEntries.entityType).all().map((r) => r.t);
+  return db
+    .selectDistinct({ t: auditEntries.entityType })
+    .from(auditEntries)
+    .orderBy(auditEntries.entityType)
+    .all()
+    .map((r) => r.t);
 }

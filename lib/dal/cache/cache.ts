@@ -18,7 +18,7 @@
  * most a second, pageRendersSettled) for renders that began before it: the writer's next
  * request starts a fresh one. "Now" on a kept page (pageTime) re-renders it once a minute.
  * lib/dal/testing/read-your-writes.test.ts checks every write's tags against every read.
- */import "server-only";
+ */ import "server-only";
 import { cacheLife, revalidateTag } from "next/cache";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
@@ -70,7 +70,8 @@ type RendersFinished = (time: number) => Promise<void>;
  * answers, so the caller's next request cannot be given a page rendered before the write.
  */
 export async function pageRendersSettled(): Promise<void> {
-  const rendersFinished = (globalThis as Record<symbol, unknown>)[Symbol.for("cycleboard.pageRendersFinished")] as RendersFinished | undefined;
+  const rendersFinished = (globalThis as Record<symbol, unknown>)[Symbol.for("cycleboard.pageRendersFinished")] as
+    RendersFinished | undefined;
   await rendersFinished?.(Date.now());
 }
 

@@ -27,7 +27,8 @@ let bytesKept = 0;
 
 /** The server's connection is shared on globalThis by db/client.ts. */
 function dataVersion() {
-  const db = /** @type {{ cycleboardDb?: { $client: { pragma(sql: string, options: { simple: true }): unknown } } }} */ (globalThis).cycleboardDb;
+  const db = /** @type {{ cycleboardDb?: { $client: { pragma(sql: string, options: { simple: true }): unknown } } }} */ (globalThis)
+    .cycleboardDb;
   return db ? db.$client.pragma("data_version", { simple: true }) : null;
 }
 
@@ -90,7 +91,8 @@ async function rendersFinished(time) {
   while (underWay() && Date.now() - time < WRITE_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 // For writes that Next does not wait on (route handlers): lib/dal/cache/cache.ts pageRendersSettled().
-/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for("cycleboard.pageRendersFinished")] = rendersFinished;
+/** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for("cycleboard.pageRendersFinished")] =
+  rendersFinished;
 
 /** @param {unknown} value */
 function tagsOf(value) {

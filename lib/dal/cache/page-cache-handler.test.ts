@@ -116,7 +116,10 @@ describe("the pages kept in the page cache", () => {
         return entry.name === "page.tsx" && /ensureStatic = "navigation"/.test(fs.readFileSync(file, "utf8")) ? [file] : [];
       });
     const routes = pages("app").map((file) => {
-      const segments = path.dirname(path.relative("app", file)).split(path.sep).filter((s) => s !== "." && !s.startsWith("("));
+      const segments = path
+        .dirname(path.relative("app", file))
+        .split(path.sep)
+        .filter((s) => s !== "." && !s.startsWith("("));
       return "/" + segments.map((s) => s.replace(/^\[(.+)\]$/, ":$1")).join("/");
     });
     const { default: config } = await import("@/next.config.js");

@@ -71,7 +71,12 @@ describe("the page cache's memory", () => {
     const before = heldBytes();
     for (let n = 0; n < 100; n++) {
       const body = Buffer.alloc(200_000, n);
-      await cache.set(`/feed.xml?${n}`, { kind: "APP_ROUTE", body, status: 200, headers: { "x-next-cache-tags": `_N_T_/feed.xml,feed-${n}` } });
+      await cache.set(`/feed.xml?${n}`, {
+        kind: "APP_ROUTE",
+        body,
+        status: 200,
+        headers: { "x-next-cache-tags": `_N_T_/feed.xml,feed-${n}` },
+      });
     }
     expect(heldBytes() - before).toBeLessThan(cap * 1.1 + SLACK);
     expect(await cache.get("/feed.xml?99")).not.toBeNull();

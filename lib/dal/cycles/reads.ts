@@ -14,7 +14,16 @@ import {
   topicActionItems,
   updates,
 } from "@/db/schema";
-import { HELP_STILL_WANTED, ROADMAP_UNFINISHED, UNHEALTHY, type CycleStatus, type Health, type HelpStatus, type RoadmapStatus, type TopicOutcome } from "@/lib/domain";
+import {
+  HELP_STILL_WANTED,
+  ROADMAP_UNFINISHED,
+  UNHEALTHY,
+  type CycleStatus,
+  type Health,
+  type HelpStatus,
+  type RoadmapStatus,
+  type TopicOutcome,
+} from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "../cache/cache";
 import { readCycleNumbers, readDelivery, type CycleNumber } from "../metrics/reads";
 import { latestPublishedUpdateId } from "../updates/visibility";
@@ -99,7 +108,15 @@ export function readCycleSummary(db: Db, slug: string): CycleSummary | undefined
 /** The active teams in board order, each with its latest published update in the cycle (null before its first). */
 function readTeamsWithLatest(db: Db, cycleId: number) {
   return db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, updateId: updates.id, headline: updates.headline, health: updates.health, publishedAt: updates.publishedAt })
+    .select({
+      id: teams.id,
+      slug: teams.slug,
+      name: teams.name,
+      updateId: updates.id,
+      headline: updates.headline,
+      health: updates.health,
+      publishedAt: updates.publishedAt,
+    })
     .from(teams)
     .leftJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id, cycleId)))
     .where(eq(teams.archived, false))
@@ -107,14 +124,25 @@ function readTeamsWithLatest(db: Db, cycleId: number) {
     .all()
     .map(({ updateId, headline, health, publishedAt, ...team }) => ({
       ...team,
-      latestUpdate: updateId !== null && headline !== null && health !== null && publishedAt ? { id: updateId, headline, health, publishedAt: publishedAt.getTime() } : null,
+      latestUpdate:
+        updateId !== null && headline !== null && health !== null && publishedAt
+          ? { id: updateId, headline, health, publishedAt: publishedAt.getTime() }
+          : null,
     }));
 }
 
 function atRiskOf(teamsWithLatest: { slug: string; name: string; latestUpdate: TeamCard["latestUpdate"] }[]): CycleBoard["atRisk"] {
   return teamsWithLatest.flatMap((t) =>
     t.latestUpdate && UNHEALTHY.includes(t.latestUpdate.health)
-      ? [{ teamSlug: t.slug, teamName: t.name, updateId: t.latestUpdate.id, headline: t.latestUpdate.headline, health: t.latestUpdate.health }]
+      ? [
+          {
+            teamSlug: t.slug,
+            teamName: t.name,
+            updateId: t.latestUpdate.id,
+            headline: t.latestUpdate.headline,
+            health: t.latestUpdate.health,
+          },
+        ]
       : [],
   );
 }
@@ -144,7 +172,13 @@ export function readCycleHelpWanted(db: Db, cycleId: number): CycleBoard["helpWa
     .all();
   const covered = new Set(requests.map((r) => r.roadmapItemId));
   const flaggedItems = db
-    .select({ id: roadmapItems.id, teamSlug: teams.slug, teamName: teams.name, title: roadmapItems.title, linkUrl: sql<string | null>`(select url from ${roadmapItemLinks} l where l.item_id = ${roadmapItems}.id order by l.id limit 1)` })
+    .select({
+      id: roadmapItems.id,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      title: roadmapItems.title,
+      linkUrl: sql<string | null>`(select url from ${roadmapItemLinks} l where l.item_id = ${roadmapItems}.id order by l.id limit 1)`,
+    })
     .from(roadmapItems)
     .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
     .where(and(eq(roadmapItems.cycleId, cycleId), eq(roadmapItems.helpWanted, true), inArray(roadmapItems.status, ROADMAP_UNFINISHED)))
@@ -185,7 +219,12 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
   };
 
   const numbers = readCycleNumbers(db, cycle.id);
-  const previousCycle = db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).where(lt(releaseCycles.startsOn, cycle.startsOn)).orderBy(desc(releaseCycles.startsOn)).get();
+  const previousCycle = db
+    .select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name })
+    .from(releaseCycles)
+    .where(lt(releaseCycles.startsOn, cycle.startsOn))
+    .orderBy(desc(releaseCycles.startsOn))
+    .get();
 
   const teamCards: TeamCard[] = activeTeams.map((team) => ({
     ...team,
@@ -219,7 +258,12 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
             status: topicActionItems.status,
           })
           .from(topicActionItems)
-          .where(inArray(topicActionItems.topicId, topicRows.map((t) => t.id)))
+          .where(
+            inArray(
+              topicActionItems.topicId,
+              topicRows.map((t) => t.id),
+            ),
+          )
           .orderBy(asc(topicActionItems.id))
           .all();
 
@@ -250,7 +294,13 @@ export function readCycleBoard(db: Db, slug: string): CycleBoard | null {
     numbers,
     delivery: readDelivery(db, cycle.id),
     previous: previousCycle
-      ? { id: previousCycle.id, slug: previousCycle.slug, name: previousCycle.name, numbers: readCycleNumbers(db, previousCycle.id), delivery: readDelivery(db, previousCycle.id).overall }
+      ? {
+          id: previousCycle.id,
+          slug: previousCycle.slug,
+          name: previousCycle.name,
+          numbers: readCycleNumbers(db, previousCycle.id),
+          delivery: readDelivery(db, previousCycle.id).overall,
+        }
       : null,
     topics: topicRows.map((topic) => ({
       ...topic,
@@ -281,6 +331,11 @@ async function cachedCycleBoard(slug: string, _dataVersion: DataVersion): Promis
   const board = readCycleBoard(getDb(), slug);
   // Team names and order appear on every board; unknown slugs wait for a new cycle; the
   // previous cycle's figures stand beside this one's.
-  cacheTag(tags.cycles, tags.teams, ...(board ? [tags.cycle(board.cycle.id)] : []), ...(board?.previous ? [tags.cycle(board.previous.id)] : []));
+  cacheTag(
+    tags.cycles,
+    tags.teams,
+    ...(board ? [tags.cycle(board.cycle.id)] : []),
+    ...(board?.previous ? [tags.cycle(board.previous.id)] : []),
+  );
   return board;
 }

@@ -10,7 +10,17 @@ export function listGatherings({ filters, page }: { filters: { cycle?: string };
   const where = cycleFilter(db, gatherings.cycleId, filters.cycle);
   const total = db.select({ n: count() }).from(gatherings).where(where).get()?.n ?? 0;
   const rows = db
-    .select({ slug: gatherings.slug, name: gatherings.name, cycle: releaseCycles.slug, wrapsCycle: sql<string | null>`(select c.slug from ${releaseCycles} c where c.id = ${gatherings.wrapsCycleId})`, startsOn: gatherings.startsOn, endsOn: gatherings.endsOn, websiteUrl: gatherings.websiteUrl, etherpadUrl: gatherings.etherpadUrl, recordingUrl: gatherings.recordingUrl })
+    .select({
+      slug: gatherings.slug,
+      name: gatherings.name,
+      cycle: releaseCycles.slug,
+      wrapsCycle: sql<string | null>`(select c.slug from ${releaseCycles} c where c.id = ${gatherings.wrapsCycleId})`,
+      startsOn: gatherings.startsOn,
+      endsOn: gatherings.endsOn,
+      websiteUrl: gatherings.websiteUrl,
+      etherpadUrl: gatherings.etherpadUrl,
+      recordingUrl: gatherings.recordingUrl,
+    })
     .from(gatherings)
     .innerJoin(releaseCycles, eq(releaseCycles.id, gatherings.cycleId))
     .where(where)

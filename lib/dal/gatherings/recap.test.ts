@@ -35,13 +35,35 @@ describe("the recap of the April 2024 PTG, as it stood on its last day", () => {
     for (const fact of [
       "April 2024 virtual PTG",
       "September 2024",
-      "22", "683", "97.4%", "33", "783",
-      "geo-redundan", "latency", "unified software management",
-      "Zuul", "Wind River", "Simplex", "Duplex",
-      "bare metal", "Contributor Guide", "wiki",
-      "6.6", "Debian 12", "Arm", "mirror",
-      "1.24", "1.27", "1.28", "1.29", "Node Feature Discovery",
-      "10,000", "IPv4/IPv6", "24 hours", "+2", "no decision yet",
+      "22",
+      "683",
+      "97.4%",
+      "33",
+      "783",
+      "geo-redundan",
+      "latency",
+      "unified software management",
+      "Zuul",
+      "Wind River",
+      "Simplex",
+      "Duplex",
+      "bare metal",
+      "Contributor Guide",
+      "wiki",
+      "6.6",
+      "Debian 12",
+      "Arm",
+      "mirror",
+      "1.24",
+      "1.27",
+      "1.28",
+      "1.29",
+      "Node Feature Discovery",
+      "10,000",
+      "IPv4/IPv6",
+      "24 hours",
+      "+2",
+      "no decision yet",
     ]) {
       expect(md.toLowerCase(), fact).toContain(fact.toLowerCase());
     }
@@ -73,7 +95,8 @@ describe("the recap of the April 2024 PTG, as it stood on its last day", () => {
     ];
     for (const fact of once) expect(count(md, fact), fact).toBe(1);
     // A delivered item is named once: in the team's own words, or listed when they do not name it.
-    for (const item of recap.teams.flatMap((t) => t.delivered)) expect(count(md.toLowerCase(), item.title.toLowerCase()), item.title).toBe(1);
+    for (const item of recap.teams.flatMap((t) => t.delivered))
+      expect(count(md.toLowerCase(), item.title.toLowerCase()), item.title).toBe(1);
     expect(recap.topics.map((t) => t.title)).toEqual(["Use cases", "Testing upstream", "Improving the review process"]);
   });
 
@@ -87,11 +110,18 @@ describe("the recap of the April 2024 PTG, as it stood on its last day", () => {
 
   it("starts with front matter a blog reads, and says health in the community's own words", () => {
     const { front, body } = splitPost(gatheringRecapMarkdown(readGatheringRecap(db, "ptg-2024-04")!, "StarlingX"));
-    expect(front).toEqual({ title: "StarlingX at the April 2024 virtual PTG", date: "2024-04-12", author: "StarlingX", tags: ["StarlingX", "April 2024 virtual PTG", "9.0", "10.0"] });
+    expect(front).toEqual({
+      title: "StarlingX at the April 2024 virtual PTG",
+      date: "2024-04-12",
+      author: "StarlingX",
+      tags: ["StarlingX", "April 2024 virtual PTG", "9.0", "10.0"],
+    });
     expect(body).toMatch(/^\n# StarlingX at the April 2024 virtual PTG\n/);
     expect(body).toContain("As it stood on 12 Apr 2024.");
     const recap = readGatheringRecap(db, "ptg-2024-04")!;
-    expect(recap.healthLabels.at_risk).toBe(db.query.healthDefinitions.findFirst({ where: (h, { eq: is }) => is(h.health, "at_risk") }).sync()!.label);
+    expect(recap.healthLabels.at_risk).toBe(
+      db.query.healthDefinitions.findFirst({ where: (h, { eq: is }) => is(h.health, "at_risk") }).sync()!.label,
+    );
   });
 });
 
@@ -101,15 +131,107 @@ describe("a recap as it stood, after later edits and corrections", () => {
   beforeAll(() => {
     ({ db, cleanup } = createTestDatabase({ demo: true }));
     // Everything below happens today, long after the gathering.
-    const testUpdate = db.select().from(updates).innerJoin(teams, eq(teams.id, updates.teamId)).where(eq(teams.slug, "test")).all().find((r) => r.updates.gatheringId !== null)!.updates;
-    editUpdate({ actor: system, input: { id: testUpdate.id, expectedVersion: testUpdate.version, changes: { headline: "Rewritten long after the PTG", inProgress: "- Text edited after the event" } } }, db);
-    recordMetricValue({ actor: system, input: { team: "test", cycle: "9.0", metric: "manual_test_cases", value: 1406, note: "Corrected count" } }, db);
+    const testUpdate = db
+      .select()
+      .from(updates)
+      .innerJoin(teams, eq(teams.id, updates.teamId))
+      .where(eq(teams.slug, "test"))
+      .all()
+      .find((r) => r.updates.gatheringId !== null)!.updates;
+    editUpdate(
+      {
+        actor: system,
+        input: {
+          id: testUpdate.id,
+          expectedVersion: testUpdate.version,
+          changes: { headline: "Rewritten long after the PTG", inProgress: "- Text edited after the event" },
+        },
+      },
+      db,
+    );
+    recordMetricValue(
+      { actor: system, input: { team: "test", cycle: "9.0", metric: "manual_test_cases", value: 1406, note: "Corrected count" } },
+      db,
+    );
     const useCases = db.select().from(communityTopics).where(eq(communityTopics.title, "Use cases")).get()!;
-    editTopic({ actor: system, input: { id: useCases.id, cycle: "10.0", title: "Use cases", notes: "Notes rewritten later", outcome: "decision", decision: "A decision taken months later", actionItems: "", gathering: "ptg-2024-04" } }, db);
-    addTopic({ actor: system, input: { cycle: "10.0", title: "A topic added after the PTG", notes: "", outcome: "no_decision", decision: "", actionItems: "", gathering: "ptg-2024-04" } }, db);
-    addTopic({ actor: system, input: { cycle: "10.0", title: "A topic of no gathering", notes: "", outcome: "no_decision", decision: "", actionItems: "", gathering: null } }, db);
-    addGathering({ actor: system, input: { cycle: "10.0", name: "October 2024 PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null, wrapsCycle: null } }, db);
-    addTopic({ actor: system, input: { cycle: "10.0", title: "A topic of the October PTG", notes: "", outcome: "no_decision", decision: "", actionItems: "", gathering: "ptg-2024-10" } }, db);
+    editTopic(
+      {
+        actor: system,
+        input: {
+          id: useCases.id,
+          cycle: "10.0",
+          title: "Use cases",
+          notes: "Notes rewritten later",
+          outcome: "decision",
+          decision: "A decision taken months later",
+          actionItems: "",
+          gathering: "ptg-2024-04",
+        },
+      },
+      db,
+    );
+    addTopic(
+      {
+        actor: system,
+        input: {
+          cycle: "10.0",
+          title: "A topic added after the PTG",
+          notes: "",
+          outcome: "no_decision",
+          decision: "",
+          actionItems: "",
+          gathering: "ptg-2024-04",
+        },
+      },
+      db,
+    );
+    addTopic(
+      {
+        actor: system,
+        input: {
+          cycle: "10.0",
+          title: "A topic of no gathering",
+          notes: "",
+          outcome: "no_decision",
+          decision: "",
+          actionItems: "",
+          gathering: null,
+        },
+      },
+      db,
+    );
+    addGathering(
+      {
+        actor: system,
+        input: {
+          cycle: "10.0",
+          name: "October 2024 PTG",
+          slug: "ptg-2024-10",
+          startsOn: "2024-10-21",
+          endsOn: "2024-10-25",
+          websiteUrl: null,
+          etherpadUrl: null,
+          recordingUrl: null,
+          wrapsCycle: null,
+        },
+      },
+      db,
+    );
+    addTopic(
+      {
+        actor: system,
+        input: {
+          cycle: "10.0",
+          title: "A topic of the October PTG",
+          notes: "",
+          outcome: "no_decision",
+          decision: "",
+          actionItems: "",
+          gathering: "ptg-2024-10",
+        },
+      },
+      db,
+    );
     db.insert(teams).values({ slug: "newcomers", name: "Newcomers", mission: "" }).run();
   });
   afterAll(() => cleanup());
@@ -155,7 +277,19 @@ describe("a recap as it stood, after later edits and corrections", () => {
 
   it("keeps to the teams and sections the release manager picked, with their introduction and closing", () => {
     const id = db.query.gatherings.findFirst({ where: (g, { eq: is }) => is(g.slug, "ptg-2024-04") }).sync()!.id;
-    editGatheringRecap({ actor: system, input: { id, intro: "Our own introduction.", closing: "Our own closing.", teams: ["test", "docs"], sections: ["delivered", "topics"] } }, db);
+    editGatheringRecap(
+      {
+        actor: system,
+        input: {
+          id,
+          intro: "Our own introduction.",
+          closing: "Our own closing.",
+          teams: ["test", "docs"],
+          sections: ["delivered", "topics"],
+        },
+      },
+      db,
+    );
     const recap = readGatheringRecap(db, "ptg-2024-04")!;
     const md = gatheringRecapMarkdown(recap, "StarlingX");
     expect(recap.teams.map((t) => t.slug)).toEqual(["test", "docs"]);
@@ -165,10 +299,18 @@ describe("a recap as it stood, after later edits and corrections", () => {
     expect(md).toContain("## Community topics");
     expect(md.indexOf("Our own introduction.")).toBeLessThan(md.indexOf("## Project team updates"));
     expect(md.trimEnd().endsWith("Our own closing.")).toBe(true);
-    expect(() => editGatheringRecap({ actor: system, input: { id, intro: "", closing: "", teams: ["nope"], sections: null } }, db)).toThrow(/No team "nope"/);
+    expect(() => editGatheringRecap({ actor: system, input: { id, intro: "", closing: "", teams: ["nope"], sections: null } }, db)).toThrow(
+      /No team "nope"/,
+    );
     // Every active team and every section ticked means "all": a team added later is in too.
-    const everyTeam = db.query.teams.findMany({ columns: { slug: true } }).sync().map((t) => t.slug);
+    const everyTeam = db.query.teams
+      .findMany({ columns: { slug: true } })
+      .sync()
+      .map((t) => t.slug);
     editGatheringRecap({ actor: system, input: { id, intro: "", closing: "", teams: everyTeam, sections: [...RECAP_SECTION] } }, db);
-    expect(db.query.gatherings.findFirst({ where: (g, { eq: is }) => is(g.id, id) }).sync()).toMatchObject({ recapTeams: null, recapSections: null });
+    expect(db.query.gatherings.findFirst({ where: (g, { eq: is }) => is(g.id, id) }).sync()).toMatchObject({
+      recapTeams: null,
+      recapSections: null,
+    });
   });
 });

@@ -8,8 +8,30 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, gt, inArray, lt, lte, max, ne, or } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { auditEntries, communityTopics, gatherings, healthDefinitions, helpRequests, people, releaseCycles, roadmapItems, topicActionItems, updateLinks, updateRevisions, updates, teams } from "@/db/schema";
-import { HEALTH_LABELS, HELP_STILL_WANTED, RECAP_SECTION, type Health, type MetricUnit, type RecapSection, type RoadmapStatus } from "@/lib/domain";
+import {
+  auditEntries,
+  communityTopics,
+  gatherings,
+  healthDefinitions,
+  helpRequests,
+  people,
+  releaseCycles,
+  roadmapItems,
+  topicActionItems,
+  updateLinks,
+  updateRevisions,
+  updates,
+  teams,
+} from "@/db/schema";
+import {
+  HEALTH_LABELS,
+  HELP_STILL_WANTED,
+  RECAP_SECTION,
+  type Health,
+  type MetricUnit,
+  type RecapSection,
+  type RoadmapStatus,
+} from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "../cache/cache";
 import { readCycleNumbers } from "../metrics/reads";
 import { updateSectionColumns, type UpdateSections } from "../updates/reads";
@@ -58,7 +80,13 @@ export interface GatheringRecap {
   /** The figures of `numbersOf.cycle` beside the cycle before it; only rows with a figure. */
   numbersOf: { cycle: string; before: string | null };
   numbers: { key: string; label: string; unit: MetricUnit; value: number; before: number | null }[];
-  topics: { title: string; notes: string; outcome: "decision" | "no_decision"; decision: string; actionItems: { description: string; ownerName: string }[] }[];
+  topics: {
+    title: string;
+    notes: string;
+    outcome: "decision" | "no_decision";
+    decision: string;
+    actionItems: { description: string; ownerName: string }[];
+  }[];
   /** Health in the community's own words. */
   healthLabels: Record<Health, string>;
 }
@@ -72,7 +100,14 @@ function topicAsOf(db: Db, topicId: number, current: TopicText, limit: Date): To
   const firstLaterEdit = db
     .select({ before: auditEntries.before })
     .from(auditEntries)
-    .where(and(eq(auditEntries.entityType, "topic"), eq(auditEntries.entityId, String(topicId)), eq(auditEntries.action, "topic.edit"), gt(auditEntries.createdAt, limit)))
+    .where(
+      and(
+        eq(auditEntries.entityType, "topic"),
+        eq(auditEntries.entityId, String(topicId)),
+        eq(auditEntries.action, "topic.edit"),
+        gt(auditEntries.createdAt, limit),
+      ),
+    )
     .orderBy(asc(auditEntries.createdAt), asc(auditEntries.id))
     .get();
   const before = firstLaterEdit?.before as Partial<TopicText> | null | undefined;
@@ -93,7 +128,18 @@ export function readGatheringRecap(db: Db, slug: string, asOf?: string | null): 
   const limit = day ? new Date(`${day}T23:59:59.999Z`) : null;
   const before = <T>(column: T) => (limit ? lte(column as never, limit) : undefined);
 
-  const cycleRow = (id: number) => db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name, startsOn: releaseCycles.startsOn, releasedOn: releaseCycles.releasedOn }).from(releaseCycles).where(eq(releaseCycles.id, id)).get()!;
+  const cycleRow = (id: number) =>
+    db
+      .select({
+        id: releaseCycles.id,
+        slug: releaseCycles.slug,
+        name: releaseCycles.name,
+        startsOn: releaseCycles.startsOn,
+        releasedOn: releaseCycles.releasedOn,
+      })
+      .from(releaseCycles)
+      .where(eq(releaseCycles.id, id))
+      .get()!;
   const plans = cycleRow(g.cycleId);
   const wraps = g.wrapsCycleId ? cycleRow(g.wrapsCycleId) : null;
   const cycleIds = [plans.id, ...(wraps ? [wraps.id] : [])];
@@ -108,23 +154,44 @@ export function readGatheringRecap(db: Db, slug: string, asOf?: string | null): 
     .filter((t) => !g.recapTeams || g.recapTeams.includes(t.slug));
 
   const published = db
-    .select({ ...updateSectionColumns, id: updates.id, teamId: updates.teamId, cycleId: updates.cycleId, gatheringId: updates.gatheringId, publishedAt: updates.publishedAt })
+    .select({
+      ...updateSectionColumns,
+      id: updates.id,
+      teamId: updates.teamId,
+      cycleId: updates.cycleId,
+      gatheringId: updates.gatheringId,
+      publishedAt: updates.publishedAt,
+    })
     .from(updates)
     .where(and(eq(updates.state, "published"), inArray(updates.cycleId, cycleIds), before(updates.publishedAt)))
     .orderBy(desc(updates.publishedAt), desc(updates.id))
     .all();
   // Each update at its revision of that day: the first revision saved after it holds the text it had then.
-  const laterRevisions = limit && published.length > 0
-    ? db
-        .select({ updateId: updateRevisions.updateId, snapshot: updateRevisions.snapshot })
-        .from(updateRevisions)
-        .where(and(inArray(updateRevisions.updateId, published.map((u) => u.id)), gt(updateRevisions.createdAt, limit)))
-        .orderBy(desc(updateRevisions.version))
-        .all()
-    : [];
+  const laterRevisions =
+    limit && published.length > 0
+      ? db
+          .select({ updateId: updateRevisions.updateId, snapshot: updateRevisions.snapshot })
+          .from(updateRevisions)
+          .where(
+            and(
+              inArray(
+                updateRevisions.updateId,
+                published.map((u) => u.id),
+              ),
+              gt(updateRevisions.createdAt, limit),
+            ),
+          )
+          .orderBy(desc(updateRevisions.version))
+          .all()
+      : [];
   const asItStood = (row: (typeof published)[number]): RecapUpdate => {
     const snapshot = laterRevisions.filter((r) => r.updateId === row.id).at(-1)?.snapshot as Partial<UpdateSections> | undefined;
-    const sections = Object.fromEntries(Object.keys(updateSectionColumns).map((field) => [field, snapshot?.[field as keyof UpdateSections] ?? row[field as keyof UpdateSections]])) as unknown as UpdateSections;
+    const sections = Object.fromEntries(
+      Object.keys(updateSectionColumns).map((field) => [
+        field,
+        snapshot?.[field as keyof UpdateSections] ?? row[field as keyof UpdateSections],
+      ]),
+    ) as unknown as UpdateSections;
     return { ...sections, id: row.id, cycleName: cycleNames.get(row.cycleId) ?? "", publishedOn: dayOf(row.publishedAt) };
   };
 
@@ -139,18 +206,34 @@ export function readGatheringRecap(db: Db, slug: string, asOf?: string | null): 
   );
 
   const items = db
-    .select({ teamId: roadmapItems.teamId, cycleId: roadmapItems.cycleId, title: roadmapItems.title, status: roadmapItems.status, deliveredOn: roadmapItems.deliveredOn, updatedAt: roadmapItems.updatedAt })
+    .select({
+      teamId: roadmapItems.teamId,
+      cycleId: roadmapItems.cycleId,
+      title: roadmapItems.title,
+      status: roadmapItems.status,
+      deliveredOn: roadmapItems.deliveredOn,
+      updatedAt: roadmapItems.updatedAt,
+    })
     .from(roadmapItems)
     .where(and(inArray(roadmapItems.cycleId, cycleIds), before(roadmapItems.createdAt)))
     .orderBy(asc(roadmapItems.sortOrder), asc(roadmapItems.id))
     .all();
-  const deliveredBy = (item: (typeof items)[number]) => item.status === "done" && (!day || (item.deliveredOn ? item.deliveredOn <= day : item.updatedAt <= limit!));
+  const deliveredBy = (item: (typeof items)[number]) =>
+    item.status === "done" && (!day || (item.deliveredOn ? item.deliveredOn <= day : item.updatedAt <= limit!));
 
   // A request counts as wanted then if it is still wanted, or was closed only after that day.
   const requests = db
     .select({ teamId: helpRequests.teamId, title: helpRequests.title, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact })
     .from(helpRequests)
-    .where(and(inArray(helpRequests.cycleId, cycleIds), before(helpRequests.createdAt), limit ? or(inArray(helpRequests.status, HELP_STILL_WANTED), gt(helpRequests.updatedAt, limit)) : inArray(helpRequests.status, HELP_STILL_WANTED)))
+    .where(
+      and(
+        inArray(helpRequests.cycleId, cycleIds),
+        before(helpRequests.createdAt),
+        limit
+          ? or(inArray(helpRequests.status, HELP_STILL_WANTED), gt(helpRequests.updatedAt, limit))
+          : inArray(helpRequests.status, HELP_STILL_WANTED),
+      ),
+    )
     .orderBy(asc(helpRequests.id))
     .all();
 
@@ -164,39 +247,101 @@ export function readGatheringRecap(db: Db, slug: string, asOf?: string | null): 
   const numbersBefore = previousCycle ? readCycleNumbers(db, previousCycle.id, limit ?? undefined) : [];
   const numbers = readCycleNumbers(db, numbersCycle.id, limit ?? undefined)
     .filter((n): n is typeof n & { value: number } => n.value !== null)
-    .map((n) => ({ key: n.key, label: n.label, unit: n.unit, value: n.value, before: numbersBefore.find((p) => p.key === n.key)?.value ?? null }));
+    .map((n) => ({
+      key: n.key,
+      label: n.label,
+      unit: n.unit,
+      value: n.value,
+      before: numbersBefore.find((p) => p.key === n.key)?.value ?? null,
+    }));
 
   const topicRows = db
-    .select({ id: communityTopics.id, title: communityTopics.title, notes: communityTopics.notes, outcome: communityTopics.outcome, decision: communityTopics.decision })
+    .select({
+      id: communityTopics.id,
+      title: communityTopics.title,
+      notes: communityTopics.notes,
+      outcome: communityTopics.outcome,
+      decision: communityTopics.decision,
+    })
     .from(communityTopics)
     .where(and(eq(communityTopics.gatheringId, g.id), before(communityTopics.createdAt)))
     .orderBy(asc(communityTopics.sortOrder), asc(communityTopics.id))
     .all();
-  const actionItems = topicRows.length > 0
-    ? db.select({ topicId: topicActionItems.topicId, description: topicActionItems.description, ownerName: topicActionItems.ownerName }).from(topicActionItems).where(inArray(topicActionItems.topicId, topicRows.map((t) => t.id))).orderBy(asc(topicActionItems.id)).all()
-    : [];
+  const actionItems =
+    topicRows.length > 0
+      ? db
+          .select({ topicId: topicActionItems.topicId, description: topicActionItems.description, ownerName: topicActionItems.ownerName })
+          .from(topicActionItems)
+          .where(
+            inArray(
+              topicActionItems.topicId,
+              topicRows.map((t) => t.id),
+            ),
+          )
+          .orderBy(asc(topicActionItems.id))
+          .all()
+      : [];
   const topics = topicRows.map(({ id, ...topic }) => {
-    const current = { ...topic, actionItems: actionItems.filter((a) => a.topicId === id).map(({ description, ownerName }) => ({ description, ownerName })) };
+    const current = {
+      ...topic,
+      actionItems: actionItems.filter((a) => a.topicId === id).map(({ description, ownerName }) => ({ description, ownerName })),
+    };
     return limit ? topicAsOf(db, id, current, limit) : current;
   });
 
   const gatheringUrls = new Set([g.etherpadUrl, g.websiteUrl, g.recordingUrl].filter(Boolean));
-  const links = published.length > 0
-    ? db.select({ updateId: updateLinks.updateId, label: updateLinks.label, url: updateLinks.url }).from(updateLinks).where(inArray(updateLinks.updateId, published.map((u) => u.id))).orderBy(asc(updateLinks.sortOrder)).all()
-    : [];
+  const links =
+    published.length > 0
+      ? db
+          .select({ updateId: updateLinks.updateId, label: updateLinks.label, url: updateLinks.url })
+          .from(updateLinks)
+          .where(
+            inArray(
+              updateLinks.updateId,
+              published.map((u) => u.id),
+            ),
+          )
+          .orderBy(asc(updateLinks.sortOrder))
+          .all()
+      : [];
   const linksOf = (updateIds: number[]) => {
     const seen = new Set(gatheringUrls);
-    return links.filter((l) => updateIds.includes(l.updateId) && !seen.has(l.url) && seen.add(l.url)).map(({ label, url }) => ({ label, url }));
+    return links
+      .filter((l) => updateIds.includes(l.updateId) && !seen.has(l.url) && seen.add(l.url))
+      .map(({ label, url }) => ({ label, url }));
   };
 
-  const words = new Map(db.select({ health: healthDefinitions.health, label: healthDefinitions.label }).from(healthDefinitions).all().map((d) => [d.health, d.label]));
-  const author = g.recapAuthorId ? (db.select({ name: people.name }).from(people).where(eq(people.id, g.recapAuthorId)).get()?.name ?? null) : null;
+  const words = new Map(
+    db
+      .select({ health: healthDefinitions.health, label: healthDefinitions.label })
+      .from(healthDefinitions)
+      .all()
+      .map((d) => [d.health, d.label]),
+  );
+  const author = g.recapAuthorId
+    ? (db.select({ name: people.name }).from(people).where(eq(people.id, g.recapAuthorId)).get()?.name ?? null)
+    : null;
 
   return {
-    gathering: { slug: g.slug, name: g.name, startsOn: g.startsOn, endsOn: g.endsOn, websiteUrl: g.websiteUrl, notesUrl: g.etherpadUrl, recordingUrl: g.recordingUrl, intro: g.recapIntro, closing: g.recapClosing, author },
+    gathering: {
+      slug: g.slug,
+      name: g.name,
+      startsOn: g.startsOn,
+      endsOn: g.endsOn,
+      websiteUrl: g.websiteUrl,
+      notesUrl: g.etherpadUrl,
+      recordingUrl: g.recordingUrl,
+      intro: g.recapIntro,
+      closing: g.recapClosing,
+      author,
+    },
     asOf: day,
     plans: { slug: plans.slug, name: plans.name },
-    wraps: wraps && { slug: wraps.slug, name: wraps.name, releasedOn: wraps.releasedOn && (!day || wraps.releasedOn <= day) ? wraps.releasedOn : null },
+    wraps: wraps && {
+      slug: wraps.slug,
+      name: wraps.name,
+      releasedOn: wraps.releasedOn && (!day || wraps.releasedOn <= day) ? wraps.releasedOn : null,
+    },
     sections: RECAP_SECTION.filter((s) => !g.recapSections || g.recapSections.includes(s)),
     teams: teamRows.map((team) => {
       const own = published.filter((u) => u.teamId === team.id);
@@ -208,8 +353,12 @@ export function readGatheringRecap(db: Db, slug: string, asOf?: string | null): 
         current: current ? asItStood(current) : null,
         ending: ending ? asItStood(ending) : null,
         lastUpdateOn: lastUpdates.get(team.id) ?? null,
-        delivered: wraps ? items.filter((i) => i.teamId === team.id && i.cycleId === wraps.id && deliveredBy(i)).map((i) => ({ title: i.title })) : [],
-        plans: items.filter((i) => i.teamId === team.id && i.cycleId === plans.id && i.status !== "dropped" && !deliveredBy(i)).map((i) => ({ title: i.title, status: i.status })),
+        delivered: wraps
+          ? items.filter((i) => i.teamId === team.id && i.cycleId === wraps.id && deliveredBy(i)).map((i) => ({ title: i.title }))
+          : [],
+        plans: items
+          .filter((i) => i.teamId === team.id && i.cycleId === plans.id && i.status !== "dropped" && !deliveredBy(i))
+          .map((i) => ({ title: i.title, status: i.status })),
         help: requests.filter((r) => r.teamId === team.id).map(({ teamId: _teamId, ...r }) => r),
         links: linksOf([current, ending].flatMap((u) => (u ? [u.id] : []))),
       };
@@ -217,7 +366,9 @@ export function readGatheringRecap(db: Db, slug: string, asOf?: string | null): 
     numbersOf: { cycle: numbersCycle.name, before: previousCycle?.name ?? null },
     numbers,
     topics,
-    healthLabels: Object.fromEntries(Object.entries(HEALTH_LABELS).map(([health, label]) => [health, words.get(health as Health) ?? label])) as Record<Health, string>,
+    healthLabels: Object.fromEntries(
+      Object.entries(HEALTH_LABELS).map(([health, label]) => [health, words.get(health as Health) ?? label]),
+    ) as Record<Health, string>,
   };
 }
 
@@ -231,8 +382,16 @@ async function cachedGatheringRecap(slug: string, asOf: string, _dataVersion: Da
   cacheLife("dashboard");
   const db = getDb();
   const recap = readGatheringRecap(db, slug, asOf === "" ? undefined : asOf === "now" ? null : asOf);
-  const teamTags = db.select({ id: teams.id }).from(teams).all().map((t) => tags.team(t.id));
-  const cycleTags = db.select({ id: releaseCycles.id }).from(releaseCycles).all().map((c) => tags.cycle(c.id));
+  const teamTags = db
+    .select({ id: teams.id })
+    .from(teams)
+    .all()
+    .map((t) => tags.team(t.id));
+  const cycleTags = db
+    .select({ id: releaseCycles.id })
+    .from(releaseCycles)
+    .all()
+    .map((c) => tags.cycle(c.id));
   // Every team's section, and the figures of both cycles and of the one before them.
   cacheTag(tags.site, tags.cycles, tags.teams, tags.teamList, ...teamTags, ...cycleTags);
   return recap;

@@ -20,10 +20,26 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 const teamId = (slug: string) => db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).get()!.id;
-const leadOf = (slug: string): Actor => actorForPerson(db, db.select({ id: teamLeads.personId }).from(teamLeads).where(eq(teamLeads.teamId, teamId(slug))).get()!.id);
+const leadOf = (slug: string): Actor =>
+  actorForPerson(
+    db,
+    db
+      .select({ id: teamLeads.personId })
+      .from(teamLeads)
+      .where(eq(teamLeads.teamId, teamId(slug)))
+      .get()!.id,
+  );
 const snapshot = () => ({ requests: db.select().from(helpRequests).all(), audit: db.select().from(auditEntries).all().length });
 
-const form = { team: "distro-multi-os", cycle: "10.0", title: "Test the Arm ISO on real boards", details: "Any Arm server will do.", linkUrl: "https://example.org/arm", contact: "#starlingx on OFTC", roadmapItemId: "" };
+const form = {
+  team: "distro-multi-os",
+  cycle: "10.0",
+  title: "Test the Arm ISO on real boards",
+  details: "Any Arm server will do.",
+  linkUrl: "https://example.org/arm",
+  contact: "#starlingx on OFTC",
+  roadmapItemId: "",
+};
 
 describe("help requests", () => {
   it("a lead opens a request, it shows on /help-wanted and the dashboard, someone takes it, it is resolved and leaves both", () => {
@@ -34,15 +50,26 @@ describe("help requests", () => {
     expect(listed()).toMatchObject({ status: "open", contact: "#starlingx on OFTC", linkUrl: "https://example.org/arm" });
     const openBefore = onBoard().open;
 
-    assignHelpRequest({ actor: lead, input: assignHelpRequestSchema.parse({ id: String(id), ownerId: "", takenByName: "Ada Newcomer" }) }, db);
-    expect(db.select().from(helpRequests).where(eq(helpRequests.id, id)).get()).toMatchObject({ status: "taken", takenByName: "Ada Newcomer" });
+    assignHelpRequest(
+      { actor: lead, input: assignHelpRequestSchema.parse({ id: String(id), ownerId: "", takenByName: "Ada Newcomer" }) },
+      db,
+    );
+    expect(db.select().from(helpRequests).where(eq(helpRequests.id, id)).get()).toMatchObject({
+      status: "taken",
+      takenByName: "Ada Newcomer",
+    });
     expect(listed()).toMatchObject({ status: "taken", takenBy: "Ada Newcomer" });
     expect(onBoard().open).toBe(openBefore - 1);
 
     closeHelpRequest({ actor: lead, input: closeHelpRequestSchema.parse({ id: String(id), status: "resolved" }) }, db);
     expect(listed()).toBeUndefined();
     expect(getHelpRequestsForEditing({ actor: lead, team: "distro-multi-os" }, db)!.requests.map((r) => r.id)).not.toContain(id);
-    const audit = db.select({ action: auditEntries.action }).from(auditEntries).where(eq(auditEntries.entityId, String(id))).all().map((a) => a.action);
+    const audit = db
+      .select({ action: auditEntries.action })
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, String(id)))
+      .all()
+      .map((a) => a.action);
     expect(audit).toEqual(["help.open", "help.assign", "help.resolve"]);
   });
 
@@ -52,7 +79,11 @@ describe("help requests", () => {
     assignHelpRequest({ actor: lead, input: { id, ownerId: null, takenByName: "Ada" } }, db);
     const person = db.select({ id: people.id }).from(people).get()!;
     assignHelpRequest({ actor: lead, input: { id, ownerId: person.id, takenByName: null } }, db);
-    expect(db.select().from(helpRequests).where(eq(helpRequests.id, id)).get()).toMatchObject({ status: "taken", ownerId: person.id, takenByName: null });
+    expect(db.select().from(helpRequests).where(eq(helpRequests.id, id)).get()).toMatchObject({
+      status: "taken",
+      ownerId: person.id,
+      takenByName: null,
+    });
   });
 
   it("names the field at fault when the input is wrong", () => {
@@ -65,20 +96,40 @@ describe("help requests", () => {
 
     const lead = leadOf("distro-multi-os");
     const before = snapshot();
-    const otherTeamsItem = db.select({ id: roadmapItems.id }).from(roadmapItems).where(eq(roadmapItems.teamId, teamId("docs"))).get()!.id;
-    expect(() => openHelpRequest({ actor: lead, input: { ...openHelpRequestSchema.parse(form), roadmapItemId: otherTeamsItem } }, db)).toThrow(expect.objectContaining({ field: "roadmapItemId" }));
-    expect(() => openHelpRequest({ actor: lead, input: { ...openHelpRequestSchema.parse(form), cycle: "99.0" } }, db)).toThrow(expect.objectContaining({ field: "cycle" }));
-    const existing = db.select().from(helpRequests).where(eq(helpRequests.teamId, teamId("distro-multi-os"))).get()!;
-    expect(() => assignHelpRequest({ actor: lead, input: { id: existing.id, ownerId: "nobody", takenByName: null } }, db)).toThrow(InputError);
+    const otherTeamsItem = db
+      .select({ id: roadmapItems.id })
+      .from(roadmapItems)
+      .where(eq(roadmapItems.teamId, teamId("docs")))
+      .get()!.id;
+    expect(() =>
+      openHelpRequest({ actor: lead, input: { ...openHelpRequestSchema.parse(form), roadmapItemId: otherTeamsItem } }, db),
+    ).toThrow(expect.objectContaining({ field: "roadmapItemId" }));
+    expect(() => openHelpRequest({ actor: lead, input: { ...openHelpRequestSchema.parse(form), cycle: "99.0" } }, db)).toThrow(
+      expect.objectContaining({ field: "cycle" }),
+    );
+    const existing = db
+      .select()
+      .from(helpRequests)
+      .where(eq(helpRequests.teamId, teamId("distro-multi-os")))
+      .get()!;
+    expect(() => assignHelpRequest({ actor: lead, input: { id: existing.id, ownerId: "nobody", takenByName: null } }, db)).toThrow(
+      InputError,
+    );
     expect(snapshot()).toEqual(before);
   });
 
   it("refuses another team's lead, and a change to a closed request, changing nothing", () => {
-    const existing = db.select().from(helpRequests).where(eq(helpRequests.teamId, teamId("distro-multi-os"))).get()!;
+    const existing = db
+      .select()
+      .from(helpRequests)
+      .where(eq(helpRequests.teamId, teamId("distro-multi-os")))
+      .get()!;
     const stranger = leadOf("docs");
     const before = snapshot();
     expect(() => openHelpRequest({ actor: stranger, input: openHelpRequestSchema.parse(form) }, db)).toThrow(ForbiddenError);
-    expect(() => assignHelpRequest({ actor: stranger, input: { id: existing.id, ownerId: null, takenByName: "Ada" } }, db)).toThrow(ForbiddenError);
+    expect(() => assignHelpRequest({ actor: stranger, input: { id: existing.id, ownerId: null, takenByName: "Ada" } }, db)).toThrow(
+      ForbiddenError,
+    );
     expect(() => closeHelpRequest({ actor: stranger, input: { id: existing.id, status: "dropped" } }, db)).toThrow(ForbiddenError);
     expect(() => getHelpRequestsForEditing({ actor: stranger, team: "distro-multi-os" }, db)).toThrow(ForbiddenError);
     expect(snapshot()).toEqual(before);
@@ -86,7 +137,9 @@ describe("help requests", () => {
     const lead = leadOf("distro-multi-os");
     closeHelpRequest({ actor: lead, input: { id: existing.id, status: "dropped" } }, db);
     const afterClose = snapshot();
-    expect(() => assignHelpRequest({ actor: lead, input: { id: existing.id, ownerId: null, takenByName: "Ada" } }, db)).toThrow(ConflictError);
+    expect(() => assignHelpRequest({ actor: lead, input: { id: existing.id, ownerId: null, takenByName: "Ada" } }, db)).toThrow(
+      ConflictError,
+    );
     expect(() => closeHelpRequest({ actor: lead, input: { id: existing.id, status: "resolved" } }, db)).toThrow(ConflictError);
     expect(snapshot()).toEqual(afterClose);
   });

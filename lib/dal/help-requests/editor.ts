@@ -38,7 +38,10 @@ export interface HelpRequestsForEditing {
 }
 
 /** The team's open and taken requests and what the forms offer, for those who may manage them. */
-export function getHelpRequestsForEditing({ actor, team: slug }: { actor: Actor; team: string }, db: Db = getDb()): HelpRequestsForEditing | null {
+export function getHelpRequestsForEditing(
+  { actor, team: slug }: { actor: Actor; team: string },
+  db: Db = getDb(),
+): HelpRequestsForEditing | null {
   const team = db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(eq(teams.slug, slug)).get();
   if (!team) return null;
   assertCan(actor, "help.manage", { teamId: team.id });
@@ -77,7 +80,16 @@ export function getHelpRequestsForEditing({ actor, team: slug }: { actor: Actor;
           .select({ id: roadmapItems.id, title: roadmapItems.title, cycleName: releaseCycles.name })
           .from(roadmapItems)
           .innerJoin(releaseCycles, eq(releaseCycles.id, roadmapItems.cycleId))
-          .where(and(eq(roadmapItems.teamId, team.id), inArray(roadmapItems.cycleId, cycles.map((c) => c.id)), inArray(roadmapItems.status, ROADMAP_UNFINISHED)))
+          .where(
+            and(
+              eq(roadmapItems.teamId, team.id),
+              inArray(
+                roadmapItems.cycleId,
+                cycles.map((c) => c.id),
+              ),
+              inArray(roadmapItems.status, ROADMAP_UNFINISHED),
+            ),
+          )
           .orderBy(asc(releaseCycles.startsOn), asc(roadmapItems.sortOrder))
           .all();
   return {
@@ -96,7 +108,8 @@ function openRequest(tx: Tx, id: number) {
 }
 
 function assertStillOpen(current: { status: HelpStatus }) {
-  if (!HELP_STILL_WANTED.includes(current.status)) throw new ConflictError("This help request was closed meanwhile.", { version: 0, changedFields: ["status"] });
+  if (!HELP_STILL_WANTED.includes(current.status))
+    throw new ConflictError("This help request was closed meanwhile.", { version: 0, changedFields: ["status"] });
 }
 
 export function openHelpRequest({ actor, input }: { actor: Actor; input: OpenHelpRequestInput }, db: Db = getDb()): { id: number } {
@@ -155,7 +168,13 @@ export function closeHelpRequest({ actor, input }: { actor: Actor; input: CloseH
     assertCan(actor, "help.manage", { teamId: current.teamId });
     assertStillOpen(current);
     tx.update(helpRequests).set({ status: input.status, updatedAt: new Date() }).where(eq(helpRequests.id, current.id)).run();
-    recordAudit(tx, actor, { action: `help.${input.status === "resolved" ? "resolve" : "drop"}`, entityType: "help_request", entityId: current.id, before: { status: current.status }, after: { status: input.status } });
+    recordAudit(tx, actor, {
+      action: `help.${input.status === "resolved" ? "resolve" : "drop"}`,
+      entityType: "help_request",
+      entityId: current.id,
+      before: { status: current.status },
+      after: { status: input.status },
+    });
     return current;
   });
   invalidate(tags.team(result.teamId), tags.cycle(result.cycleId));

@@ -17,7 +17,20 @@ export function listHelpRequests({ filters, page }: { filters: HelpRequestFilter
   );
   const total = db.select({ n: count() }).from(helpRequests).where(where).get()?.n ?? 0;
   const rows = db
-    .select({ id: helpRequests.id, team: teams.slug, cycle: releaseCycles.slug, roadmapItemId: helpRequests.roadmapItemId, title: helpRequests.title, details: helpRequests.details, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact, owner: people.name, takenByName: helpRequests.takenByName, status: helpRequests.status, updatedAt: helpRequests.updatedAt })
+    .select({
+      id: helpRequests.id,
+      team: teams.slug,
+      cycle: releaseCycles.slug,
+      roadmapItemId: helpRequests.roadmapItemId,
+      title: helpRequests.title,
+      details: helpRequests.details,
+      linkUrl: helpRequests.linkUrl,
+      contact: helpRequests.contact,
+      owner: people.name,
+      takenByName: helpRequests.takenByName,
+      status: helpRequests.status,
+      updatedAt: helpRequests.updatedAt,
+    })
     .from(helpRequests)
     .innerJoin(teams, eq(teams.id, helpRequests.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
@@ -27,5 +40,9 @@ export function listHelpRequests({ filters, page }: { filters: HelpRequestFilter
     .limit(pageWindow(page).limit)
     .offset(pageWindow(page).offset)
     .all();
-  return paged(rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) })), total, page);
+  return paged(
+    rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) })),
+    total,
+    page,
+  );
 }

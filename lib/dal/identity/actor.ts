@@ -45,6 +45,11 @@ export async function getSessionInfo(): Promise<SessionInfo> {
   const leadOf =
     actor.leadOf.length === 0
       ? []
-      : getDb().select({ slug: teams.slug }).from(teams).where(inArray(teams.id, [...actor.leadOf])).all().map((t) => t.slug);
+      : getDb()
+          .select({ slug: teams.slug })
+          .from(teams)
+          .where(inArray(teams.id, [...actor.leadOf]))
+          .all()
+          .map((t) => t.slug);
   return { signedIn: true, name: actor.name, role: actor.role, leadOf };
 }

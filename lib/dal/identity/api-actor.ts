@@ -18,7 +18,8 @@ export async function actorFromRequest(request: Request, db: Db = getDb()): Prom
   if (authorization !== null) {
     // A wrong token is an error, never a silent fall back to anonymous reading.
     const [scheme, secret, ...rest] = authorization.trim().split(/\s+/);
-    if (scheme?.toLowerCase() !== "bearer" || !secret || rest.length > 0) throw new UnauthorizedError("Send the token as: Authorization: Bearer <token>");
+    if (scheme?.toLowerCase() !== "bearer" || !secret || rest.length > 0)
+      throw new UnauthorizedError("Send the token as: Authorization: Bearer <token>");
     const actor = authenticateApiToken(secret, db);
     if (!actor) throw new UnauthorizedError("This token is unknown, expired or revoked.");
     return actor;

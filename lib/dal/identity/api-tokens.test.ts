@@ -16,12 +16,21 @@ let testLead: Actor;
 let admin: Actor;
 let testTeamId: number;
 
-const personByEmail = (email: string) => actorForPerson(db, db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id);
-const sanityRun = (actor: Actor, value = 42) => recordMetricValue({ actor, input: { team: "test", cycle: "10.0", metric: "manual_test_cases", value, note: "weekly sanity" } }, db);
+const personByEmail = (email: string) =>
+  actorForPerson(db, db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id);
+const sanityRun = (actor: Actor, value = 42) =>
+  recordMetricValue({ actor, input: { team: "test", cycle: "10.0", metric: "manual_test_cases", value, note: "weekly sanity" } }, db);
 
 beforeEach(async () => {
   ({ db, cleanup } = createTestDatabase({ demo: true }));
-  await createPerson({ actor: { kind: "system", label: "test" }, input: { name: "Ada Admin", email: "ada@example.org", role: "admin", leads: [] }, password: "a-long-password-1" }, db);
+  await createPerson(
+    {
+      actor: { kind: "system", label: "test" },
+      input: { name: "Ada Admin", email: "ada@example.org", role: "admin", leads: [] },
+      password: "a-long-password-1",
+    },
+    db,
+  );
   testLead = personByEmail("tomas.lead@example.org");
   admin = personByEmail("ada@example.org");
   testTeamId = db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "test")).get()!.id;
@@ -30,7 +39,10 @@ afterEach(() => cleanup());
 
 describe("API tokens", () => {
   it("keeps only a SHA-256 hash and a recognisable prefix of the secret", () => {
-    const { id, secret } = createApiToken({ actor: testLead, input: { name: "sanity CI", scopes: ["metric.record"], teams: ["test"], expiresInDays: 30 } }, db);
+    const { id, secret } = createApiToken(
+      { actor: testLead, input: { name: "sanity CI", scopes: ["metric.record"], teams: ["test"], expiresInDays: 30 } },
+      db,
+    );
     expect(secret.startsWith(TOKEN_PREFIX)).toBe(true);
     expect(secret.length).toBeGreaterThan(40);
     const row = db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!;
@@ -42,7 +54,10 @@ describe("API tokens", () => {
   });
 
   it("authenticates as its owner narrowed to its scopes and teams, and notes the last use", () => {
-    const { secret, id } = createApiToken({ actor: testLead, input: { name: "sanity CI", scopes: ["metric.record"], teams: ["test"], expiresInDays: null } }, db);
+    const { secret, id } = createApiToken(
+      { actor: testLead, input: { name: "sanity CI", scopes: ["metric.record"], teams: ["test"], expiresInDays: null } },
+      db,
+    );
     expect(listApiTokens({ actor: testLead }, db)[0]!.lastUsedAt).toBeNull();
     const actor = authenticateApiToken(secret, db)!;
     expect(actor).toMatchObject({ kind: "person", token: { id, name: "sanity CI", scopes: ["metric.record"], teamIds: [testTeamId] } });
@@ -53,28 +68,45 @@ describe("API tokens", () => {
 
   it("refuses unknown, expired and revoked tokens, and those of deactivated people", () => {
     const now = Date.now();
-    const expiring = createApiToken({ actor: testLead, input: { name: "short", scopes: ["metric.record"], teams: [], expiresInDays: 7 }, now }, db);
+    const expiring = createApiToken(
+      { actor: testLead, input: { name: "short", scopes: ["metric.record"], teams: [], expiresInDays: 7 }, now },
+      db,
+    );
     expect(authenticateApiToken(expiring.secret, db, now + 6 * 86_400_000)).not.toBeNull();
     expect(authenticateApiToken(expiring.secret, db, now + 7 * 86_400_000)).toBeNull();
     expect(authenticateApiToken(`${TOKEN_PREFIX}not-a-real-token`, db)).toBeNull();
     expect(authenticateApiToken("", db)).toBeNull();
 
-    const revoked = createApiToken({ actor: testLead, input: { name: "revoked", scopes: ["metric.record"], teams: [], expiresInDays: null } }, db);
+    const revoked = createApiToken(
+      { actor: testLead, input: { name: "revoked", scopes: ["metric.record"], teams: [], expiresInDays: null } },
+      db,
+    );
     revokeApiToken({ actor: testLead, id: revoked.id }, db);
     expect(authenticateApiToken(revoked.secret, db)).toBeNull();
 
-    const owned = createApiToken({ actor: testLead, input: { name: "owner leaves", scopes: ["metric.record"], teams: [], expiresInDays: null } }, db);
+    const owned = createApiToken(
+      { actor: testLead, input: { name: "owner leaves", scopes: ["metric.record"], teams: [], expiresInDays: null } },
+      db,
+    );
     db.update(people).set({ active: false }).where(eq(people.email, "tomas.lead@example.org")).run();
     expect(authenticateApiToken(owned.secret, db)).toBeNull();
   });
 
   it("writes through a token only within its scopes, and audits the change as coming from the token", () => {
-    const scoped = authenticateApiToken(createApiToken({ actor: admin, input: { name: "docs bot", scopes: ["metric.record"], teams: ["docs"], expiresInDays: null } }, db).secret, db)!;
+    const scoped = authenticateApiToken(
+      createApiToken({ actor: admin, input: { name: "docs bot", scopes: ["metric.record"], teams: ["docs"], expiresInDays: null } }, db)
+        .secret,
+      db,
+    )!;
     const before = fingerprint(db);
     expect(() => sanityRun(scoped)).toThrow(ForbiddenError);
     expect(fingerprint(db)).toBe(before);
 
-    const ci = authenticateApiToken(createApiToken({ actor: testLead, input: { name: "sanity CI", scopes: ["metric.record"], teams: ["test"], expiresInDays: null } }, db).secret, db)!;
+    const ci = authenticateApiToken(
+      createApiToken({ actor: testLead, input: { name: "sanity CI", scopes: ["metric.record"], teams: ["test"], expiresInDays: null } }, db)
+        .secret,
+      db,
+    )!;
     const { id } = sanityRun(ci);
     const value = db.select().from(metricValues).where(eq(metricValues.id, id)).get()!;
     expect(value.sourceTokenId).not.toBeNull();
@@ -84,10 +116,21 @@ describe("API tokens", () => {
 
   it("lists a person's own tokens, and everyone's only for admins; others cannot revoke them", () => {
     createApiToken({ actor: testLead, input: { name: "mine", scopes: ["metric.record"], teams: [], expiresInDays: null } }, db);
-    const adminsToken = createApiToken({ actor: admin, input: { name: "admin's", scopes: ["update.write"], teams: ["docs", "test"], expiresInDays: 90 } }, db);
+    const adminsToken = createApiToken(
+      { actor: admin, input: { name: "admin's", scopes: ["update.write"], teams: ["docs", "test"], expiresInDays: 90 } },
+      db,
+    );
     expect(listApiTokens({ actor: testLead }, db).map((t) => t.name)).toEqual(["mine"]);
-    expect(listApiTokens({ actor: admin, everyone: true }, db).map((t) => t.name).sort()).toEqual(["admin's", "mine"]);
-    expect(listApiTokens({ actor: admin }, db)[0]!.teams.map((t) => t.slug).sort()).toEqual(["docs", "test"]);
+    expect(
+      listApiTokens({ actor: admin, everyone: true }, db)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["admin's", "mine"]);
+    expect(
+      listApiTokens({ actor: admin }, db)[0]!
+        .teams.map((t) => t.slug)
+        .sort(),
+    ).toEqual(["docs", "test"]);
     expect(() => listApiTokens({ actor: testLead, everyone: true }, db)).toThrow(ForbiddenError);
     expect(() => revokeApiToken({ actor: testLead, id: adminsToken.id }, db)).toThrow(ForbiddenError);
     const mine = listApiTokens({ actor: testLead }, db)[0]!;
@@ -96,8 +139,15 @@ describe("API tokens", () => {
   });
 
   it("cannot be created or revoked through a token, nor name an unknown team", () => {
-    const ci = authenticateApiToken(createApiToken({ actor: admin, input: { name: "ci", scopes: ["metric.record"], teams: [], expiresInDays: null } }, db).secret, db)!;
-    expect(() => createApiToken({ actor: ci, input: { name: "more", scopes: ["update.write"], teams: [], expiresInDays: null } }, db)).toThrow(ForbiddenError);
-    expect(() => createApiToken({ actor: admin, input: { name: "typo", scopes: ["update.write"], teams: ["tset"], expiresInDays: null } }, db)).toThrow(/No team is called tset/);
+    const ci = authenticateApiToken(
+      createApiToken({ actor: admin, input: { name: "ci", scopes: ["metric.record"], teams: [], expiresInDays: null } }, db).secret,
+      db,
+    )!;
+    expect(() =>
+      createApiToken({ actor: ci, input: { name: "more", scopes: ["update.write"], teams: [], expiresInDays: null } }, db),
+    ).toThrow(ForbiddenError);
+    expect(() =>
+      createApiToken({ actor: admin, input: { name: "typo", scopes: ["update.write"], teams: ["tset"], expiresInDays: null } }, db),
+    ).toThrow(/No team is called tset/);
   });
 });

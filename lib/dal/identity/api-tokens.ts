@@ -38,23 +38,42 @@ export interface ApiTokenRow {
 }
 
 /** Creates a token for the actor; the secret in the answer is never readable again. */
-export function createApiToken({ actor, input, now = Date.now() }: { actor: Actor; input: CreateApiTokenInput; now?: number }, db: Db = getDb()): { id: number; secret: string } {
+export function createApiToken(
+  { actor, input, now = Date.now() }: { actor: Actor; input: CreateApiTokenInput; now?: number },
+  db: Db = getDb(),
+): { id: number; secret: string } {
   assertCan(actor, "token.manage_own");
   if (actor.kind !== "person") throw new ForbiddenError("token.manage_own");
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   return db.transaction((tx) => {
     const slugs = [...new Set(input.teams)];
-    const teamRows = slugs.length === 0 ? [] : tx.select({ id: teams.id, slug: teams.slug }).from(teams).where(inArray(teams.slug, slugs)).all();
+    const teamRows =
+      slugs.length === 0 ? [] : tx.select({ id: teams.id, slug: teams.slug }).from(teams).where(inArray(teams.slug, slugs)).all();
     const missing = slugs.filter((slug) => !teamRows.some((t) => t.slug === slug));
     if (missing.length > 0) throw new InputError("teams", `No team is called ${missing.join(", ")}`);
     const expiresAt = input.expiresInDays === null ? null : new Date(now + input.expiresInDays * 86_400_000);
     const row = tx
       .insert(apiTokens)
-      .values({ personId: actor.id, name: input.name, prefix: secret.slice(0, PREFIX_LENGTH), tokenHash: hashToken(secret), scopes: [...new Set(input.scopes)], expiresAt })
+      .values({
+        personId: actor.id,
+        name: input.name,
+        prefix: secret.slice(0, PREFIX_LENGTH),
+        tokenHash: hashToken(secret),
+        scopes: [...new Set(input.scopes)],
+        expiresAt,
+      })
       .returning({ id: apiTokens.id })
       .get();
-    if (teamRows.length > 0) tx.insert(apiTokenTeams).values(teamRows.map((t) => ({ tokenId: row.id, teamId: t.id }))).run();
-    recordAudit(tx, actor, { action: "token.create", entityType: "api_token", entityId: row.id, after: { name: input.name, scopes: input.scopes, teams: slugs, expiresAt: expiresAt?.toISOString() ?? null } });
+    if (teamRows.length > 0)
+      tx.insert(apiTokenTeams)
+        .values(teamRows.map((t) => ({ tokenId: row.id, teamId: t.id })))
+        .run();
+    recordAudit(tx, actor, {
+      action: "token.create",
+      entityType: "api_token",
+      entityId: row.id,
+      after: { name: input.name, scopes: input.scopes, teams: slugs, expiresAt: expiresAt?.toISOString() ?? null },
+    });
     return { id: row.id, secret };
   });
 }
@@ -78,7 +97,12 @@ export function listApiTokens({ actor, everyone = false }: { actor: Actor; every
           .select({ tokenId: apiTokenTeams.tokenId, slug: teams.slug, name: teams.name })
           .from(apiTokenTeams)
           .innerJoin(teams, eq(teams.id, apiTokenTeams.teamId))
-          .where(inArray(apiTokenTeams.tokenId, rows.map((r) => r.token.id)))
+          .where(
+            inArray(
+              apiTokenTeams.tokenId,
+              rows.map((r) => r.token.id),
+            ),
+          )
           .orderBy(asc(teams.sortOrder))
           .all();
   return rows.map(({ token, ownerName }) => ({
@@ -98,7 +122,11 @@ export function listApiTokens({ actor, everyone = false }: { actor: Actor; every
 /** Stops a token at once. Its owner may revoke it, and so may admins. */
 export function revokeApiToken({ actor, id }: { actor: Actor; id: number }, db: Db = getDb()): void {
   db.transaction((tx) => {
-    const token = tx.select({ personId: apiTokens.personId, name: apiTokens.name, revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.id, id)).get();
+    const token = tx
+      .select({ personId: apiTokens.personId, name: apiTokens.name, revokedAt: apiTokens.revokedAt })
+      .from(apiTokens)
+      .where(eq(apiTokens.id, id))
+      .get();
     if (!token) throw new NotFoundError("Token");
     const own = actor.kind === "person" && actor.id === token.personId;
     assertCan(actor, own ? "token.manage_own" : "person.manage");
@@ -114,16 +142,26 @@ export function revokeApiToken({ actor, id }: { actor: Actor; id: number }, db: 
  */
 export function authenticateApiToken(secret: string, db: Db = getDb(), now = Date.now()): Actor | null {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-  const token = db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(secret))).get();
+  const token = db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, hashToken(secret)))
+    .get();
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now)) return null;
   const owner = actorForPerson(db, token.personId);
   if (owner.kind !== "person") return null;
   db.update(apiTokens)
     .set({ lastUsedAt: new Date(now) })
-    .where(and(eq(apiTokens.id, token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now - LAST_USE_RESOLUTION_MS)))))
+    .where(
+      and(eq(apiTokens.id, token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now - LAST_USE_RESOLUTION_MS)))),
+    )
     .run();
-  const teamIds = db.select({ teamId: apiTokenTeams.teamId }).from(apiTokenTeams).where(eq(apiTokenTeams.tokenId, token.id)).all().map((t) => t.teamId);
+  const teamIds = db
+    .select({ teamId: apiTokenTeams.teamId })
+    .from(apiTokenTeams)
+    .where(eq(apiTokenTeams.tokenId, token.id))
+    .all()
+    .map((t) => t.teamId);
   const scopes = token.scopes.filter((s): s is Action => (TOKEN_SCOPES as readonly string[]).includes(s));
   return { ...owner, token: { id: token.id, name: token.name, scopes, teamIds } };
 }
-

@@ -27,21 +27,30 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 async function person(email: string): Promise<string> {
-  return (await createPerson({ actor: SYSTEM, input: { name: "Pat Example", email, role: "member", leads: [] }, password: PASSWORD }, db)).id;
+  return (await createPerson({ actor: SYSTEM, input: { name: "Pat Example", email, role: "member", leads: [] }, password: PASSWORD }, db))
+    .id;
 }
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return getAuth().handler(
-    new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000", ...headers }, body: JSON.stringify(body) }),
+    new Request(`${BASE}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://localhost:3000", ...headers },
+      body: JSON.stringify(body),
+    }),
   );
 }
 
-const signIn = (email: string, password: string, address: string) => post("/sign-in/email", { email, password }, { "x-forwarded-for": address });
+const signIn = (email: string, password: string, address: string) =>
+  post("/sign-in/email", { email, password }, { "x-forwarded-for": address });
 
 async function sessionCookie(email: string, address: string): Promise<string> {
   const response = await signIn(email, PASSWORD, address);
   expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }
 
 describe("password guessing through better-auth's own endpoints", { timeout: 120_000 }, () => {
@@ -49,7 +58,8 @@ describe("password guessing through better-auth's own endpoints", { timeout: 120
     const email = "guessed@example.org";
     await person(email);
     const statuses: number[] = [];
-    for (let attempt = 1; attempt <= 60; attempt++) statuses.push((await signIn(email, `wrong-guess-${attempt}`, `198.51.100.${attempt}`)).status);
+    for (let attempt = 1; attempt <= 60; attempt++)
+      statuses.push((await signIn(email, `wrong-guess-${attempt}`, `198.51.100.${attempt}`)).status);
 
     const firstRefusal = statuses.indexOf(429);
     expect(firstRefusal).toBeGreaterThan(0);
@@ -76,7 +86,9 @@ describe("password guessing through better-auth's own endpoints", { timeout: 120
   it("counts guesses sent in parallel before any of them is checked, so they cannot all slip through", async () => {
     const email = "rushed@example.org";
     await person(email);
-    const statuses = await Promise.all(Array.from({ length: 20 }, (_, attempt) => signIn(email, `wrong-guess-${attempt}`, "203.0.113.50").then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, attempt) => signIn(email, `wrong-guess-${attempt}`, "203.0.113.50").then((r) => r.status)),
+    );
     expect(statuses.filter((status) => status === 401)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(15);
   });
@@ -93,7 +105,8 @@ describe("password guessing through better-auth's own endpoints", { timeout: 120
 
   it("stops one address guessing across many accounts once it reaches the per-address limit", async () => {
     const statuses: number[] = [];
-    for (let attempt = 1; attempt <= 31; attempt++) statuses.push((await signIn(`nobody-${attempt}@example.org`, "a-guess", "203.0.113.200")).status);
+    for (let attempt = 1; attempt <= 31; attempt++)
+      statuses.push((await signIn(`nobody-${attempt}@example.org`, "a-guess", "203.0.113.200")).status);
     expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
     expect((await signIn("someone-else@example.org", "a-guess", "203.0.113.201")).status).toBe(401);
@@ -104,10 +117,15 @@ describe("password guessing through better-auth's own endpoints", { timeout: 120
     await person(email);
     const cookie = await sessionCookie(email, "192.0.2.90");
     const changePassword = (currentPassword: string) =>
-      getAuth().api.changePassword({ body: { currentPassword, newPassword: "another-password-22" }, headers: new Headers({ cookie, "x-forwarded-for": "192.0.2.90" }) }).then(
-        () => 200,
-        (error: { statusCode: number }) => error.statusCode,
-      );
+      getAuth()
+        .api.changePassword({
+          body: { currentPassword, newPassword: "another-password-22" },
+          headers: new Headers({ cookie, "x-forwarded-for": "192.0.2.90" }),
+        })
+        .then(
+          () => 200,
+          (error: { statusCode: number }) => error.statusCode,
+        );
     const statuses: number[] = [];
     for (let attempt = 1; attempt <= 6; attempt++) statuses.push(await changePassword(`wrong-current-${attempt}`));
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
@@ -139,8 +157,13 @@ describe("better-auth endpoints the app does not use", () => {
     const changePassword = await post("/change-password", { currentPassword: PASSWORD, newPassword: "another-password-22" }, { cookie });
     const signUp = await post("/sign-up/email", { email: "new@example.org", password: PASSWORD, name: "New" });
 
-    expect([rename, longName, changeEmail, deleteUser, changePassword, signUp].map((response) => response.status)).toEqual([404, 404, 404, 404, 404, 404]);
-    expect(db.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, id)).get()).toEqual({ name: "Pat Example", email });
+    expect([rename, longName, changeEmail, deleteUser, changePassword, signUp].map((response) => response.status)).toEqual([
+      404, 404, 404, 404, 404, 404,
+    ]);
+    expect(db.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, id)).get()).toEqual({
+      name: "Pat Example",
+      email,
+    });
     expect(db.select().from(auditEntries).all().length).toBe(auditBefore);
   });
 });

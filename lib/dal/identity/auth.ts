@@ -83,7 +83,11 @@ function httpAllowList(): BetterAuthPlugin {
 }
 
 function tooManyAttempts(waitMs: number): APIError {
-  return new APIError("TOO_MANY_REQUESTS", { code: "TOO_MANY_ATTEMPTS", message: tryAgainMessage(waitMs) }, { "Retry-After": String(Math.ceil(waitMs / 1000)) });
+  return new APIError(
+    "TOO_MANY_REQUESTS",
+    { code: "TOO_MANY_ATTEMPTS", message: tryAgainMessage(waitMs) },
+    { "Retry-After": String(Math.ceil(waitMs / 1000)) },
+  );
 }
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
@@ -96,7 +100,11 @@ async function passwordAccount(ctx: HookContext): Promise<string | null> {
 }
 
 /** The answers that mean a password was compared and found wrong (or belongs to a deactivated person). */
-const PASSWORD_REFUSED: readonly string[] = [BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD.code, BASE_ERROR_CODES.INVALID_PASSWORD.code, BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code];
+const PASSWORD_REFUSED: readonly string[] = [
+  BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD.code,
+  BASE_ERROR_CODES.INVALID_PASSWORD.code,
+  BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code,
+];
 
 const countPasswordAttempt = createAuthMiddleware(async (ctx) => {
   const email = await passwordAccount(ctx);
@@ -123,7 +131,8 @@ const settlePasswordAttempt = createAuthMiddleware(async (ctx) => {
     return;
   }
   // A deactivated person's right password must read exactly as a wrong one.
-  if (code === BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code) throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
+  if (code === BASE_ERROR_CODES.FAILED_TO_CREATE_SESSION.code)
+    throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
 });
 
 function createAuth() {

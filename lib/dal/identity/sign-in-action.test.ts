@@ -30,7 +30,8 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 async function person(email: string): Promise<string> {
-  return (await createPerson({ actor: SYSTEM, input: { name: "Pat Example", email, role: "member", leads: [] }, password: PASSWORD }, db)).id;
+  return (await createPerson({ actor: SYSTEM, input: { name: "Pat Example", email, role: "member", leads: [] }, password: PASSWORD }, db))
+    .id;
 }
 
 function signInWithForm(email: string, password: string, address: string) {
@@ -55,10 +56,17 @@ describe("the sign-in action", { timeout: 60_000 }, () => {
   it("counts wrong passwords sent straight to /api/auth/sign-in/email, and says so on the attempt that uses up the limit", async () => {
     const email = "shared-limit@example.org";
     await person(email);
-    for (let attempt = 1; attempt <= 4; attempt++) expect((await signInOverHttp(email, `wrong-guess-${attempt}`, "192.0.2.10")).status).toBe(401);
+    for (let attempt = 1; attempt <= 4; attempt++)
+      expect((await signInOverHttp(email, `wrong-guess-${attempt}`, "192.0.2.10")).status).toBe(401);
 
-    expect(await signInWithForm(email, "wrong-guess-5", "192.0.2.10")).toMatchObject({ ok: false, message: "Too many sign-in attempts. Try again in 15 minutes." });
-    expect(await signInWithForm(email, PASSWORD, "192.0.2.10")).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many sign-in attempts/) });
+    expect(await signInWithForm(email, "wrong-guess-5", "192.0.2.10")).toMatchObject({
+      ok: false,
+      message: "Too many sign-in attempts. Try again in 15 minutes.",
+    });
+    expect(await signInWithForm(email, PASSWORD, "192.0.2.10")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Too many sign-in attempts/),
+    });
     expect(await signInWithForm(email, PASSWORD, "192.0.2.11")).toMatchObject({ ok: true });
   });
 

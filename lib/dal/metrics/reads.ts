@@ -41,7 +41,12 @@ function definitions(db: Db) {
 /** Each metric's figure for one cycle, across teams, by the metric's rule; with `asOf`, from the values observed by then. */
 export function readCycleNumbers(db: Db, cycleId: number, asOf?: Date): CycleNumber[] {
   const values = db
-    .select({ metricId: metricValues.metricId, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt })
+    .select({
+      metricId: metricValues.metricId,
+      teamId: metricValues.teamId,
+      value: metricValues.value,
+      observedAt: metricValues.observedAt,
+    })
     .from(metricValues)
     .where(and(eq(metricValues.cycleId, cycleId), countedValue, asOf ? lte(metricValues.observedAt, asOf) : undefined))
     .all()
@@ -78,7 +83,13 @@ export function readTeamNumbers(db: Db, teamId: number): TeamMetricHistory[] {
     .orderBy(asc(releaseCycles.startsOn))
     .all();
   const values = db
-    .select({ metricId: metricValues.metricId, cycleId: metricValues.cycleId, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt })
+    .select({
+      metricId: metricValues.metricId,
+      cycleId: metricValues.cycleId,
+      teamId: metricValues.teamId,
+      value: metricValues.value,
+      observedAt: metricValues.observedAt,
+    })
     .from(metricValues)
     .where(and(eq(metricValues.teamId, teamId), countedValue))
     .all()
@@ -126,7 +137,10 @@ export function readDelivery(db: Db, cycleId: number): { teams: Delivery[]; over
     byTeam.set(row.slug, entry);
   }
   const list = [...byTeam.values()];
-  return { teams: list, overall: { planned: list.reduce((n, t) => n + t.planned, 0), delivered: list.reduce((n, t) => n + t.delivered, 0) } };
+  return {
+    teams: list,
+    overall: { planned: list.reduce((n, t) => n + t.planned, 0), delivered: list.reduce((n, t) => n + t.delivered, 0) },
+  };
 }
 
 /** Metric definitions, optionally one team's (with the community-wide ones left out). */
@@ -159,7 +173,10 @@ export function listMetricDefinitions({ filters, page }: { filters: { team?: str
 export function listMetricValues({ filters, page }: { filters: MetricValueFilters; page: Page }, db: Db = getDb()) {
   const teamId = idOf(db, teams, filters.team);
   const cycleId = idOf(db, releaseCycles, filters.cycle);
-  const metricId = filters.metric === undefined ? undefined : (db.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.key, filters.metric)).get()?.id ?? -1);
+  const metricId =
+    filters.metric === undefined
+      ? undefined
+      : (db.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.key, filters.metric)).get()?.id ?? -1);
   const where = and(
     countedValue,
     teamId === undefined ? undefined : eq(metricValues.teamId, teamId),
@@ -168,7 +185,16 @@ export function listMetricValues({ filters, page }: { filters: MetricValueFilter
   );
   const total = db.select({ n: count() }).from(metricValues).where(where).get()?.n ?? 0;
   const rows = db
-    .select({ id: metricValues.id, metric: metricDefinitions.key, team: teams.slug, cycle: releaseCycles.slug, value: metricValues.value, observedAt: metricValues.observedAt, note: metricValues.note, sourceUpdateId: metricValues.sourceUpdateId })
+    .select({
+      id: metricValues.id,
+      metric: metricDefinitions.key,
+      team: teams.slug,
+      cycle: releaseCycles.slug,
+      value: metricValues.value,
+      observedAt: metricValues.observedAt,
+      note: metricValues.note,
+      sourceUpdateId: metricValues.sourceUpdateId,
+    })
     .from(metricValues)
     .innerJoin(metricDefinitions, eq(metricDefinitions.id, metricValues.metricId))
     .innerJoin(teams, eq(teams.id, metricValues.teamId))
@@ -178,5 +204,9 @@ export function listMetricValues({ filters, page }: { filters: MetricValueFilter
     .limit(pageWindow(page).limit)
     .offset(pageWindow(page).offset)
     .all();
-  return paged(rows.map((r) => ({ ...r, observedAt: iso(r.observedAt) })), total, page);
+  return paged(
+    rows.map((r) => ({ ...r, observedAt: iso(r.observedAt) })),
+    total,
+    page,
+  );
 }

@@ -15,7 +15,11 @@ export function recordMetricValue({ actor, input }: { actor: Actor; input: Recor
     const team = teamForWriting(tx, input.team);
     assertCan(actor, "metric.record", { teamId: team.id });
     const cycle = cycleBySlug(tx, input.cycle);
-    const metric = tx.select({ id: metricDefinitions.id, teamId: metricDefinitions.teamId, retired: metricDefinitions.retired }).from(metricDefinitions).where(eq(metricDefinitions.key, input.metric)).get();
+    const metric = tx
+      .select({ id: metricDefinitions.id, teamId: metricDefinitions.teamId, retired: metricDefinitions.retired })
+      .from(metricDefinitions)
+      .where(eq(metricDefinitions.key, input.metric))
+      .get();
     if (!metric) throw new InputError("metric", "No metric has this key");
     if (metric.retired) throw new InputError("metric", "This metric is retired");
     if (metric.teamId !== null && metric.teamId !== team.id) throw new InputError("metric", "This metric belongs to another team");
@@ -34,7 +38,19 @@ export function recordMetricValue({ actor, input }: { actor: Actor; input: Recor
       })
       .returning({ id: metricValues.id })
       .get();
-    recordAudit(tx, actor, { action: "metric.record", entityType: "metric_value", entityId: row.id, after: { team: input.team, cycle: input.cycle, metric: input.metric, value: input.value, observedAt: observedAt.toISOString(), note: input.note } });
+    recordAudit(tx, actor, {
+      action: "metric.record",
+      entityType: "metric_value",
+      entityId: row.id,
+      after: {
+        team: input.team,
+        cycle: input.cycle,
+        metric: input.metric,
+        value: input.value,
+        observedAt: observedAt.toISOString(),
+        note: input.note,
+      },
+    });
     return { id: row.id, teamId: team.id, cycleId: cycle.id };
   });
   invalidate(tags.team(result.teamId), tags.cycle(result.cycleId));

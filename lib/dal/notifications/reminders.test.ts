@@ -41,21 +41,36 @@ describe("update-due reminders", () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
     const sendMail = mailerFromEnv();
     delete process.env.SMTP_URL;
-    expect(await sendReminders({ actor: system, now: NOW, baseUrl: "https://status.example.org", sendMail }, db)).toEqual({ sent: 6, emailed: 6 });
+    expect(await sendReminders({ actor: system, now: NOW, baseUrl: "https://status.example.org", sendMail }, db)).toEqual({
+      sent: 6,
+      emailed: 6,
+    });
     expect(smtp.received).toHaveLength(6);
     const toDocs = smtp.received.filter((m) => m.to.includes("dana.lead@example.org"));
     expect(toDocs).toHaveLength(1);
     expect(toDocs[0]!.data).toContain("Subject: StarlingX 10.0: Docs update due before Docs sprint");
     expect(db.select().from(notifications).all()).toHaveLength(6);
-    expect(db.select().from(updateReminders).all().every((r) => r.channels.includes("email"))).toBe(true);
+    expect(
+      db
+        .select()
+        .from(updateReminders)
+        .all()
+        .every((r) => r.channels.includes("email")),
+    ).toBe(true);
 
-    expect(await sendReminders({ actor: system, now: NOW + 3_600_000, baseUrl: "https://status.example.org", sendMail }, db)).toEqual({ sent: 0, emailed: 0 });
+    expect(await sendReminders({ actor: system, now: NOW + 3_600_000, baseUrl: "https://status.example.org", sendMail }, db)).toEqual({
+      sent: 0,
+      emailed: 0,
+    });
     expect(smtp.received).toHaveLength(6);
   });
 
   it("wait while the next milestone is beyond the lead time, and go in the app alone without mail", async () => {
     expect(pendingReminders({ now: Date.parse("2024-06-01T09:00:00Z"), baseUrl: "" }, db)).toEqual([]);
-    expect(await sendReminders({ actor: system, now: Date.parse("2024-07-10T09:00:00Z"), baseUrl: "", sendMail: null }, db)).toEqual({ sent: 6, emailed: 0 });
+    expect(await sendReminders({ actor: system, now: Date.parse("2024-07-10T09:00:00Z"), baseUrl: "", sendMail: null }, db)).toEqual({
+      sent: 6,
+      emailed: 0,
+    });
   });
 
   it("are for release managers to send", async () => {

@@ -25,7 +25,14 @@ export interface PendingReminder {
   text: string;
 }
 
-function message(communityName: string, cycleName: string, teamName: string, milestone: { name: string; dueOn: string }, baseUrl: string, teamSlug: string) {
+function message(
+  communityName: string,
+  cycleName: string,
+  teamName: string,
+  milestone: { name: string; dueOn: string },
+  baseUrl: string,
+  teamSlug: string,
+) {
   return {
     subject: `${communityName} ${cycleName}: ${teamName} update due before ${milestone.name}`,
     text: [
@@ -48,7 +55,14 @@ export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: strin
   const today = new Date(now).toISOString().slice(0, 10);
   const horizon = new Date(now + lead * DAY).toISOString().slice(0, 10);
   const upcoming = db
-    .select({ id: milestones.id, name: milestones.name, dueOn: milestones.dueOn, cycleId: releaseCycles.id, cycleSlug: releaseCycles.slug, cycleName: releaseCycles.name })
+    .select({
+      id: milestones.id,
+      name: milestones.name,
+      dueOn: milestones.dueOn,
+      cycleId: releaseCycles.id,
+      cycleSlug: releaseCycles.slug,
+      cycleName: releaseCycles.name,
+    })
     .from(milestones)
     .innerJoin(releaseCycles, eq(releaseCycles.id, milestones.cycleId))
     .where(and(gte(milestones.dueOn, today), lte(milestones.dueOn, horizon), inArray(releaseCycles.status, ["active", "planning"])))
@@ -56,7 +70,14 @@ export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: strin
     .all();
   const pending: PendingReminder[] = [];
   for (const m of upcoming) {
-    const sent = new Set(db.select({ teamId: updateReminders.teamId }).from(updateReminders).where(eq(updateReminders.milestoneId, m.id)).all().map((r) => r.teamId));
+    const sent = new Set(
+      db
+        .select({ teamId: updateReminders.teamId })
+        .from(updateReminders)
+        .where(eq(updateReminders.milestoneId, m.id))
+        .all()
+        .map((r) => r.teamId),
+    );
     const due = teamsDue(db, m.cycleId, dueSince(db, m.cycleId, now).since).filter((team) => !sent.has(team.id));
     // Every due team's leads in one query, not one query per team.
     const leadRows =
@@ -66,7 +87,15 @@ export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: strin
             .select({ teamId: teamLeads.teamId, name: people.name, email: people.email })
             .from(teamLeads)
             .innerJoin(people, eq(people.id, teamLeads.personId))
-            .where(and(inArray(teamLeads.teamId, due.map((team) => team.id)), eq(people.active, true)))
+            .where(
+              and(
+                inArray(
+                  teamLeads.teamId,
+                  due.map((team) => team.id),
+                ),
+                eq(people.active, true),
+              ),
+            )
             .all();
     for (const team of due) {
       const leads = leadRows.filter((l) => l.teamId === team.id).map(({ name, email }) => ({ name, email }));
@@ -82,7 +111,10 @@ export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: strin
   return pending;
 }
 
-export function previewReminders({ actor, now, baseUrl }: { actor: Actor; now: number; baseUrl: string }, db: Db = getDb()): PendingReminder[] {
+export function previewReminders(
+  { actor, now, baseUrl }: { actor: Actor; now: number; baseUrl: string },
+  db: Db = getDb(),
+): PendingReminder[] {
   assertCan(actor, "cycle.manage");
   return pendingReminders({ now, baseUrl }, db);
 }
@@ -103,13 +135,30 @@ export async function sendReminders(
     const claimed = db.transaction((tx) => {
       const row = tx
         .insert(updateReminders)
-        .values({ teamId: reminder.team.id, milestoneId: reminder.milestone.id, channels: ["app"], sentById: actor.kind === "person" ? actor.id : null })
+        .values({
+          teamId: reminder.team.id,
+          milestoneId: reminder.milestone.id,
+          channels: ["app"],
+          sentById: actor.kind === "person" ? actor.id : null,
+        })
         .onConflictDoNothing()
         .returning({ id: updateReminders.id })
         .get();
       if (!row) return null;
-      tx.insert(notifications).values({ teamId: reminder.team.id, title: `Update due before ${reminder.milestone.name} (${formatDay(reminder.milestone.dueOn)})`, body: reminder.text, linkPath: `/updates/new?team=${reminder.team.slug}` }).run();
-      recordAudit(tx, actor, { action: "reminder.send", entityType: "team", entityId: reminder.team.id, after: { milestone: reminder.milestone.name } });
+      tx.insert(notifications)
+        .values({
+          teamId: reminder.team.id,
+          title: `Update due before ${reminder.milestone.name} (${formatDay(reminder.milestone.dueOn)})`,
+          body: reminder.text,
+          linkPath: `/updates/new?team=${reminder.team.slug}`,
+        })
+        .run();
+      recordAudit(tx, actor, {
+        action: "reminder.send",
+        entityType: "team",
+        entityId: reminder.team.id,
+        after: { milestone: reminder.milestone.name },
+      });
       return row.id;
     });
     if (claimed === null) continue;
@@ -118,7 +167,10 @@ export async function sendReminders(
     if (sendMail && reminder.leads.length > 0) {
       try {
         await sendMail({ to: reminder.leads.map((l) => l.email), subject: reminder.subject, text: reminder.text });
-        db.update(updateReminders).set({ channels: ["app", "email"] }).where(eq(updateReminders.id, claimed)).run();
+        db.update(updateReminders)
+          .set({ channels: ["app", "email"] })
+          .where(eq(updateReminders.id, claimed))
+          .run();
         emailed += 1;
       } catch (error) {
         // The in-app reminder stands; the row's channels say the mail did not go out.

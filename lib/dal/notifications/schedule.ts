@@ -8,7 +8,12 @@ const HOUR = 60 * 60 * 1000;
 /** Sends due reminders now and every hour; a reminder row per team and milestone keeps it to once. */
 export function startReminderSchedule(): void {
   const run = () => {
-    sendReminders({ actor: { kind: "system", label: "reminder schedule" }, now: Date.now(), baseUrl: publicBaseUrl(), sendMail: mailerFromEnv() })
+    sendReminders({
+      actor: { kind: "system", label: "reminder schedule" },
+      now: Date.now(),
+      baseUrl: publicBaseUrl(),
+      sendMail: mailerFromEnv(),
+    })
       .then(({ sent }) => {
         if (sent > 0) console.log(`Sent ${sent} "update due" reminder(s).`);
       })

@@ -18,7 +18,11 @@ export function generatePassword(): string {
 
 function teamIdsForSlugs(db: Db | Tx, slugs: readonly string[]): number[] {
   if (slugs.length === 0) return [];
-  const rows = db.select({ id: teams.id, slug: teams.slug }).from(teams).where(inArray(teams.slug, [...slugs])).all();
+  const rows = db
+    .select({ id: teams.id, slug: teams.slug })
+    .from(teams)
+    .where(inArray(teams.slug, [...slugs]))
+    .all();
   const missing = slugs.filter((s) => !rows.some((r) => r.slug === s));
   if (missing.length > 0) throw new InputError("leads", `No team is called ${missing.join(", ")}`);
   return rows.map((r) => r.id);
@@ -33,13 +37,22 @@ export async function createPerson(
   const hash = await hashPassword(password);
   const id = randomUUID();
   db.transaction((tx) => {
-    const taken = tx.select({ id: people.id }).from(people).where(sql`lower(${people.email}) = lower(${input.email})`).get();
+    const taken = tx
+      .select({ id: people.id })
+      .from(people)
+      .where(sql`lower(${people.email}) = lower(${input.email})`)
+      .get();
     if (taken) throw new InputError("email", "Someone already has this email address");
     const teamIds = teamIdsForSlugs(tx, input.leads);
     tx.insert(people).values({ id, name: input.name, email: input.email.toLowerCase(), role: input.role, emailVerified: true }).run();
     tx.insert(accounts).values({ id: randomUUID(), personId: id, accountId: id, providerId: "credential", password: hash }).run();
     for (const teamId of teamIds) tx.insert(teamLeads).values({ teamId, personId: id }).run();
-    recordAudit(tx, actor, { action: "person.create", entityType: "person", entityId: id, after: { name: input.name, email: input.email, role: input.role, leads: input.leads } });
+    recordAudit(tx, actor, {
+      action: "person.create",
+      entityType: "person",
+      entityId: id,
+      after: { name: input.name, email: input.email, role: input.role, leads: input.leads },
+    });
   });
   invalidate(tags.teams, tags.teamList);
   return { id };
@@ -71,7 +84,14 @@ export function editPerson({ actor, input }: { actor: Actor; input: EditPersonIn
     if (input.active === false) tx.delete(sessions).where(eq(sessions.personId, input.id)).run();
     if (input.leads) {
       const teamIds = teamIdsForSlugs(tx, input.leads);
-      const previous = tx.select({ slug: teams.slug }).from(teamLeads).innerJoin(teams, eq(teams.id, teamLeads.teamId)).where(eq(teamLeads.personId, input.id)).all().map((r) => r.slug).sort();
+      const previous = tx
+        .select({ slug: teams.slug })
+        .from(teamLeads)
+        .innerJoin(teams, eq(teams.id, teamLeads.teamId))
+        .where(eq(teamLeads.personId, input.id))
+        .all()
+        .map((r) => r.slug)
+        .sort();
       if (previous.join() !== [...input.leads].sort().join()) {
         tx.delete(teamLeads).where(eq(teamLeads.personId, input.id)).run();
         for (const teamId of teamIds) tx.insert(teamLeads).values({ teamId, personId: input.id }).run();
@@ -79,7 +99,8 @@ export function editPerson({ actor, input }: { actor: Actor; input: EditPersonIn
         after.leads = input.leads;
       }
     }
-    if (Object.keys(after).length > 0) recordAudit(tx, actor, { action: "person.edit", entityType: "person", entityId: input.id, before, after });
+    if (Object.keys(after).length > 0)
+      recordAudit(tx, actor, { action: "person.edit", entityType: "person", entityId: input.id, before, after });
   });
   invalidate(tags.teams, tags.teamList);
 }
@@ -95,7 +116,11 @@ export interface PersonRow {
 
 export function listPeople({ actor }: { actor: Actor }, db: Db = getDb()): PersonRow[] {
   assertCan(actor, "person.manage");
-  const rows = db.select({ id: people.id, name: people.name, email: people.email, role: people.role, active: people.active }).from(people).orderBy(asc(people.name)).all();
+  const rows = db
+    .select({ id: people.id, name: people.name, email: people.email, role: people.role, active: people.active })
+    .from(people)
+    .orderBy(asc(people.name))
+    .all();
   const leads = db
     .select({ personId: teamLeads.personId, slug: teams.slug, name: teams.name })
     .from(teamLeads)

@@ -32,9 +32,33 @@ function cycleOf(db: Db | Tx, slug: string) {
 }
 
 function itemsOf(db: Db | Tx, teamId: number, cycleId: number): EditableRoadmapItem[] {
-  const cycleNames = new Map(db.select({ id: releaseCycles.id, name: releaseCycles.name }).from(releaseCycles).all().map((c) => [c.id, c.name]));
-  const rows = db.select().from(roadmapItems).where(and(eq(roadmapItems.teamId, teamId), eq(roadmapItems.cycleId, cycleId))).orderBy(asc(roadmapItems.sortOrder), asc(roadmapItems.id)).all();
-  const links = rows.length === 0 ? [] : db.select().from(roadmapItemLinks).where(inArray(roadmapItemLinks.itemId, rows.map((r) => r.id))).orderBy(asc(roadmapItemLinks.id)).all();
+  const cycleNames = new Map(
+    db
+      .select({ id: releaseCycles.id, name: releaseCycles.name })
+      .from(releaseCycles)
+      .all()
+      .map((c) => [c.id, c.name]),
+  );
+  const rows = db
+    .select()
+    .from(roadmapItems)
+    .where(and(eq(roadmapItems.teamId, teamId), eq(roadmapItems.cycleId, cycleId)))
+    .orderBy(asc(roadmapItems.sortOrder), asc(roadmapItems.id))
+    .all();
+  const links =
+    rows.length === 0
+      ? []
+      : db
+          .select()
+          .from(roadmapItemLinks)
+          .where(
+            inArray(
+              roadmapItemLinks.itemId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(roadmapItemLinks.id))
+          .all();
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
@@ -56,7 +80,11 @@ export type RoadmapForEditing = ReturnType<typeof getRoadmapForEditing>;
 export function getRoadmapForEditing({ actor, team, cycle }: { actor: Actor; team: string; cycle: string }, db: Db = getDb()) {
   const found = { team: teamForReading(db, team), cycle: cycleOf(db, cycle) };
   assertCan(actor, "roadmap.write", { teamId: found.team.id });
-  const cycles = db.select({ slug: releaseCycles.slug, name: releaseCycles.name, status: releaseCycles.status }).from(releaseCycles).orderBy(asc(releaseCycles.startsOn)).all();
+  const cycles = db
+    .select({ slug: releaseCycles.slug, name: releaseCycles.name, status: releaseCycles.status })
+    .from(releaseCycles)
+    .orderBy(asc(releaseCycles.startsOn))
+    .all();
   return { ...found, items: itemsOf(db, found.team.id, found.cycle.id), cycles };
 }
 
@@ -68,7 +96,10 @@ function deliveredOn(status: RoadmapStatus, before: { status: RoadmapStatus; del
 
 function writeLinks(tx: Tx, itemId: number, links: EditableRoadmapItem["links"]) {
   tx.delete(roadmapItemLinks).where(eq(roadmapItemLinks.itemId, itemId)).run();
-  if (links.length > 0) tx.insert(roadmapItemLinks).values(links.map((l) => ({ ...l, itemId }))).run();
+  if (links.length > 0)
+    tx.insert(roadmapItemLinks)
+      .values(links.map((l) => ({ ...l, itemId })))
+      .run();
 }
 
 export function createRoadmapItem({ actor, input }: { actor: Actor; input: CreateRoadmapItemInput }, db: Db = getDb()): { id: number } {
@@ -76,8 +107,24 @@ export function createRoadmapItem({ actor, input }: { actor: Actor; input: Creat
   const result = db.transaction((tx) => {
     const found = { team: teamForWriting(tx, team), cycle: cycleOf(tx, cycle) };
     assertCan(actor, "roadmap.write", { teamId: found.team.id });
-    const sortOrder = tx.select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` }).from(roadmapItems).where(and(eq(roadmapItems.teamId, found.team.id), eq(roadmapItems.cycleId, found.cycle.id))).get()?.n ?? 0;
-    const row = tx.insert(roadmapItems).values({ ...fields, teamId: found.team.id, cycleId: found.cycle.id, originalCycleId: found.cycle.id, sortOrder, deliveredOn: deliveredOn(fields.status, null) }).returning({ id: roadmapItems.id }).get();
+    const sortOrder =
+      tx
+        .select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` })
+        .from(roadmapItems)
+        .where(and(eq(roadmapItems.teamId, found.team.id), eq(roadmapItems.cycleId, found.cycle.id)))
+        .get()?.n ?? 0;
+    const row = tx
+      .insert(roadmapItems)
+      .values({
+        ...fields,
+        teamId: found.team.id,
+        cycleId: found.cycle.id,
+        originalCycleId: found.cycle.id,
+        sortOrder,
+        deliveredOn: deliveredOn(fields.status, null),
+      })
+      .returning({ id: roadmapItems.id })
+      .get();
     writeLinks(tx, row.id, links);
     recordAudit(tx, actor, { action: "roadmap.create", entityType: "roadmap_item", entityId: row.id, after: input });
     return { id: row.id, teamId: found.team.id, cycleId: found.cycle.id };
@@ -93,12 +140,25 @@ export function editRoadmapItem({ actor, input }: { actor: Actor; input: EditRoa
     if (!current) throw new NotFoundError("Roadmap item");
     assertCan(actor, "roadmap.write", { teamId: current.teamId });
     if (current.version !== expectedVersion) {
-      throw new ConflictError("Someone changed this item after you opened it.", { version: current.version, changedFields: [], snapshot: itemsOf(tx, current.teamId, current.cycleId).find((i) => i.id === id) });
+      throw new ConflictError("Someone changed this item after you opened it.", {
+        version: current.version,
+        changedFields: [],
+        snapshot: itemsOf(tx, current.teamId, current.cycleId).find((i) => i.id === id),
+      });
     }
     const version = current.version + 1;
-    tx.update(roadmapItems).set({ ...fields, version, deliveredOn: deliveredOn(fields.status, current), updatedAt: new Date() }).where(and(eq(roadmapItems.id, id), eq(roadmapItems.version, current.version))).run();
+    tx.update(roadmapItems)
+      .set({ ...fields, version, deliveredOn: deliveredOn(fields.status, current), updatedAt: new Date() })
+      .where(and(eq(roadmapItems.id, id), eq(roadmapItems.version, current.version)))
+      .run();
     writeLinks(tx, id, links);
-    recordAudit(tx, actor, { action: "roadmap.edit", entityType: "roadmap_item", entityId: id, before: { title: current.title, status: current.status, helpWanted: current.helpWanted }, after: { ...fields, links } });
+    recordAudit(tx, actor, {
+      action: "roadmap.edit",
+      entityType: "roadmap_item",
+      entityId: id,
+      before: { title: current.title, status: current.status, helpWanted: current.helpWanted },
+      after: { ...fields, links },
+    });
     return { version, teamId: current.teamId, cycleId: current.cycleId };
   });
   invalidate(tags.team(result.teamId), tags.cycle(result.cycleId));
@@ -135,25 +195,66 @@ export function carryOverRoadmap({ actor, input }: { actor: Actor; input: CarryO
     const to = cycleOf(tx, input.to);
     assertCan(actor, "roadmap.write", { teamId: team.id });
     if (to.id === from.id) throw new InputError("to", "Pick a different cycle to carry into");
-    const alreadyCarried = tx.select({ carriedFromId: roadmapItems.carriedFromId }).from(roadmapItems).where(eq(roadmapItems.cycleId, to.id)).all().map((r) => r.carriedFromId).filter((v): v is number => v !== null);
+    const alreadyCarried = tx
+      .select({ carriedFromId: roadmapItems.carriedFromId })
+      .from(roadmapItems)
+      .where(eq(roadmapItems.cycleId, to.id))
+      .all()
+      .map((r) => r.carriedFromId)
+      .filter((v): v is number => v !== null);
     const open = tx
       .select()
       .from(roadmapItems)
-      .where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, from.id), inArray(roadmapItems.status, ROADMAP_UNFINISHED), alreadyCarried.length > 0 ? notInArray(roadmapItems.id, alreadyCarried) : undefined))
+      .where(
+        and(
+          eq(roadmapItems.teamId, team.id),
+          eq(roadmapItems.cycleId, from.id),
+          inArray(roadmapItems.status, ROADMAP_UNFINISHED),
+          alreadyCarried.length > 0 ? notInArray(roadmapItems.id, alreadyCarried) : undefined,
+        ),
+      )
       .orderBy(asc(roadmapItems.sortOrder))
       .all();
-    const base = tx.select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` }).from(roadmapItems).where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, to.id))).get()?.n ?? 0;
+    const base =
+      tx
+        .select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` })
+        .from(roadmapItems)
+        .where(and(eq(roadmapItems.teamId, team.id), eq(roadmapItems.cycleId, to.id)))
+        .get()?.n ?? 0;
     open.forEach((item, i) => {
       const copy = tx
         .insert(roadmapItems)
-        .values({ teamId: team.id, cycleId: to.id, originalCycleId: item.originalCycleId, carriedFromId: item.id, title: item.title, description: item.description, status: item.status, kind: item.kind, helpWanted: item.helpWanted, sortOrder: base + i })
+        .values({
+          teamId: team.id,
+          cycleId: to.id,
+          originalCycleId: item.originalCycleId,
+          carriedFromId: item.id,
+          title: item.title,
+          description: item.description,
+          status: item.status,
+          kind: item.kind,
+          helpWanted: item.helpWanted,
+          sortOrder: base + i,
+        })
         .returning({ id: roadmapItems.id })
         .get();
-      const links = tx.select({ kind: roadmapItemLinks.kind, label: roadmapItemLinks.label, url: roadmapItemLinks.url }).from(roadmapItemLinks).where(eq(roadmapItemLinks.itemId, item.id)).all();
+      const links = tx
+        .select({ kind: roadmapItemLinks.kind, label: roadmapItemLinks.label, url: roadmapItemLinks.url })
+        .from(roadmapItemLinks)
+        .where(eq(roadmapItemLinks.itemId, item.id))
+        .all();
       writeLinks(tx, copy.id, links);
-      tx.update(roadmapItems).set({ status: "deferred", version: item.version + 1, updatedAt: new Date() }).where(eq(roadmapItems.id, item.id)).run();
+      tx.update(roadmapItems)
+        .set({ status: "deferred", version: item.version + 1, updatedAt: new Date() })
+        .where(eq(roadmapItems.id, item.id))
+        .run();
     });
-    recordAudit(tx, actor, { action: "roadmap.carry_over", entityType: "team", entityId: team.id, after: { from: from.name, to: to.name, items: open.map((i) => i.title) } });
+    recordAudit(tx, actor, {
+      action: "roadmap.carry_over",
+      entityType: "team",
+      entityId: team.id,
+      after: { from: from.name, to: to.name, items: open.map((i) => i.title) },
+    });
     return { carried: open.length, teamId: team.id, fromId: from.id, toId: to.id };
   });
   invalidate(tags.team(result.teamId), tags.cycle(result.fromId), tags.cycle(result.toId));

@@ -26,7 +26,20 @@ export function listRoadmapItems({ filters, page }: { filters: RoadmapFilters; p
     .limit(pageWindow(page).limit)
     .offset(pageWindow(page).offset)
     .all();
-  const links = rows.length === 0 ? [] : db.select().from(roadmapItemLinks).where(inArray(roadmapItemLinks.itemId, rows.map((r) => r.item.id))).orderBy(asc(roadmapItemLinks.id)).all();
+  const links =
+    rows.length === 0
+      ? []
+      : db
+          .select()
+          .from(roadmapItemLinks)
+          .where(
+            inArray(
+              roadmapItemLinks.itemId,
+              rows.map((r) => r.item.id),
+            ),
+          )
+          .orderBy(asc(roadmapItemLinks.id))
+          .all();
   return paged(
     rows.map(({ item, teamSlug, cycleSlug }) => ({
       id: item.id,

@@ -8,11 +8,20 @@ import type { PatchRoadmapItemInput } from "@/lib/validation/api";
 import { editRoadmapItem } from "./editor";
 
 /** Changes some fields of a roadmap item: the rest stay as they are; a stale `version` is a conflict. */
-export function patchRoadmapItem({ actor, id, input }: { actor: Actor; id: number; input: PatchRoadmapItemInput }, db: Db = getDb()): { version: number } {
+export function patchRoadmapItem(
+  { actor, id, input }: { actor: Actor; id: number; input: PatchRoadmapItemInput },
+  db: Db = getDb(),
+): { version: number } {
   const { version, ...changes } = input;
   const current = db.select().from(roadmapItems).where(eq(roadmapItems.id, id)).get();
   if (!current) throw new NotFoundError("Roadmap item");
-  const links = changes.links ?? db.select({ kind: roadmapItemLinks.kind, label: roadmapItemLinks.label, url: roadmapItemLinks.url }).from(roadmapItemLinks).where(eq(roadmapItemLinks.itemId, id)).all();
+  const links =
+    changes.links ??
+    db
+      .select({ kind: roadmapItemLinks.kind, label: roadmapItemLinks.label, url: roadmapItemLinks.url })
+      .from(roadmapItemLinks)
+      .where(eq(roadmapItemLinks.itemId, id))
+      .all();
   // editRoadmapItem re-reads the item in its transaction and refuses a stale version there.
   return editRoadmapItem(
     {

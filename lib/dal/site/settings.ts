@@ -10,7 +10,20 @@ import { invalidate, tags } from "../cache/cache";
 export function getSettingsForEditing({ actor }: { actor: Actor }, db: Db = getDb()) {
   assertCan(actor, "settings.manage");
   const row = db.select().from(communitySettings).where(eq(communitySettings.id, 1)).get();
-  return row ?? { id: 1, name: "Cycleboard", description: "", websiteUrl: null, docsUrl: null, mailingListUrl: null, codeUrl: null, privateMode: false, reminderLeadDays: 7, staleUpdateDays: 30 };
+  return (
+    row ?? {
+      id: 1,
+      name: "Cycleboard",
+      description: "",
+      websiteUrl: null,
+      docsUrl: null,
+      mailingListUrl: null,
+      codeUrl: null,
+      privateMode: false,
+      reminderLeadDays: 7,
+      staleUpdateDays: 30,
+    }
+  );
 }
 
 export function updateSettings({ actor, input }: { actor: Actor; input: SettingsInput }, db: Db = getDb()): void {
@@ -25,7 +38,15 @@ export function updateSettings({ actor, input }: { actor: Actor; input: Settings
       action: "settings.edit",
       entityType: "settings",
       entityId: 1,
-      before: before ? { name: before.name, description: before.description, privateMode: before.privateMode, reminderLeadDays: before.reminderLeadDays, staleUpdateDays: before.staleUpdateDays } : null,
+      before: before
+        ? {
+            name: before.name,
+            description: before.description,
+            privateMode: before.privateMode,
+            reminderLeadDays: before.reminderLeadDays,
+            staleUpdateDays: before.staleUpdateDays,
+          }
+        : null,
       after: input,
     });
   });
@@ -34,5 +55,8 @@ export function updateSettings({ actor, input }: { actor: Actor; input: Settings
 
 /** Read on every request by proxy.ts; a one-row primary-key lookup. */
 export function isPrivateMode(db: Db = getDb()): boolean {
-  return db.select({ privateMode: communitySettings.privateMode }).from(communitySettings).where(eq(communitySettings.id, 1)).get()?.privateMode ?? false;
+  return (
+    db.select({ privateMode: communitySettings.privateMode }).from(communitySettings).where(eq(communitySettings.id, 1)).get()
+      ?.privateMode ?? false
+  );
 }

@@ -7,7 +7,16 @@ import { createTestDatabase } from "@/db/testing";
 import { ForbiddenError, InputError } from "@/lib/errors";
 import { type Actor } from "@/lib/permissions";
 import { searchCommunity } from "../views/search";
-import { describeDocumentErrors, exportSite, importSite, LEFT_BEHIND, readSite, siteDocumentSchema, TRANSFERRED, type SiteDocument } from "./transfer";
+import {
+  describeDocumentErrors,
+  exportSite,
+  importSite,
+  LEFT_BEHIND,
+  readSite,
+  siteDocumentSchema,
+  TRANSFERRED,
+  type SiteDocument,
+} from "./transfer";
 
 const cli: Actor = { kind: "system", label: "test import" };
 const cleanups: (() => void)[] = [];
@@ -26,7 +35,9 @@ const asFile = (doc: SiteDocument): unknown => JSON.parse(JSON.stringify(doc));
 describe("site export and import", { timeout: 30_000 }, () => {
   it("decides for every table of the schema whether it travels", () => {
     const decided = new Set([...TRANSFERRED, ...LEFT_BEHIND].map((t) => getTableConfig(t).name));
-    const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable)).map((t) => getTableConfig(t).name);
+    const tables = (Object.values(schema) as unknown[])
+      .filter((value): value is SQLiteTable => is(value, SQLiteTable))
+      .map((t) => getTableConfig(t).name);
     expect(tables.filter((name) => !decided.has(name))).toEqual([]);
   });
 
@@ -52,8 +63,14 @@ describe("site export and import", { timeout: 30_000 }, () => {
     const source = database(true);
     const someone = source.select().from(schema.people).get()!;
     const hash = "scrypt:secret-hash-of-a-password";
-    source.insert(schema.accounts).values({ id: "acc", personId: someone.id, accountId: someone.id, providerId: "credential", password: hash }).run();
-    source.insert(schema.sessions).values({ id: "s", token: "session-token-secret", personId: someone.id, expiresAt: new Date(Date.now() + 86_400_000) }).run();
+    source
+      .insert(schema.accounts)
+      .values({ id: "acc", personId: someone.id, accountId: someone.id, providerId: "credential", password: hash })
+      .run();
+    source
+      .insert(schema.sessions)
+      .values({ id: "s", token: "session-token-secret", personId: someone.id, expiresAt: new Date(Date.now() + 86_400_000) })
+      .run();
     const doc = readSite(source);
     const text = JSON.stringify(doc);
     expect(Object.keys(doc.tables)).not.toContain("accounts");
@@ -64,7 +81,12 @@ describe("site export and import", { timeout: 30_000 }, () => {
 
     const target = database(false);
     const { passwords } = await importSite({ actor: cli, document: asFile(doc) }, target);
-    expect(passwords.map((p) => p.email).sort()).toEqual(doc.tables.people!.filter((p) => p.active === 1).map((p) => p.email).sort());
+    expect(passwords.map((p) => p.email).sort()).toEqual(
+      doc.tables
+        .people!.filter((p) => p.active === 1)
+        .map((p) => p.email)
+        .sort(),
+    );
     expect(target.select().from(schema.accounts).all()).toHaveLength(passwords.length);
     expect(target.select().from(schema.sessions).all()).toEqual([]);
   });
@@ -91,11 +113,17 @@ describe("site export and import", { timeout: 30_000 }, () => {
     const target = database(false);
     const adminEmail = doc.tables.people![0]!.email as string;
     target.insert(schema.people).values({ id: "first-admin", name: "First admin", email: adminEmail.toUpperCase(), role: "admin" }).run();
-    target.insert(schema.accounts).values({ id: "acc", personId: "first-admin", accountId: "first-admin", providerId: "credential", password: "kept" }).run();
+    target
+      .insert(schema.accounts)
+      .values({ id: "acc", personId: "first-admin", accountId: "first-admin", providerId: "credential", password: "kept" })
+      .run();
     const { passwords } = await importSite({ actor: cli, document: asFile(doc) }, target);
     expect(passwords.map((p) => p.email)).not.toContain(adminEmail);
     expect(target.select().from(schema.people).all()).toHaveLength(doc.tables.people!.length);
-    expect(target.select({ password: schema.accounts.password }).from(schema.accounts).where(eq(schema.accounts.personId, "first-admin")).get()?.password).toBe("kept");
+    expect(
+      target.select({ password: schema.accounts.password }).from(schema.accounts).where(eq(schema.accounts.personId, "first-admin")).get()
+        ?.password,
+    ).toBe("kept");
   });
 
   it("names the bad field of a malformed document and writes nothing", async () => {
@@ -156,6 +184,8 @@ describe("site export and import", { timeout: 30_000 }, () => {
       expect(() => exportSite({ actor }, db)).toThrow(ForbiddenError);
       await expect(importSite({ actor, document: {} }, database(false))).rejects.toThrow(ForbiddenError);
     }
-    expect(exportSite({ actor: { kind: "person", id: "admin", name: "A", role: "admin", leadOf: [] } }, db).tables.people?.length).toBeGreaterThan(1);
+    expect(
+      exportSite({ actor: { kind: "person", id: "admin", name: "A", role: "admin", leadOf: [] } }, db).tables.people?.length,
+    ).toBeGreaterThan(1);
   });
 });

@@ -55,7 +55,13 @@ export const TRANSFERRED: readonly SQLiteTable[] = [
 ];
 
 /** Credentials of the old machine; references to them (a metric's source token) become null. */
-export const LEFT_BEHIND: readonly SQLiteTable[] = [schema.sessions, schema.accounts, schema.verifications, schema.apiTokens, schema.apiTokenTeams];
+export const LEFT_BEHIND: readonly SQLiteTable[] = [
+  schema.sessions,
+  schema.accounts,
+  schema.verifications,
+  schema.apiTokens,
+  schema.apiTokenTeams,
+];
 
 /**
  * Tables a freshly started site already fills (its first admin, that admin's audit entry,
@@ -196,7 +202,12 @@ export async function importSite({ actor, document }: { actor: Actor; document: 
   assertNothingToOverwrite(db);
   const activePeople = (doc.tables.people ?? []).filter((p) => p.active !== 0);
   // Hashing is slow; do it before the transaction, which then stays short.
-  const passwords = activePeople.map((p) => ({ id: String(p.id), name: String(p.name), email: String(p.email), password: generatePassword() }));
+  const passwords = activePeople.map((p) => ({
+    id: String(p.id),
+    name: String(p.name),
+    email: String(p.email),
+    password: generatePassword(),
+  }));
   const hashes = new Map(await Promise.all(passwords.map(async (p) => [p.id, await hashPassword(p.password)] as const)));
 
   const rows: Record<string, number> = {};
@@ -237,7 +248,8 @@ export async function importSite({ actor, document }: { actor: Actor; document: 
             .run(...columns.map((c) => row[c]));
         } catch (error) {
           // A duplicate or a value the table's CHECK refuses: name the row, like the schema check does.
-          if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT")) throw new InputError("file", `tables.${name}[${list.indexOf(original)}]: ${error.message}`);
+          if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT"))
+            throw new InputError("file", `tables.${name}[${list.indexOf(original)}]: ${error.message}`);
           throw error;
         }
       }
@@ -246,14 +258,19 @@ export async function importSite({ actor, document }: { actor: Actor; document: 
 
     for (const p of passwords) {
       if (personId.has(p.id)) continue;
-      tx.insert(schema.accounts).values({ id: randomUUID(), personId: p.id, accountId: p.id, providerId: "credential", password: hashes.get(p.id) }).run();
+      tx.insert(schema.accounts)
+        .values({ id: randomUUID(), personId: p.id, accountId: p.id, providerId: "credential", password: hashes.get(p.id) })
+        .run();
       issued.push({ name: p.name, email: p.email, password: p.password });
     }
 
     const broken = tx.all<{ table: string; rowid: number; parent: string }>(sql`pragma foreign_key_check`);
     const first = broken[0];
     if (first) {
-      throw new InputError("file", `A row of ${first.table} (rowid ${first.rowid}) refers to a ${first.parent} row the document does not hold (${broken.length} such reference${broken.length === 1 ? "" : "s"}).`);
+      throw new InputError(
+        "file",
+        `A row of ${first.table} (rowid ${first.rowid}) refers to a ${first.parent} row the document does not hold (${broken.length} such reference${broken.length === 1 ? "" : "s"}).`,
+      );
     }
     recordAudit(tx, actor, { action: "site.import", entityType: "site", entityId: "site", after: { exportedAt: doc.exportedAt, rows } });
   });

@@ -11,7 +11,16 @@ import { invalidate, tags } from "../cache/cache";
 export function listTeamsForAdmin({ actor }: { actor: Actor }, db: Db = getDb()) {
   assertCan(actor, "team.manage");
   return db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission, archived: teams.archived, sortOrder: teams.sortOrder, shepherdId: teams.shepherdId, shepherdName: people.name })
+    .select({
+      id: teams.id,
+      slug: teams.slug,
+      name: teams.name,
+      mission: teams.mission,
+      archived: teams.archived,
+      sortOrder: teams.sortOrder,
+      shepherdId: teams.shepherdId,
+      shepherdName: people.name,
+    })
     .from(teams)
     .leftJoin(people, eq(people.id, teams.shepherdId))
     .orderBy(asc(teams.archived), asc(teams.sortOrder), asc(teams.name))
@@ -20,11 +29,20 @@ export function listTeamsForAdmin({ actor }: { actor: Actor }, db: Db = getDb())
 
 export function listShepherdCandidates({ actor }: { actor: Actor }, db: Db = getDb()) {
   assertCan(actor, "team.manage");
-  return db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.role, "release_manager"), eq(people.active, true))).orderBy(asc(people.name)).all();
+  return db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(eq(people.role, "release_manager"), eq(people.active, true)))
+    .orderBy(asc(people.name))
+    .all();
 }
 
 function assertSlugFree(db: Db | Tx, slug: string, exceptId?: number) {
-  const clash = db.select({ id: teams.id }).from(teams).where(exceptId ? and(eq(teams.slug, slug), ne(teams.id, exceptId)) : eq(teams.slug, slug)).get();
+  const clash = db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(exceptId ? and(eq(teams.slug, slug), ne(teams.id, exceptId)) : eq(teams.slug, slug))
+    .get();
   if (clash) throw new InputError("slug", "Another team already uses this slug");
 }
 
@@ -32,8 +50,16 @@ export function createTeam({ actor, input }: { actor: Actor; input: CreateTeamIn
   assertCan(actor, "team.manage");
   const id = db.transaction((tx) => {
     assertSlugFree(tx, input.slug);
-    const nextOrder = tx.select({ n: sql<number>`coalesce(max(${teams.sortOrder}), -1) + 1` }).from(teams).get()?.n ?? 0;
-    const row = tx.insert(teams).values({ ...input, sortOrder: nextOrder }).returning({ id: teams.id }).get();
+    const nextOrder =
+      tx
+        .select({ n: sql<number>`coalesce(max(${teams.sortOrder}), -1) + 1` })
+        .from(teams)
+        .get()?.n ?? 0;
+    const row = tx
+      .insert(teams)
+      .values({ ...input, sortOrder: nextOrder })
+      .returning({ id: teams.id })
+      .get();
     recordAudit(tx, actor, { action: "team.create", entityType: "team", entityId: row.id, after: input });
     return row.id;
   });
@@ -52,7 +78,10 @@ export function editTeam({ actor, input }: { actor: Actor; input: EditTeamInput 
       if (shepherd?.role !== "release_manager") throw new InputError("shepherdId", "The shepherd must be a release manager");
     }
     const { id, ...changes } = input;
-    tx.update(teams).set({ ...changes, updatedAt: new Date() }).where(eq(teams.id, id)).run();
+    tx.update(teams)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(teams.id, id))
+      .run();
     recordAudit(tx, actor, {
       action: "team.edit",
       entityType: "team",
@@ -70,7 +99,13 @@ export function setTeamArchived({ actor, id, archived }: { actor: Actor; id: num
     const current = tx.select({ archived: teams.archived }).from(teams).where(eq(teams.id, id)).get();
     if (!current) throw new NotFoundError("Team");
     tx.update(teams).set({ archived, updatedAt: new Date() }).where(eq(teams.id, id)).run();
-    recordAudit(tx, actor, { action: archived ? "team.archive" : "team.restore", entityType: "team", entityId: id, before: { archived: current.archived }, after: { archived } });
+    recordAudit(tx, actor, {
+      action: archived ? "team.archive" : "team.restore",
+      entityType: "team",
+      entityId: id,
+      before: { archived: current.archived },
+      after: { archived },
+    });
   });
   invalidate(tags.teams, tags.teamList, tags.team(id));
 }
@@ -79,7 +114,12 @@ export function setTeamArchived({ actor, id, archived }: { actor: Actor; id: num
 export function moveTeam({ actor, id, direction }: { actor: Actor; id: number; direction: "up" | "down" }, db: Db = getDb()): void {
   assertCan(actor, "team.manage");
   db.transaction((tx) => {
-    const ordered = tx.select({ id: teams.id, sortOrder: teams.sortOrder }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder), asc(teams.name)).all();
+    const ordered = tx
+      .select({ id: teams.id, sortOrder: teams.sortOrder })
+      .from(teams)
+      .where(eq(teams.archived, false))
+      .orderBy(asc(teams.sortOrder), asc(teams.name))
+      .all();
     const index = ordered.findIndex((t) => t.id === id);
     if (index === -1) throw new NotFoundError("Team");
     const other = ordered[direction === "up" ? index - 1 : index + 1];
@@ -99,10 +139,24 @@ export function replaceTeamLinks({ actor, input }: { actor: Actor; input: TeamLi
   if (!team) throw new NotFoundError("Team");
   assertCan(actor, "team.edit_links", { teamId: team.id });
   db.transaction((tx) => {
-    const before = tx.select({ kind: teamLinks.kind, label: teamLinks.label, url: teamLinks.url }).from(teamLinks).where(eq(teamLinks.teamId, team.id)).orderBy(asc(teamLinks.sortOrder)).all();
+    const before = tx
+      .select({ kind: teamLinks.kind, label: teamLinks.label, url: teamLinks.url })
+      .from(teamLinks)
+      .where(eq(teamLinks.teamId, team.id))
+      .orderBy(asc(teamLinks.sortOrder))
+      .all();
     tx.delete(teamLinks).where(eq(teamLinks.teamId, team.id)).run();
-    if (input.links.length > 0) tx.insert(teamLinks).values(input.links.map((l, i) => ({ ...l, teamId: team.id, sortOrder: i }))).run();
-    recordAudit(tx, actor, { action: "team.links", entityType: "team", entityId: team.id, before: { links: before }, after: { links: input.links } });
+    if (input.links.length > 0)
+      tx.insert(teamLinks)
+        .values(input.links.map((l, i) => ({ ...l, teamId: team.id, sortOrder: i })))
+        .run();
+    recordAudit(tx, actor, {
+      action: "team.links",
+      entityType: "team",
+      entityId: team.id,
+      before: { links: before },
+      after: { links: input.links },
+    });
   });
   invalidate(tags.team(team.id));
 }
@@ -113,6 +167,11 @@ export function getTeamLinksForEditing({ actor, slug }: { actor: Actor; slug: st
   assertCan(actor, "team.edit_links", { teamId: team.id });
   return {
     team,
-    links: db.select({ kind: teamLinks.kind, label: teamLinks.label, url: teamLinks.url }).from(teamLinks).where(eq(teamLinks.teamId, team.id)).orderBy(asc(teamLinks.sortOrder)).all(),
+    links: db
+      .select({ kind: teamLinks.kind, label: teamLinks.label, url: teamLinks.url })
+      .from(teamLinks)
+      .where(eq(teamLinks.teamId, team.id))
+      .orderBy(asc(teamLinks.sortOrder))
+      .all(),
   };
 }

@@ -29,7 +29,20 @@ describe("team pages", () => {
     const { db: many, cleanup: done } = createTestDatabase({ demo: true });
     try {
       const system = { kind: "system", label: "test" } as const;
-      for (let n = 1; n <= RECENT_CYCLES; n++) createCycle({ actor: system, input: { name: `${20 + n}.0`, status: "planning", startsOn: `20${30 + n}-01-01`, targetReleaseOn: `20${30 + n}-06-30`, summary: "" } }, many);
+      for (let n = 1; n <= RECENT_CYCLES; n++)
+        createCycle(
+          {
+            actor: system,
+            input: {
+              name: `${20 + n}.0`,
+              status: "planning",
+              startsOn: `20${30 + n}-01-01`,
+              targetReleaseOn: `20${30 + n}-06-30`,
+              summary: "",
+            },
+          },
+          many,
+        );
       const recent = readTeamProfile(many, "test")!;
       const all = readTeamProfile(many, "test", { allCycles: true })!;
       expect(recent.olderCycles).toBeGreaterThan(0);
@@ -67,12 +80,20 @@ describe("team pages", () => {
       const cycle = own.db.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, "10.0")).get()!;
       const before = readTeams(own.db).find((t) => t.slug === "docs")!.latestUpdate!;
       const write = (headline: string, state: "draft" | "published", at: Date | null) =>
-        own.db.insert(updates).values({ teamId: docs.id, cycleId: cycle.id, headline, health: "blocked", state, publishedAt: at }).returning({ id: updates.id }).get().id;
+        own.db
+          .insert(updates)
+          .values({ teamId: docs.id, cycleId: cycle.id, headline, health: "blocked", state, publishedAt: at })
+          .returning({ id: updates.id })
+          .get().id;
       write("A newer draft", "draft", null);
       expect(readTeams(own.db).find((t) => t.slug === "docs")!.latestUpdate!.id).toBe(before.id);
       // Published at the same moment as the current latest: the later row wins.
       const tie = write("Same moment, later row", "published", new Date(before.publishedAt));
-      expect(readTeams(own.db).find((t) => t.slug === "docs")!.latestUpdate).toMatchObject({ id: tie, health: "blocked", cycleName: "10.0" });
+      expect(readTeams(own.db).find((t) => t.slug === "docs")!.latestUpdate).toMatchObject({
+        id: tie,
+        health: "blocked",
+        cycleName: "10.0",
+      });
       const card = readCycleBoard(own.db, "10.0")!.teams.find((t) => t.slug === "docs")!;
       expect(card.latestUpdate).toMatchObject({ id: tie, headline: "Same moment, later row" });
       expect(readCycleBoard(own.db, "9.0")!.teams.find((t) => t.slug === "docs")!.latestUpdate?.id).not.toBe(tie);

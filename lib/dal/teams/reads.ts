@@ -2,8 +2,28 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { helpRequests, milestones, people, releaseCycles, roadmapItemLinks, roadmapItems, teamLeads, teamLinks, teams, updateReminders, updates } from "@/db/schema";
-import { HELP_STILL_WANTED, type Health, type HelpStatus, type RoadmapKind, type RoadmapStatus, type TeamLinkKind, type TrackerKind } from "@/lib/domain";
+import {
+  helpRequests,
+  milestones,
+  people,
+  releaseCycles,
+  roadmapItemLinks,
+  roadmapItems,
+  teamLeads,
+  teamLinks,
+  teams,
+  updateReminders,
+  updates,
+} from "@/db/schema";
+import {
+  HELP_STILL_WANTED,
+  type Health,
+  type HelpStatus,
+  type RoadmapKind,
+  type RoadmapStatus,
+  type TeamLinkKind,
+  type TrackerKind,
+} from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "../cache/cache";
 import { readTeamNumbers, type TeamMetricHistory } from "../metrics/reads";
 import { readUpdateSections, type UpdateSections } from "../updates/reads";
@@ -52,11 +72,15 @@ export function readTeams(db: Db): TeamListEntry[] {
     .where(eq(teams.archived, false))
     .orderBy(asc(teams.sortOrder), asc(teams.name))
     .all();
-  const leads = leadsByTeam(db, rows.map((r) => r.id));
+  const leads = leadsByTeam(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ updateId, cycleName, health, publishedAt, ...team }) => ({
     ...team,
     leads: leads.get(team.id) ?? [],
-    latestUpdate: updateId && cycleName && health && publishedAt ? { id: updateId, cycleName, health, publishedAt: publishedAt.getTime() } : null,
+    latestUpdate:
+      updateId && cycleName && health && publishedAt ? { id: updateId, cycleName, health, publishedAt: publishedAt.getTime() } : null,
   }));
 }
 
@@ -84,7 +108,15 @@ export interface TeamProfile {
       links: { kind: TrackerKind; label: string; url: string }[];
     }[];
   }[];
-  helpRequests: { id: number; title: string; details: string; linkUrl: string | null; contact: string; status: HelpStatus; cycleName: string }[];
+  helpRequests: {
+    id: number;
+    title: string;
+    details: string;
+    linkUrl: string | null;
+    contact: string;
+    status: HelpStatus;
+    cycleName: string;
+  }[];
   /** The last "update due" reminder the team got, for a friendly notice until it posts. */
   latestReminder: { milestoneName: string; dueOn: string; sentAt: number } | null;
   /** Older cycles whose history and roadmap are left out (0 when every cycle is shown). */
@@ -96,14 +128,25 @@ export const RECENT_CYCLES = 5;
 
 export function readTeamProfile(db: Db, slug: string, { allCycles = false }: { allCycles?: boolean } = {}): TeamProfile | null {
   const team = db
-    .select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission, archived: teams.archived, shepherdId: teams.shepherdId })
+    .select({
+      id: teams.id,
+      slug: teams.slug,
+      name: teams.name,
+      mission: teams.mission,
+      archived: teams.archived,
+      shepherdId: teams.shepherdId,
+    })
     .from(teams)
     .where(eq(teams.slug, slug))
     .get();
   if (!team) return null;
   const { shepherdId, ...teamFields } = team;
 
-  const allTeamCycles = db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).orderBy(desc(releaseCycles.startsOn), desc(releaseCycles.id)).all();
+  const allTeamCycles = db
+    .select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name })
+    .from(releaseCycles)
+    .orderBy(desc(releaseCycles.startsOn), desc(releaseCycles.id))
+    .all();
   const cycles = allCycles ? allTeamCycles : allTeamCycles.slice(0, RECENT_CYCLES);
   const shownCycleIds = cycles.map((c) => c.id);
   const historyRows = (where: SQL | undefined) =>
@@ -147,17 +190,25 @@ export function readTeamProfile(db: Db, slug: string, { allCycles = false }: { a
     items.length === 0
       ? []
       : db
-          .select({ itemId: roadmapItemLinks.itemId, kind: roadmapItemLinks.kind, label: roadmapItemLinks.label, url: roadmapItemLinks.url })
+          .select({
+            itemId: roadmapItemLinks.itemId,
+            kind: roadmapItemLinks.kind,
+            label: roadmapItemLinks.label,
+            url: roadmapItemLinks.url,
+          })
           .from(roadmapItemLinks)
-          .where(inArray(roadmapItemLinks.itemId, items.map((i) => i.id)))
+          .where(
+            inArray(
+              roadmapItemLinks.itemId,
+              items.map((i) => i.id),
+            ),
+          )
           .all();
 
   return {
     team: teamFields,
     leads: leadsByTeam(db, [team.id]).get(team.id) ?? [],
-    shepherd: shepherdId
-      ? (db.select({ name: people.name }).from(people).where(eq(people.id, shepherdId)).get()?.name ?? null)
-      : null,
+    shepherd: shepherdId ? (db.select({ name: people.name }).from(people).where(eq(people.id, shepherdId)).get()?.name ?? null) : null,
     links: db
       .select({ id: teamLinks.id, kind: teamLinks.kind, label: teamLinks.label, url: teamLinks.url })
       .from(teamLinks)

@@ -41,7 +41,10 @@ const pathValues: Record<string, string> = { cycle: "10.0", team: "docs", id: ""
 const request = (method: string, url: string, secret?: string, body?: unknown) =>
   new Request(`http://localhost${url}`, {
     method,
-    headers: { ...(secret ? { authorization: `Bearer ${secret}` } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
@@ -51,11 +54,29 @@ beforeAll(async () => {
   db = getDb();
   cleanup = test.cleanup;
   const owner = (email: string) => actorForPerson(db, db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id);
-  const lead = createApiToken({ actor: owner("dana.lead@example.org"), input: { name: "docs CI", scopes: ["update.write"], teams: [], expiresInDays: null } }, db).secret;
-  callers["a release manager"] = createApiToken({ actor: owner("morgan.rm@example.org"), input: { name: "reader", scopes: ["update.read_draft"], teams: [], expiresInDays: null } }, db).secret;
-  const posted = await updatesRoute.POST(request("POST", "/api/v1/updates", lead, { team: "docs", cycle: "10.0", headline: "Docs for the contract", health: "at_risk", privateNote: "leads only", links: [{ label: "Plan", url: "https://example.org/plan" }], publish: true }));
+  const lead = createApiToken(
+    { actor: owner("dana.lead@example.org"), input: { name: "docs CI", scopes: ["update.write"], teams: [], expiresInDays: null } },
+    db,
+  ).secret;
+  callers["a release manager"] = createApiToken(
+    { actor: owner("morgan.rm@example.org"), input: { name: "reader", scopes: ["update.read_draft"], teams: [], expiresInDays: null } },
+    db,
+  ).secret;
+  const posted = await updatesRoute.POST(
+    request("POST", "/api/v1/updates", lead, {
+      team: "docs",
+      cycle: "10.0",
+      headline: "Docs for the contract",
+      health: "at_risk",
+      privateNote: "leads only",
+      links: [{ label: "Plan", url: "https://example.org/plan" }],
+      publish: true,
+    }),
+  );
   const { id } = (await posted.json()).data;
-  await updateRoute.PATCH(request("PATCH", `/api/v1/updates/${id}`, lead, { version: 1, health: "on_track" }), { params: Promise.resolve({ id: String(id) }) });
+  await updateRoute.PATCH(request("PATCH", `/api/v1/updates/${id}`, lead, { version: 1, health: "on_track" }), {
+    params: Promise.resolve({ id: String(id) }),
+  });
   pathValues.id = String(id);
 });
 afterAll(() => {
@@ -74,7 +95,9 @@ describe("every documented answer matches what the route sends on the demo data"
     for (const caller of Object.keys(callers)) {
       it(`GET ${operation.path}, asked by ${caller}`, async () => {
         const params = Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, pathValues[name!]!]));
-        const url = operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(pathValues[name]!)) + (operation.filters ? "?per_page=100" : "");
+        const url =
+          operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(pathValues[name]!)) +
+          (operation.filters ? "?per_page=100" : "");
         const response = await (await handlerOf(operation))(request("GET", url, callers[caller]), { params: Promise.resolve(params) });
         expect(response.status).toBe(200);
         const body = await response.json();
@@ -108,12 +131,19 @@ describe("every write needs the scope its operation documents, and answers as do
       expect(Object.keys(WRITE_BODIES)).toContain(key);
       expect(TOKEN_SCOPES).toContain(operation.scope);
       const token = (scopes: (typeof TOKEN_SCOPES)[number][]) => {
-        const owner = actorForPerson(db, db.select({ id: people.id }).from(people).where(eq(people.email, "dana.lead@example.org")).get()!.id);
-        return createApiToken({ actor: owner, input: { name: `${key} ${scopes.join(" ")}`, scopes, teams: [], expiresInDays: null } }, db).secret;
+        const owner = actorForPerson(
+          db,
+          db.select({ id: people.id }).from(people).where(eq(people.email, "dana.lead@example.org")).get()!.id,
+        );
+        return createApiToken({ actor: owner, input: { name: `${key} ${scopes.join(" ")}`, scopes, teams: [], expiresInDays: null } }, db)
+          .secret;
       };
       const id = operation.pathParams?.id ? created.get(operation.path.replace(/\/\{id\}$/, "")) : undefined;
       const url = operation.path.replace("{id}", id ?? "");
-      const send = async (secret: string) => (await handlerOf(operation))(request(operation.method.toUpperCase(), url, secret, WRITE_BODIES[key]), { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
+      const send = async (secret: string) =>
+        (await handlerOf(operation))(request(operation.method.toUpperCase(), url, secret, WRITE_BODIES[key]), {
+          params: Promise.resolve<Record<string, string>>(id ? { id } : {}),
+        });
 
       const refused = await send(token(TOKEN_SCOPES.filter((scope) => scope !== operation.scope)));
       expect(refused.status).toBe(403);

@@ -30,14 +30,34 @@ beforeAll(async () => {
   db = getDb();
   cleanup = test.cleanup;
   const owner = (email: string) => actorForPerson(db, db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id);
-  const make = (email: string, teams: string[], scopes = [...TOKEN_SCOPES]) => createApiToken({ actor: owner(email), input: { name: email, scopes, teams, expiresInDays: null } }, db);
+  const make = (email: string, teams: string[], scopes = [...TOKEN_SCOPES]) =>
+    createApiToken({ actor: owner(email), input: { name: email, scopes, teams, expiresInDays: null } }, db);
   const revoked = make("dana.lead@example.org", []);
   revokeApiToken({ actor: { kind: "system", label: "test" }, id: revoked.id }, db);
-  await createPerson({ actor: { kind: "system", label: "test" }, input: { name: "Ada Admin", email: "ada@example.org", role: "admin", leads: [] }, password: "a-long-password-1" }, db);
+  await createPerson(
+    {
+      actor: { kind: "system", label: "test" },
+      input: { name: "Ada Admin", email: "ada@example.org", role: "admin", leads: [] },
+      password: "a-long-password-1",
+    },
+    db,
+  );
   const admin = make("ada@example.org", []).secret;
   const docsLead = make("dana.lead@example.org", ["docs"]).secret;
   const releaseManager = make("morgan.rm@example.org", []).secret;
-  credentials = [undefined, "cb_unknown", revoked.secret, docsLead, docsLead, docsLead, make("tomas.lead@example.org", ["test"], ["metric.record"]).secret, releaseManager, releaseManager, admin, admin];
+  credentials = [
+    undefined,
+    "cb_unknown",
+    revoked.secret,
+    docsLead,
+    docsLead,
+    docsLead,
+    make("tomas.lead@example.org", ["test"], ["metric.record"]).secret,
+    releaseManager,
+    releaseManager,
+    admin,
+    admin,
+  ];
   // Use each token once now: last use is kept to the minute, so the runs below write nothing but their changes.
   for (const secret of credentials) if (secret) authenticateApiToken(secret, db);
 });
@@ -64,14 +84,18 @@ type Fields = Record<string, { valid: fc.Arbitrary<unknown>; required?: boolean 
  */
 function body(fields: Fields): fc.Arbitrary<string> {
   const keys = Object.keys(fields);
-  const valid = fc.record(Object.fromEntries(keys.map((k) => [k, fields[k]!.valid])), { requiredKeys: keys.filter((k) => fields[k]!.required) }) as fc.Arbitrary<Record<string, unknown>>;
+  const valid = fc.record(Object.fromEntries(keys.map((k) => [k, fields[k]!.valid])), {
+    requiredKeys: keys.filter((k) => fields[k]!.required),
+  }) as fc.Arbitrary<Record<string, unknown>>;
   const broken = fc.tuple(valid, fc.constantFrom(...keys), fc.option(fc.jsonValue(), { freq: 3 })).map(([b, key, value]) => {
     const copy = { ...b };
     if (value === null) delete copy[key];
     else copy[key] = value;
     return copy;
   });
-  const extra = fc.tuple(valid, fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue()).map(([b, key, value]) => ({ ...b, [key]: value }));
+  const extra = fc
+    .tuple(valid, fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue())
+    .map(([b, key, value]) => ({ ...b, [key]: value }));
   return fc.oneof(
     { weight: 4, arbitrary: valid.map((b) => JSON.stringify(b)) },
     { weight: 3, arbitrary: broken.map((b) => JSON.stringify(b)) },
@@ -95,10 +119,15 @@ const roadmapFields: Fields = {
   status: { valid: fc.constantFrom(...ROADMAP_STATUS) },
   kind: { valid: fc.constantFrom(...ROADMAP_KIND) },
   helpWanted: { valid: fc.boolean() },
-  links: { valid: fc.array(fc.record({ kind: fc.constantFrom("gerrit", "storyboard"), label: words, url: fc.webUrl() }), { maxLength: 2 }) },
+  links: {
+    valid: fc.array(fc.record({ kind: fc.constantFrom("gerrit", "storyboard"), label: words, url: fc.webUrl() }), { maxLength: 2 }),
+  },
 };
 const optional = (fields: Fields): Fields => Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, { valid: f.valid }]));
-const id = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 40 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom("0", "-1", "abc", "1e3", "99999999999999999999") });
+const id = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: 1, max: 40 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom("0", "-1", "abc", "1e3", "99999999999999999999") },
+);
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 const ROUTES: { name: string; method: string; handler: Handler; body: fc.Arbitrary<string>; withId?: boolean }[] = [
@@ -106,11 +135,34 @@ const ROUTES: { name: string; method: string; handler: Handler; body: fc.Arbitra
     name: "POST /api/v1/updates",
     method: "POST",
     handler: updatesRoute.POST,
-    body: body({ team: { valid: team, required: true }, cycle: { valid: cycle, required: true }, gathering: { valid: fc.constantFrom(null, "ptg-2024-04", "nope") }, publish: { valid: fc.boolean() }, ...updateFields }),
+    body: body({
+      team: { valid: team, required: true },
+      cycle: { valid: cycle, required: true },
+      gathering: { valid: fc.constantFrom(null, "ptg-2024-04", "nope") },
+      publish: { valid: fc.boolean() },
+      ...updateFields,
+    }),
   },
-  { name: "PATCH /api/v1/updates/{id}", method: "PATCH", handler: updateRoute.PATCH, withId: true, body: body({ version: { valid: version, required: true }, publish: { valid: fc.constant(true) }, ...optional(updateFields) }) },
-  { name: "POST /api/v1/roadmap-items", method: "POST", handler: roadmapItemsRoute.POST, body: body({ team: { valid: team, required: true }, cycle: { valid: cycle, required: true }, ...roadmapFields }) },
-  { name: "PATCH /api/v1/roadmap-items/{id}", method: "PATCH", handler: roadmapItemRoute.PATCH, withId: true, body: body({ version: { valid: version, required: true }, ...optional(roadmapFields) }) },
+  {
+    name: "PATCH /api/v1/updates/{id}",
+    method: "PATCH",
+    handler: updateRoute.PATCH,
+    withId: true,
+    body: body({ version: { valid: version, required: true }, publish: { valid: fc.constant(true) }, ...optional(updateFields) }),
+  },
+  {
+    name: "POST /api/v1/roadmap-items",
+    method: "POST",
+    handler: roadmapItemsRoute.POST,
+    body: body({ team: { valid: team, required: true }, cycle: { valid: cycle, required: true }, ...roadmapFields }),
+  },
+  {
+    name: "PATCH /api/v1/roadmap-items/{id}",
+    method: "PATCH",
+    handler: roadmapItemRoute.PATCH,
+    withId: true,
+    body: body({ version: { valid: version, required: true }, ...optional(roadmapFields) }),
+  },
   {
     name: "POST /api/v1/metric-values",
     method: "POST",
@@ -120,7 +172,9 @@ const ROUTES: { name: string; method: string; handler: Handler; body: fc.Arbitra
       cycle: { valid: cycle, required: true },
       metric: { valid: fc.constantFrom("manual_test_cases", "pass_rate", "docs_changes_merged", "bugs"), required: true },
       value: { valid: number, required: true },
-      observedAt: { valid: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString()) },
+      observedAt: {
+        valid: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString()),
+      },
       note: { valid: text },
     }),
   },

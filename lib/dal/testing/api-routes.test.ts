@@ -27,14 +27,26 @@ function personId(email: string): string {
   return db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
 }
 
-function token(email: string, scopes: (typeof TOKEN_SCOPES)[number][], teams: string[] = [], expiresInDays: number | null = null, now = Date.now()): { id: number; secret: string } {
-  return createApiToken({ actor: actorForPerson(db, personId(email)), input: { name: `${email} ${scopes.join(" ")}`, scopes, teams, expiresInDays }, now }, db);
+function token(
+  email: string,
+  scopes: (typeof TOKEN_SCOPES)[number][],
+  teams: string[] = [],
+  expiresInDays: number | null = null,
+  now = Date.now(),
+): { id: number; secret: string } {
+  return createApiToken(
+    { actor: actorForPerson(db, personId(email)), input: { name: `${email} ${scopes.join(" ")}`, scopes, teams, expiresInDays }, now },
+    db,
+  );
 }
 
 const call = (method: string, path: string, { secret, body, raw }: { secret?: string; body?: unknown; raw?: string } = {}) =>
   new Request(`http://localhost${path}`, {
     method,
-    headers: { ...(secret ? { authorization: `Bearer ${secret}` } : {}), ...(body !== undefined || raw !== undefined ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+      ...(body !== undefined || raw !== undefined ? { "content-type": "application/json" } : {}),
+    },
     body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
 const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
@@ -63,29 +75,44 @@ describe("POST /api/v1/metric-values", () => {
   it("records a CI job's value with a token scoped to the Test team", async () => {
     const response = await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: sanity }));
     expect(response.status).toBe(201);
-    const list = await metricValuesRoute.GET(call("GET", "/api/v1/metric-values?team=test&metric=manual_test_cases&per_page=1", { secret: tokens.testCi }));
-    expect(await list.json()).toMatchObject({ data: [{ metric: "manual_test_cases", team: "test", cycle: "10.0", value: 57, note: "weekly sanity" }], pagination: { page: 1, perPage: 1 } });
+    const list = await metricValuesRoute.GET(
+      call("GET", "/api/v1/metric-values?team=test&metric=manual_test_cases&per_page=1", { secret: tokens.testCi }),
+    );
+    expect(await list.json()).toMatchObject({
+      data: [{ metric: "manual_test_cases", team: "test", cycle: "10.0", value: 57, note: "weekly sanity" }],
+      pagination: { page: 1, perPage: 1 },
+    });
   });
 
   it("answers 401 without credentials and for expired or revoked tokens, 403 for another team's token, changing nothing", async () => {
     const before = fingerprint(db);
     expect((await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { body: sanity }))).status).toBe(401);
-    expect((await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.expired, body: sanity }))).status).toBe(401);
-    expect((await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.revoked, body: sanity }))).status).toBe(401);
+    expect((await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.expired, body: sanity }))).status).toBe(
+      401,
+    );
+    expect((await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.revoked, body: sanity }))).status).toBe(
+      401,
+    );
     expect((await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: "not-a-token", body: sanity }))).status).toBe(401);
-    const refused = await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: { ...sanity, team: "docs", metric: "docs_changes_merged" } }));
+    const refused = await metricValuesRoute.POST(
+      call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: { ...sanity, team: "docs", metric: "docs_changes_merged" } }),
+    );
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ error: { code: "forbidden", message: "You are not allowed to do this." } });
     expect(fingerprint(db)).toBe(before);
   });
 
   it("names the field at fault: 400 for malformed input, 422 for an unknown metric", async () => {
-    const malformed = await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.testCi, raw: "{\"team\":" }));
+    const malformed = await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.testCi, raw: '{"team":' }));
     expect(malformed.status).toBe(400);
-    const wrongType = await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: { ...sanity, value: "57", colour: "red" } }));
+    const wrongType = await metricValuesRoute.POST(
+      call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: { ...sanity, value: "57", colour: "red" } }),
+    );
     expect(wrongType.status).toBe(400);
     expect((await wrongType.json()).error.fields).toHaveProperty("value");
-    const unknown = await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: { ...sanity, metric: "flaky_tests" } }));
+    const unknown = await metricValuesRoute.POST(
+      call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: { ...sanity, metric: "flaky_tests" } }),
+    );
     expect(unknown.status).toBe(422);
     expect((await unknown.json()).error.fields).toEqual({ metric: ["No metric has this key"] });
   });
@@ -94,7 +121,18 @@ describe("POST /api/v1/metric-values", () => {
 describe("updates through the API", () => {
   it("posts a published update in one call, edits it with its version, and refuses a stale version with 409", async () => {
     const posted = await updatesRoute.POST(
-      call("POST", "/api/v1/updates", { secret: tokens.docsLead, body: { team: "docs", cycle: "10.0", headline: "Docs from CI", health: "at_risk", summary: "Install guide slipping", privateNote: "Only for leads", publish: true } }),
+      call("POST", "/api/v1/updates", {
+        secret: tokens.docsLead,
+        body: {
+          team: "docs",
+          cycle: "10.0",
+          headline: "Docs from CI",
+          health: "at_risk",
+          summary: "Install guide slipping",
+          privateNote: "Only for leads",
+          publish: true,
+        },
+      }),
     );
     expect(posted.status).toBe(201);
     const { data } = await posted.json();
@@ -102,39 +140,72 @@ describe("updates through the API", () => {
     const stored = db.select().from(updates).where(eq(updates.id, data.id)).get()!;
     expect(stored).toMatchObject({ headline: "Docs from CI", health: "at_risk", state: "published", privateNote: "Only for leads" });
 
-    const edited = await updateRoute.PATCH(call("PATCH", `/api/v1/updates/${data.id}`, { secret: tokens.docsLead, body: { version: 1, health: "on_track" } }), params({ id: String(data.id) }));
+    const edited = await updateRoute.PATCH(
+      call("PATCH", `/api/v1/updates/${data.id}`, { secret: tokens.docsLead, body: { version: 1, health: "on_track" } }),
+      params({ id: String(data.id) }),
+    );
     expect(edited.status).toBe(200);
     expect((await edited.json()).data.version).toBe(2);
-    const stale = await updateRoute.PATCH(call("PATCH", `/api/v1/updates/${data.id}`, { secret: tokens.docsLead, body: { version: 1, headline: "Mine" } }), params({ id: String(data.id) }));
+    const stale = await updateRoute.PATCH(
+      call("PATCH", `/api/v1/updates/${data.id}`, { secret: tokens.docsLead, body: { version: 1, headline: "Mine" } }),
+      params({ id: String(data.id) }),
+    );
     expect(stale.status).toBe(409);
     expect((await stale.json()).error).toMatchObject({ code: "conflict", current: { version: 2 } });
-    const unknown = await updateRoute.PATCH(call("PATCH", "/api/v1/updates/999999", { secret: tokens.docsLead, body: { version: 1, headline: "x" } }), params({ id: "999999" }));
+    const unknown = await updateRoute.PATCH(
+      call("PATCH", "/api/v1/updates/999999", { secret: tokens.docsLead, body: { version: 1, headline: "x" } }),
+      params({ id: "999999" }),
+    );
     expect(unknown.status).toBe(404);
   });
 
   it("lists drafts and private notes only to tokens allowed to read them", async () => {
-    const draft = await updatesRoute.POST(call("POST", "/api/v1/updates", { secret: tokens.docsLead, body: { team: "docs", cycle: "10.0", headline: "Docs draft", health: "on_track", privateNote: "secret plan" } }));
+    const draft = await updatesRoute.POST(
+      call("POST", "/api/v1/updates", {
+        secret: tokens.docsLead,
+        body: { team: "docs", cycle: "10.0", headline: "Docs draft", health: "on_track", privateNote: "secret plan" },
+      }),
+    );
     expect((await draft.json()).data.state).toBe("draft");
     const list = async (secret: string) =>
-      (await (await cycleUpdatesRoute.GET(call("GET", "/api/v1/cycles/10.0/updates?team=docs&state=draft", { secret }), params({ cycle: "10.0" }))).json()) as { data: { headline: string; privateNote?: string }[] };
+      (await (
+        await cycleUpdatesRoute.GET(call("GET", "/api/v1/cycles/10.0/updates?team=docs&state=draft", { secret }), params({ cycle: "10.0" }))
+      ).json()) as { data: { headline: string; privateNote?: string }[] };
     expect((await list(tokens.docsLead)).data).toEqual([expect.objectContaining({ headline: "Docs draft", privateNote: "secret plan" })]);
     expect((await list(tokens.docsLeadNoDrafts)).data).toEqual([]);
     expect((await list(tokens.testCi)).data).toEqual([]);
-    const unknownCycle = await cycleUpdatesRoute.GET(call("GET", "/api/v1/cycles/99.0/updates", { secret: tokens.testCi }), params({ cycle: "99.0" }));
+    const unknownCycle = await cycleUpdatesRoute.GET(
+      call("GET", "/api/v1/cycles/99.0/updates", { secret: tokens.testCi }),
+      params({ cycle: "99.0" }),
+    );
     expect(unknownCycle.status).toBe(404);
   });
 });
 
 describe("roadmap items through the API", () => {
   it("adds an item, changes its status with its version, and filters by team, cycle and status", async () => {
-    const created = await roadmapItemsRoute.POST(call("POST", "/api/v1/roadmap-items", { secret: tokens.docsLead, body: { team: "docs", cycle: "10.0", title: "API reference page" } }));
+    const created = await roadmapItemsRoute.POST(
+      call("POST", "/api/v1/roadmap-items", {
+        secret: tokens.docsLead,
+        body: { team: "docs", cycle: "10.0", title: "API reference page" },
+      }),
+    );
     expect(created.status).toBe(201);
     const { id } = (await created.json()).data;
-    const patched = await roadmapItemRoute.PATCH(call("PATCH", `/api/v1/roadmap-items/${id}`, { secret: tokens.docsLead, body: { version: 1, status: "done" } }), params({ id: String(id) }));
+    const patched = await roadmapItemRoute.PATCH(
+      call("PATCH", `/api/v1/roadmap-items/${id}`, { secret: tokens.docsLead, body: { version: 1, status: "done" } }),
+      params({ id: String(id) }),
+    );
     expect(patched.status).toBe(200);
-    const done = await (await roadmapItemsRoute.GET(call("GET", "/api/v1/roadmap-items?team=docs&cycle=10.0&status=done", { secret: tokens.testCi }))).json();
-    expect(done.data).toContainEqual(expect.objectContaining({ id, title: "API reference page", status: "done", kind: "feature", version: 2 }));
-    const badFilter = await roadmapItemsRoute.GET(call("GET", "/api/v1/roadmap-items?status=finished&per_page=500", { secret: tokens.testCi }));
+    const done = await (
+      await roadmapItemsRoute.GET(call("GET", "/api/v1/roadmap-items?team=docs&cycle=10.0&status=done", { secret: tokens.testCi }))
+    ).json();
+    expect(done.data).toContainEqual(
+      expect.objectContaining({ id, title: "API reference page", status: "done", kind: "feature", version: 2 }),
+    );
+    const badFilter = await roadmapItemsRoute.GET(
+      call("GET", "/api/v1/roadmap-items?status=finished&per_page=500", { secret: tokens.testCi }),
+    );
     expect(badFilter.status).toBe(400);
     expect(Object.keys((await badFilter.json()).error.fields).sort()).toEqual(["per_page", "status"]);
   });
@@ -154,7 +225,9 @@ describe("private mode", () => {
   it("serves the OpenAPI document to token holders only, not to any Authorization header", async () => {
     db.update(communitySettings).set({ privateMode: true }).where(eq(communitySettings.id, 1)).run();
     try {
-      const junk = await openApiRoute.GET(new Request("http://localhost/api/v1/openapi.json", { headers: { authorization: "Bearer junk" } }));
+      const junk = await openApiRoute.GET(
+        new Request("http://localhost/api/v1/openapi.json", { headers: { authorization: "Bearer junk" } }),
+      );
       expect(junk.status).toBe(401);
       expect(await junk.json()).toMatchObject({ error: { code: "unauthorized" } });
       expect((await openApiRoute.GET(call("GET", "/api/v1/openapi.json"))).status).toBe(401);

@@ -51,22 +51,57 @@ interface Domain {
 }
 
 function domainOf(db: Db): Domain {
-  const maxUpdate = db.select({ id: updates.id }).from(updates).all().reduce((max, u) => Math.max(max, u.id), 0);
+  const maxUpdate = db
+    .select({ id: updates.id })
+    .from(updates)
+    .all()
+    .reduce((max, u) => Math.max(max, u.id), 0);
   return {
-    cycles: [...db.select({ slug: releaseCycles.slug }).from(releaseCycles).all().map((c) => c.slug), "no-such-cycle"],
-    cycleIds: [...db.select({ id: releaseCycles.id }).from(releaseCycles).all().map((c) => c.id), 0],
-    teams: [...db.select({ slug: teams.slug }).from(teams).all().map((t) => t.slug), "no-such-team"],
+    cycles: [
+      ...db
+        .select({ slug: releaseCycles.slug })
+        .from(releaseCycles)
+        .all()
+        .map((c) => c.slug),
+      "no-such-cycle",
+    ],
+    cycleIds: [
+      ...db
+        .select({ id: releaseCycles.id })
+        .from(releaseCycles)
+        .all()
+        .map((c) => c.id),
+      0,
+    ],
+    teams: [
+      ...db
+        .select({ slug: teams.slug })
+        .from(teams)
+        .all()
+        .map((t) => t.slug),
+      "no-such-team",
+    ],
     updateIds: Array.from({ length: maxUpdate + 1 }, (_, i) => i + 1),
     gatherings: [
-      ...db.select({ gathering: gatherings.slug }).from(gatherings).all().map((g) => g.gathering),
+      ...db
+        .select({ gathering: gatherings.slug })
+        .from(gatherings)
+        .all()
+        .map((g) => g.gathering),
       "10.0/no-such-gathering",
     ],
   };
 }
 
 function union(a: Domain, b: Domain): Domain {
-  const merge = <T,>(x: T[], y: T[]) => [...new Set([...x, ...y])];
-  return { cycles: merge(a.cycles, b.cycles), cycleIds: merge(a.cycleIds, b.cycleIds), teams: merge(a.teams, b.teams), updateIds: merge(a.updateIds, b.updateIds), gatherings: merge(a.gatherings, b.gatherings) };
+  const merge = <T>(x: T[], y: T[]) => [...new Set([...x, ...y])];
+  return {
+    cycles: merge(a.cycles, b.cycles),
+    cycleIds: merge(a.cycleIds, b.cycleIds),
+    teams: merge(a.teams, b.teams),
+    updateIds: merge(a.updateIds, b.updateIds),
+    gatherings: merge(a.gatherings, b.gatherings),
+  };
 }
 
 interface Read {
@@ -83,16 +118,25 @@ const READS: Read[] = [
   { fn: getCycleBoard, calls: (d) => d.cycles.map((cycle) => [`getCycleBoard(${cycle})`, () => getCycleBoard({ cycle })]) },
   {
     fn: getTeamProfile,
-    calls: (d) => d.teams.flatMap((team): [string, () => Promise<unknown>][] => [
-      [`getTeamProfile(${team})`, () => getTeamProfile({ team })],
-      [`getTeamProfile(${team}, every cycle)`, () => getTeamProfile({ team, allCycles: true })],
-    ]),
+    calls: (d) =>
+      d.teams.flatMap((team): [string, () => Promise<unknown>][] => [
+        [`getTeamProfile(${team})`, () => getTeamProfile({ team })],
+        [`getTeamProfile(${team}, every cycle)`, () => getTeamProfile({ team, allCycles: true })],
+      ]),
   },
   // Mid-cycle for the demo's 10.0, so "today" falls inside a burn-up.
-  { fn: getBurnUp, calls: (d) => d.cycleIds.map((cycleId) => [`getBurnUp(${cycleId})`, () => getBurnUp({ cycleId, now: Date.parse("2024-07-10T12:00:00Z") })]) },
+  {
+    fn: getBurnUp,
+    calls: (d) =>
+      d.cycleIds.map((cycleId) => [`getBurnUp(${cycleId})`, () => getBurnUp({ cycleId, now: Date.parse("2024-07-10T12:00:00Z") })]),
+  },
   {
     fn: listCycleUpdates,
-    calls: (d) => d.cycles.map((cycle) => [`listCycleUpdates(${cycle})`, () => listCycleUpdates({ actor: ANONYMOUS, cycle, filters: {}, page: { page: 1, perPage: 100 } })]),
+    calls: (d) =>
+      d.cycles.map((cycle) => [
+        `listCycleUpdates(${cycle})`,
+        () => listCycleUpdates({ actor: ANONYMOUS, cycle, filters: {}, page: { page: 1, perPage: 100 } }),
+      ]),
   },
   { fn: getCycleExport, calls: (d) => d.cycles.map((cycle) => [`getCycleExport(${cycle})`, () => getCycleExport({ cycle })]) },
   { fn: getUpdate, calls: (d) => d.updateIds.map((id) => [`getUpdate(${id})`, () => getUpdate({ id })]) },
@@ -122,30 +166,50 @@ const READS: Read[] = [
   {
     fn: getGatheringRecap,
     // As of the gathering's last day the writes of this test (made today) change nothing; the current view shows them.
-    calls: (d) => d.gatherings.flatMap((gathering): [string, () => Promise<unknown>][] => [
-      [`getGatheringRecap(${gathering})`, () => getGatheringRecap({ gathering })],
-      [`getGatheringRecap(${gathering}, now)`, () => getGatheringRecap({ gathering, asOf: "now" })],
-    ]),
+    calls: (d) =>
+      d.gatherings.flatMap((gathering): [string, () => Promise<unknown>][] => [
+        [`getGatheringRecap(${gathering})`, () => getGatheringRecap({ gathering })],
+        [`getGatheringRecap(${gathering}, now)`, () => getGatheringRecap({ gathering, asOf: "now" })],
+      ]),
   },
   {
     fn: getCycleComparison,
     // Each pair once: read the other way round, a comparison shows the same rows.
-    calls: (d) => d.cycles.flatMap((a, i) => d.cycles.slice(i + 1).map((b): [string, () => Promise<unknown>] => [`getCycleComparison(${a}, ${b})`, () => getCycleComparison({ a, b })])),
+    calls: (d) =>
+      d.cycles.flatMap((a, i) =>
+        d.cycles
+          .slice(i + 1)
+          .map((b): [string, () => Promise<unknown>] => [`getCycleComparison(${a}, ${b})`, () => getCycleComparison({ a, b })]),
+      ),
   },
 ];
 
 /** Writes outside WRITES: no permission check of their own, so not in the permission matrix. */
-const MORE_WRITES = [{ name: "record a password change", covers: recordPasswordChange, actor: "member" as ActorKind, run: (actor: Actor, db: Db) => recordPasswordChange(actor, db) }];
+const MORE_WRITES = [
+  {
+    name: "record a password change",
+    covers: recordPasswordChange,
+    actor: "member" as ActorKind,
+    run: (actor: Actor, db: Db) => recordPasswordChange(actor, db),
+  },
+];
 
 /** Writes no public page shows: their answers must leave every read unchanged (checked, so this list cannot go stale). */
 const WRITES_WITHOUT_PUBLIC_EFFECT = [
   // drafts, review threads and review comments show only to signed-in people
-  "start an update", "save an update from the editor", "discard a draft", "reply in the review thread", "resolve a change request",
-  "reply to a note for release managers only", "resolve a note for release managers only",
+  "start an update",
+  "save an update from the editor",
+  "discard a draft",
+  "reply in the review thread",
+  "resolve a change request",
+  "reply to a note for release managers only",
+  "resolve a note for release managers only",
   // the docs update already awaits changes: a further request adds only a comment
   "request changes",
   // people who lead no team appear on no public page
-  "create a person", "deactivate a person", "record a password change",
+  "create a person",
+  "deactivate a person",
+  "record a password change",
 ];
 
 /**
@@ -171,26 +235,74 @@ const TOKENS: Unlisted = { kind: "write", why: "API credentials of the signed-in
 const TRANSFER: Unlisted = { kind: "write", why: "import takes an empty site only and expires every tag (site/transfer.test.ts)" };
 
 const UNLISTED: Record<string, Unlisted> = {
-  actorForPerson: SESSION, actorFromSession: SESSION, requireSignedIn: SESSION, getSessionInfo: SESSION, getCurrentActor: SESSION, getAuth: SESSION,
-  publicBaseUrl: SESSION, oidcEnabled: SESSION, oidcName: SESSION, generatePassword: SESSION, hasAdmin: SESSION,
-  actorFromRequest: SESSION, readerFromRequest: SESSION, writerFromRequest: SESSION, authenticateApiToken: SESSION, hashToken: SESSION,
-  liveDataVersion: CACHE, invalidate: CACHE, requestTime: CACHE, pageTime: CACHE, writeCount: CACHE, pageRendersSettled: CACHE,
-  teamForWriting: LOOKUP, teamForReading: LOOKUP, cycleBySlug: LOOKUP,
-  iso: PAGING, pageWindow: PAGING, idOf: PAGING, paged: PAGING, cycleFilter: PAGING,
+  actorForPerson: SESSION,
+  actorFromSession: SESSION,
+  requireSignedIn: SESSION,
+  getSessionInfo: SESSION,
+  getCurrentActor: SESSION,
+  getAuth: SESSION,
+  publicBaseUrl: SESSION,
+  oidcEnabled: SESSION,
+  oidcName: SESSION,
+  generatePassword: SESSION,
+  hasAdmin: SESSION,
+  actorFromRequest: SESSION,
+  readerFromRequest: SESSION,
+  writerFromRequest: SESSION,
+  authenticateApiToken: SESSION,
+  hashToken: SESSION,
+  liveDataVersion: CACHE,
+  invalidate: CACHE,
+  requestTime: CACHE,
+  pageTime: CACHE,
+  writeCount: CACHE,
+  pageRendersSettled: CACHE,
+  teamForWriting: LOOKUP,
+  teamForReading: LOOKUP,
+  cycleBySlug: LOOKUP,
+  iso: PAGING,
+  pageWindow: PAGING,
+  idOf: PAGING,
+  paged: PAGING,
+  cycleFilter: PAGING,
   updatesVisibleTo: { kind: "helper", why: "the where-clause of every update read; the read matrix tries it through DRAFT_READS" },
   latestPublishedUpdateId: { kind: "helper", why: "a subquery of the board and team reads" },
   isPrivateMode: { kind: "helper", why: "read per request by the proxy and pages, never cached" },
   ftsQuery: { kind: "helper", why: "turns search words into an FTS5 query" },
   describeDocumentErrors: { kind: "helper", why: "words a site document's validation errors" },
   routeTargetExists: { kind: "helper", why: "the proxy's 404 check, per request" },
-  listAuditEntries: NEVER_CACHED, auditEntityTypes: NEVER_CACHED, getCyclesForManaging: NEVER_CACHED, listPeople: NEVER_CACHED, previewReminders: NEVER_CACHED,
-  pendingReminders: NEVER_CACHED, getReviewQueue: NEVER_CACHED, openChangeRequests: NEVER_CACHED, getRoadmapForEditing: NEVER_CACHED, getSettingsForEditing: NEVER_CACHED,
-  listTeamsForAdmin: NEVER_CACHED, listShepherdCandidates: NEVER_CACHED, getTeamLinksForEditing: NEVER_CACHED, getStartOptions: NEVER_CACHED, dueSince: NEVER_CACHED,
-  teamsDue: NEVER_CACHED, getHelpRequestsForEditing: NEVER_CACHED, listApiTokens: NEVER_CACHED, exportSite: NEVER_CACHED, readSite: NEVER_CACHED,
+  listAuditEntries: NEVER_CACHED,
+  auditEntityTypes: NEVER_CACHED,
+  getCyclesForManaging: NEVER_CACHED,
+  listPeople: NEVER_CACHED,
+  previewReminders: NEVER_CACHED,
+  pendingReminders: NEVER_CACHED,
+  getReviewQueue: NEVER_CACHED,
+  openChangeRequests: NEVER_CACHED,
+  getRoadmapForEditing: NEVER_CACHED,
+  getSettingsForEditing: NEVER_CACHED,
+  listTeamsForAdmin: NEVER_CACHED,
+  listShepherdCandidates: NEVER_CACHED,
+  getTeamLinksForEditing: NEVER_CACHED,
+  getStartOptions: NEVER_CACHED,
+  dueSince: NEVER_CACHED,
+  teamsDue: NEVER_CACHED,
+  getHelpRequestsForEditing: NEVER_CACHED,
+  listApiTokens: NEVER_CACHED,
+  exportSite: NEVER_CACHED,
+  readSite: NEVER_CACHED,
   searchCommunity: { kind: "signed-in read", why: "search reads the index fresh on every request (views/search.test.ts)" },
   getApiUpdate: { kind: "signed-in read", why: "for a signed-in caller reads fresh; for anyone else, getUpdate's cached answer" },
-  listRoadmapItems: API_READ, listMetricDefinitions: API_READ, listMetricValues: API_READ, listHelpRequests: API_READ, listTopics: API_READ, listGatherings: API_READ,
-  readUpdate: { kind: "draft read" }, readCycleUpdates: { kind: "draft read" }, getUpdateForEditing: { kind: "draft read" }, getReviewThread: { kind: "draft read" },
+  listRoadmapItems: API_READ,
+  listMetricDefinitions: API_READ,
+  listMetricValues: API_READ,
+  listHelpRequests: API_READ,
+  listTopics: API_READ,
+  listGatherings: API_READ,
+  readUpdate: { kind: "draft read" },
+  readCycleUpdates: { kind: "draft read" },
+  getUpdateForEditing: { kind: "draft read" },
+  getReviewThread: { kind: "draft read" },
   readCycles: { kind: "part of", reads: [listCycles] },
   readBurnUp: { kind: "part of", reads: [getBurnUp] },
   readCycleBoard: { kind: "part of", reads: [getCycleBoard] },
@@ -210,7 +322,8 @@ const UNLISTED: Record<string, Unlisted> = {
   readTeamProfile: { kind: "part of", reads: [getTeamProfile] },
   readUpdateSections: { kind: "part of", reads: [getTeamProfile] },
   readCycleExport: { kind: "part of", reads: [getCycleExport] },
-  createApiToken: TOKENS, revokeApiToken: TOKENS,
+  createApiToken: TOKENS,
+  revokeApiToken: TOKENS,
   importSite: TRANSFER,
   recordAudit: { kind: "write", why: "the audit entry of every write, made inside that write's transaction" },
   changeUpdate: { kind: "write", why: "the one path of every update change, tried through the WRITES rows that call it" },
@@ -218,7 +331,10 @@ const UNLISTED: Record<string, Unlisted> = {
 };
 
 const ALLOWED_FIRST: ActorKind[] = ["lead of the team", "release manager", "admin", "member"];
-const ALL_WRITES = [...WRITES.map((w) => ({ name: w.name, covers: w.covers, actor: ALLOWED_FIRST.find((k) => w.allowed.includes(k))!, run: w.run })), ...MORE_WRITES];
+const ALL_WRITES = [
+  ...WRITES.map((w) => ({ name: w.name, covers: w.covers, actor: ALLOWED_FIRST.find((k) => w.allowed.includes(k))!, run: w.run })),
+  ...MORE_WRITES,
+];
 
 interface Answer {
   json: string;
@@ -285,7 +401,9 @@ describe.each(ALL_WRITES)("$name", (write) => {
         if (![...declared].some((tag) => invalidated.has(tag))) stale.push(`${label} declares ${[...declared].join(" ")}`);
       }
       expect(stale, `${write.name} invalidated only: ${[...invalidated].join(" ") || "nothing"}`).toEqual([]);
-      expect({ changesPublicReads: changed.length > 0 }, changed.slice(0, 5).join("; ")).toEqual({ changesPublicReads: !WRITES_WITHOUT_PUBLIC_EFFECT.includes(write.name) });
+      expect({ changesPublicReads: changed.length > 0 }, changed.slice(0, 5).join("; ")).toEqual({
+        changesPublicReads: !WRITES_WITHOUT_PUBLIC_EFFECT.includes(write.name),
+      });
     } finally {
       copy.dispose();
     }
@@ -299,11 +417,20 @@ it("covers every write and every cached read the data layer exports", async () =
   const files = fs.readdirSync(dir, { recursive: true, encoding: "utf8" });
   for (const file of files.filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.startsWith(`testing${path.sep}`))) {
     const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
-    exported.push(...Object.entries(mod).filter(([, value]) => typeof value === "function").map(([name]) => name));
+    exported.push(
+      ...Object.entries(mod)
+        .filter(([, value]) => typeof value === "function")
+        .map(([name]) => name),
+    );
   }
   const known = new Set([...ALL_WRITES.map((w) => w.covers.name), ...READS.map((r) => r.fn.name), ...Object.keys(UNLISTED)]);
   expect(exported.filter((name) => !known.has(name)).sort(), "new exports: add each to WRITES, READS or UNLISTED").toEqual([]);
-  expect(Object.keys(UNLISTED).filter((name) => !exported.includes(name)).sort(), "UNLISTED names no longer exported").toEqual([]);
+  expect(
+    Object.keys(UNLISTED)
+      .filter((name) => !exported.includes(name))
+      .sort(),
+    "UNLISTED names no longer exported",
+  ).toEqual([]);
 });
 
 it("classifies every other export by what checks it", () => {

@@ -23,7 +23,10 @@ import { actorOf, copyOfTemplate, createWriteTemplate } from "./tables";
 
 const request = vi.hoisted(() => ({ actor: { kind: "anonymous" } as Actor }));
 vi.mock("next/cache", () => ({ refresh: () => {}, revalidateTag: () => {}, cacheTag: () => {}, cacheLife: () => {} }));
-vi.mock("@/lib/dal/identity/actor", async (importOriginal) => ({ ...(await importOriginal<object>()), getCurrentActor: async () => request.actor }));
+vi.mock("@/lib/dal/identity/actor", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getCurrentActor: async () => request.actor,
+}));
 
 let template: string;
 let cleanupTemplate: () => void;
@@ -40,12 +43,22 @@ function freshCopy() {
   ({ db, dispose } = copyOfTemplate(template));
   setProcessDatabase(db);
   const docsLead = db.select({ id: people.id }).from(people).where(eq(people.email, "dana.lead@example.org")).get()!.id;
-  secret = createApiToken({ actor: actorForPerson(db, docsLead), input: { name: "ci", scopes: ["update.write", "metric.record"], teams: [], expiresInDays: null } }, db).secret;
+  secret = createApiToken(
+    {
+      actor: actorForPerson(db, docsLead),
+      input: { name: "ci", scopes: ["update.write", "metric.record"], teams: [], expiresInDays: null },
+    },
+    db,
+  ).secret;
 }
 afterEach(() => dispose());
 
 const post = (path: string, body: unknown) =>
-  new Request(`http://localhost${path}`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 /** A short update with long links: its row fits where the file has room, its links (written next, in the same transaction) need new pages. */
 const bigUpdate = {
@@ -54,7 +67,10 @@ const bigUpdate = {
   headline: "Install guide rewritten",
   health: "on_track",
   publish: true,
-  links: Array.from({ length: 20 }, (_, i) => ({ label: `Chapter ${i + 1}`, url: `https://docs.example.org/install/${i + 1}/${"x".repeat(1_900)}` })),
+  links: Array.from({ length: 20 }, (_, i) => ({
+    label: `Chapter ${i + 1}`,
+    url: `https://docs.example.org/install/${i + 1}/${"x".repeat(1_900)}`,
+  })),
 };
 
 async function expectUnavailable(response: Response) {
@@ -67,11 +83,19 @@ describe("a read-only database", () => {
   it("answers API writes with 503 in the error format and changes nothing", async () => {
     freshCopy();
     // One call first, so the token's last use is recorded before the file turns read-only.
-    expect((await metricValuesRoute.GET(new Request("http://localhost/api/v1/metric-values", { headers: { authorization: `Bearer ${secret}` } }))).status).toBe(200);
+    expect(
+      (
+        await metricValuesRoute.GET(
+          new Request("http://localhost/api/v1/metric-values", { headers: { authorization: `Bearer ${secret}` } }),
+        )
+      ).status,
+    ).toBe(200);
     const before = fingerprint(db);
     db.$client.pragma("query_only = ON");
     await expectUnavailable(await updatesRoute.POST(post("/api/v1/updates", bigUpdate)));
-    await expectUnavailable(await metricValuesRoute.POST(post("/api/v1/metric-values", { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 7 })));
+    await expectUnavailable(
+      await metricValuesRoute.POST(post("/api/v1/metric-values", { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 7 })),
+    );
     db.$client.pragma("query_only = OFF");
     expect(fingerprint(db)).toBe(before);
   });
@@ -82,11 +106,36 @@ describe("a read-only database", () => {
     const before = fingerprint(db);
     db.$client.pragma("query_only = ON");
     request.actor = actorOf("lead of the team", db);
-    const content = { headline: "Typed while the disk was gone", health: draft.health, summary: "Kept", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" };
-    expect(await saveUpdateAction({ id: draft.id, expectedVersion: draft.version, gatheringSlug: null, content, links: [], metrics: [] })).toEqual({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, fieldErrors: {}, values: {}, retryable: true });
+    const content = {
+      headline: "Typed while the disk was gone",
+      health: draft.health,
+      summary: "Kept",
+      done: "",
+      inProgress: "",
+      planned: "",
+      risks: "",
+      helpWanted: "",
+      privateNote: "",
+    };
+    expect(
+      await saveUpdateAction({ id: draft.id, expectedVersion: draft.version, gatheringSlug: null, content, links: [], metrics: [] }),
+    ).toEqual({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, fieldErrors: {}, values: {}, retryable: true });
     const form = new FormData();
-    for (const [key, value] of Object.entries({ team: "docs", cycle: "10.0", title: "Reviewers for the install guide", details: "", linkUrl: "", contact: "docs@lists.example.org", roadmapItemId: "" })) form.set(key, value);
-    expect(await openHelpRequestAction(null, form)).toMatchObject({ ok: false, message: STORAGE_UNAVAILABLE_MESSAGE, values: { title: "Reviewers for the install guide" } });
+    for (const [key, value] of Object.entries({
+      team: "docs",
+      cycle: "10.0",
+      title: "Reviewers for the install guide",
+      details: "",
+      linkUrl: "",
+      contact: "docs@lists.example.org",
+      roadmapItemId: "",
+    }))
+      form.set(key, value);
+    expect(await openHelpRequestAction(null, form)).toMatchObject({
+      ok: false,
+      message: STORAGE_UNAVAILABLE_MESSAGE,
+      values: { title: "Reviewers for the install guide" },
+    });
     db.$client.pragma("query_only = OFF");
     expect(fingerprint(db)).toBe(before);
   });

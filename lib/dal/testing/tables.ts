@@ -14,14 +14,46 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { openDatabase, type Db } from "@/db/client";
-import { communitySettings, communityTopics, gatherings, helpRequests, metricDefinitions, metricValues, milestones, people, releaseCycles, reviewComments, roadmapItems, teamLeads, teamLinks, teams, updateReminders, updates } from "@/db/schema";
+import {
+  communitySettings,
+  communityTopics,
+  gatherings,
+  helpRequests,
+  metricDefinitions,
+  metricValues,
+  milestones,
+  people,
+  releaseCycles,
+  reviewComments,
+  roadmapItems,
+  teamLeads,
+  teamLinks,
+  teams,
+  updateReminders,
+  updates,
+} from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { ANONYMOUS, type Actor, type TokenScope } from "@/lib/permissions";
 import { actorForPerson } from "../identity/person-actor";
 import { createPerson, editPerson } from "../people/admin";
 import { updateSettings } from "../site/settings";
 import { createTeam, editTeam, moveTeam, replaceTeamLinks, setTeamArchived } from "../teams/admin";
-import { addGathering, addMilestone, addTopic, createCycle, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "../cycles/admin";
+import {
+  addGathering,
+  addMilestone,
+  addTopic,
+  createCycle,
+  createCycleFromTemplate,
+  createMetricDefinition,
+  editCycleDetails,
+  editGathering,
+  editGatheringRecap,
+  editMetricDefinition,
+  editMilestone,
+  editTopic,
+  setCycleStatus,
+  setMilestoneDone,
+} from "../cycles/admin";
 import { sendReminders } from "../notifications/reminders";
 import { getReviewThread, markReviewed, replyToReview, requestChanges, resolveReviewComment } from "../updates/review";
 import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "../help-requests/editor";
@@ -50,15 +82,38 @@ export interface Write {
 const docsId = (db: Db) => db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "docs")).get()!.id;
 
 const docsDraft = (db: Db) => db.select().from(updates).where(eq(updates.state, "draft")).get()!;
-const docsPublished = (db: Db) => db.select().from(updates).where(eq(updates.teamId, docsId(db))).all().find((u) => u.state === "published")!;
-const docsItem = (db: Db) => db.select().from(roadmapItems).where(eq(roadmapItems.teamId, docsId(db))).all().at(-1)!;
-const docsHelpRequest = (db: Db) => db.select().from(helpRequests).where(eq(helpRequests.teamId, docsId(db))).get()!;
+const docsPublished = (db: Db) =>
+  db
+    .select()
+    .from(updates)
+    .where(eq(updates.teamId, docsId(db)))
+    .all()
+    .find((u) => u.state === "published")!;
+const docsItem = (db: Db) =>
+  db
+    .select()
+    .from(roadmapItems)
+    .where(eq(roadmapItems.teamId, docsId(db)))
+    .all()
+    .at(-1)!;
+const docsHelpRequest = (db: Db) =>
+  db
+    .select()
+    .from(helpRequests)
+    .where(eq(helpRequests.teamId, docsId(db)))
+    .get()!;
 const managersOnlyNote = (db: Db) => db.select().from(reviewComments).where(eq(reviewComments.releaseManagersOnly, true)).get()!;
 const LEADS_AND_ADMINS: ActorKind[] = ["lead of the team", "admin"];
 const PLANNERS: ActorKind[] = ["lead of the team", "release manager", "admin"];
 
 export const WRITES: Write[] = [
-  { name: "start an update", covers: startUpdate, changes: updates, allowed: LEADS_AND_ADMINS, run: (actor, db) => startUpdate({ actor, input: { team: "docs", cycle: "10.0", prefill: true } }, db) },
+  {
+    name: "start an update",
+    covers: startUpdate,
+    changes: updates,
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => startUpdate({ actor, input: { team: "docs", cycle: "10.0", prefill: true } }, db),
+  },
   {
     name: "save an update from the editor",
     covers: saveUpdate,
@@ -66,7 +121,30 @@ export const WRITES: Write[] = [
     allowed: LEADS_AND_ADMINS,
     run: (actor, db) => {
       const draft = docsDraft(db);
-      return saveUpdate({ actor, input: { id: draft.id, expectedVersion: draft.version, gatheringSlug: null, content: { headline: "H", health: "at_risk", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" }, links: [], metrics: [] } }, db);
+      return saveUpdate(
+        {
+          actor,
+          input: {
+            id: draft.id,
+            expectedVersion: draft.version,
+            gatheringSlug: null,
+            content: {
+              headline: "H",
+              health: "at_risk",
+              summary: "",
+              done: "",
+              inProgress: "",
+              planned: "",
+              risks: "",
+              helpWanted: "",
+              privateNote: "",
+            },
+            links: [],
+            metrics: [],
+          },
+        },
+        db,
+      );
     },
   },
   {
@@ -76,17 +154,55 @@ export const WRITES: Write[] = [
     allowed: LEADS_AND_ADMINS,
     run: (actor, db) => {
       const draft = docsDraft(db);
-      const content = { headline: "Ready", health: "at_risk" as const, summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" };
-      return publishUpdate({ actor, input: { id: draft.id, expectedVersion: draft.version, changes: { gatheringSlug: null, content, links: [], metrics: [] } } }, db);
+      const content = {
+        headline: "Ready",
+        health: "at_risk" as const,
+        summary: "",
+        done: "",
+        inProgress: "",
+        planned: "",
+        risks: "",
+        helpWanted: "",
+        privateNote: "",
+      };
+      return publishUpdate(
+        {
+          actor,
+          input: { id: draft.id, expectedVersion: draft.version, changes: { gatheringSlug: null, content, links: [], metrics: [] } },
+        },
+        db,
+      );
     },
   },
-  { name: "discard a draft", covers: deleteDraft, changes: updates, allowed: LEADS_AND_ADMINS, run: (actor, db) => deleteDraft({ actor, id: docsDraft(db).id }, db) },
+  {
+    name: "discard a draft",
+    covers: deleteDraft,
+    changes: updates,
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => deleteDraft({ actor, id: docsDraft(db).id }, db),
+  },
   {
     name: "add a roadmap item",
     covers: createRoadmapItem,
     changes: roadmapItems,
     allowed: PLANNERS,
-    run: (actor, db) => createRoadmapItem({ actor, input: { team: "docs", cycle: "10.0", title: "New", description: "", status: "planned", kind: "feature", helpWanted: true, links: [] } }, db),
+    run: (actor, db) =>
+      createRoadmapItem(
+        {
+          actor,
+          input: {
+            team: "docs",
+            cycle: "10.0",
+            title: "New",
+            description: "",
+            status: "planned",
+            kind: "feature",
+            helpWanted: true,
+            links: [],
+          },
+        },
+        db,
+      ),
   },
   {
     name: "edit a roadmap item",
@@ -95,7 +211,22 @@ export const WRITES: Write[] = [
     allowed: PLANNERS,
     run: (actor, db) => {
       const item = docsItem(db);
-      return editRoadmapItem({ actor, input: { id: item.id, expectedVersion: item.version, title: item.title, description: "", status: "done", kind: item.kind, helpWanted: false, links: [] } }, db);
+      return editRoadmapItem(
+        {
+          actor,
+          input: {
+            id: item.id,
+            expectedVersion: item.version,
+            title: item.title,
+            description: "",
+            status: "done",
+            kind: item.kind,
+            helpWanted: false,
+            links: [],
+          },
+        },
+        db,
+      );
     },
   },
   {
@@ -105,50 +236,148 @@ export const WRITES: Write[] = [
     allowed: PLANNERS,
     run: (actor, db) => moveRoadmapItem({ actor, id: docsItem(db).id, direction: "up" }, db),
   },
-  { name: "carry the roadmap over", covers: carryOverRoadmap, changes: roadmapItems, allowed: PLANNERS, run: (actor, db) => carryOverRoadmap({ actor, input: { team: "docs", from: "10.0", to: "11.0" } }, db) },
+  {
+    name: "carry the roadmap over",
+    covers: carryOverRoadmap,
+    changes: roadmapItems,
+    allowed: PLANNERS,
+    run: (actor, db) => carryOverRoadmap({ actor, input: { team: "docs", from: "10.0", to: "11.0" } }, db),
+  },
   {
     name: "open a help request",
     covers: openHelpRequest,
     changes: helpRequests,
     allowed: PLANNERS,
-    run: (actor, db) => openHelpRequest({ actor, input: { team: "docs", cycle: "10.0", title: "Proofread the install guide", details: "", linkUrl: null, contact: "docs call", roadmapItemId: null } }, db),
+    run: (actor, db) =>
+      openHelpRequest(
+        {
+          actor,
+          input: {
+            team: "docs",
+            cycle: "10.0",
+            title: "Proofread the install guide",
+            details: "",
+            linkUrl: null,
+            contact: "docs call",
+            roadmapItemId: null,
+          },
+        },
+        db,
+      ),
   },
-  { name: "assign a help request", covers: assignHelpRequest, changes: helpRequests, allowed: PLANNERS, run: (actor, db) => assignHelpRequest({ actor, input: { id: docsHelpRequest(db).id, ownerId: null, takenByName: "Sam Newcomer" } }, db) },
-  { name: "resolve a help request", covers: closeHelpRequest, changes: helpRequests, allowed: PLANNERS, run: (actor, db) => closeHelpRequest({ actor, input: { id: docsHelpRequest(db).id, status: "resolved" } }, db) },
+  {
+    name: "assign a help request",
+    covers: assignHelpRequest,
+    changes: helpRequests,
+    allowed: PLANNERS,
+    run: (actor, db) => assignHelpRequest({ actor, input: { id: docsHelpRequest(db).id, ownerId: null, takenByName: "Sam Newcomer" } }, db),
+  },
+  {
+    name: "resolve a help request",
+    covers: closeHelpRequest,
+    changes: helpRequests,
+    allowed: PLANNERS,
+    run: (actor, db) => closeHelpRequest({ actor, input: { id: docsHelpRequest(db).id, status: "resolved" } }, db),
+  },
   {
     name: "post an update in one call (API)",
     covers: postUpdate,
     changes: updates,
     allowed: LEADS_AND_ADMINS,
-    run: (actor, db) => postUpdate({ actor, input: { team: "docs", cycle: "10.0", gathering: null, headline: "From CI", health: "on_track", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "", links: [], publish: true } }, db),
+    run: (actor, db) =>
+      postUpdate(
+        {
+          actor,
+          input: {
+            team: "docs",
+            cycle: "10.0",
+            gathering: null,
+            headline: "From CI",
+            health: "on_track",
+            summary: "",
+            done: "",
+            inProgress: "",
+            planned: "",
+            risks: "",
+            helpWanted: "",
+            privateNote: "",
+            links: [],
+            publish: true,
+          },
+        },
+        db,
+      ),
   },
-  { name: "edit and publish a draft (API)", covers: patchUpdate, changes: updates, allowed: LEADS_AND_ADMINS, run: (actor, db) => patchUpdate({ actor, id: docsDraft(db).id, input: { version: docsDraft(db).version, headline: "Ready", publish: true } }, db) },
-  { name: "change a roadmap item's status (API)", covers: patchRoadmapItem, changes: roadmapItems, allowed: PLANNERS, run: (actor, db) => patchRoadmapItem({ actor, id: docsItem(db).id, input: { version: docsItem(db).version, status: "done" } }, db) },
+  {
+    name: "edit and publish a draft (API)",
+    covers: patchUpdate,
+    changes: updates,
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) =>
+      patchUpdate({ actor, id: docsDraft(db).id, input: { version: docsDraft(db).version, headline: "Ready", publish: true } }, db),
+  },
+  {
+    name: "change a roadmap item's status (API)",
+    covers: patchRoadmapItem,
+    changes: roadmapItems,
+    allowed: PLANNERS,
+    run: (actor, db) => patchRoadmapItem({ actor, id: docsItem(db).id, input: { version: docsItem(db).version, status: "done" } }, db),
+  },
   {
     name: "record a metric value",
     covers: recordMetricValue,
     changes: metricValues,
     allowed: PLANNERS,
-    run: (actor, db) => recordMetricValue({ actor, input: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 12, note: "" } }, db),
+    run: (actor, db) =>
+      recordMetricValue({ actor, input: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 12, note: "" } }, db),
   },
-  { name: "mark an update reviewed", covers: markReviewed, changes: updates, allowed: ["release manager", "admin"], run: (actor, db) => markReviewed({ actor, updateId: docsPublished(db).id }, db) },
-  { name: "request changes", covers: requestChanges, changes: reviewComments, allowed: ["release manager", "admin"], run: (actor, db) => requestChanges({ actor, input: { updateId: docsPublished(db).id, body: "Please add numbers" } }, db) },
+  {
+    name: "mark an update reviewed",
+    covers: markReviewed,
+    changes: updates,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => markReviewed({ actor, updateId: docsPublished(db).id }, db),
+  },
+  {
+    name: "request changes",
+    covers: requestChanges,
+    changes: reviewComments,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => requestChanges({ actor, input: { updateId: docsPublished(db).id, body: "Please add numbers" } }, db),
+  },
   {
     name: "reply in the review thread",
     covers: replyToReview,
     changes: reviewComments,
     allowed: PLANNERS,
-    run: (actor, db) => replyToReview({ actor, input: { updateId: docsPublished(db).id, replyToId: null, body: "Done", releaseManagersOnly: false } }, db),
+    run: (actor, db) =>
+      replyToReview({ actor, input: { updateId: docsPublished(db).id, replyToId: null, body: "Done", releaseManagersOnly: false } }, db),
   },
-  { name: "resolve a change request", covers: resolveReviewComment, changes: reviewComments, allowed: PLANNERS, run: (actor, db) => resolveReviewComment({ actor, commentId: db.select().from(reviewComments).get()!.id }, db) },
+  {
+    name: "resolve a change request",
+    covers: resolveReviewComment,
+    changes: reviewComments,
+    allowed: PLANNERS,
+    run: (actor, db) => resolveReviewComment({ actor, commentId: db.select().from(reviewComments).get()!.id }, db),
+  },
   {
     name: "reply to a note for release managers only",
     covers: replyToReview,
     changes: reviewComments,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => replyToReview({ actor, input: { updateId: docsPublished(db).id, replyToId: managersOnlyNote(db).id, body: "Seen", releaseManagersOnly: false } }, db),
+    run: (actor, db) =>
+      replyToReview(
+        { actor, input: { updateId: docsPublished(db).id, replyToId: managersOnlyNote(db).id, body: "Seen", releaseManagersOnly: false } },
+        db,
+      ),
   },
-  { name: "resolve a note for release managers only", covers: resolveReviewComment, changes: reviewComments, allowed: ["release manager", "admin"], run: (actor, db) => resolveReviewComment({ actor, commentId: managersOnlyNote(db).id }, db) },
+  {
+    name: "resolve a note for release managers only",
+    covers: resolveReviewComment,
+    changes: reviewComments,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => resolveReviewComment({ actor, commentId: managersOnlyNote(db).id }, db),
+  },
   {
     name: "add a milestone",
     covers: addMilestone,
@@ -168,67 +397,208 @@ export const WRITES: Write[] = [
     covers: createCycleFromTemplate,
     changes: releaseCycles,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => createCycleFromTemplate({ actor, input: { name: "13.0", startsOn: "2025-10-01", targetReleaseOn: "2026-03-31", template: "10.0" } }, db),
+    run: (actor, db) =>
+      createCycleFromTemplate(
+        { actor, input: { name: "13.0", startsOn: "2025-10-01", targetReleaseOn: "2026-03-31", template: "10.0" } },
+        db,
+      ),
   },
-  { name: "change a cycle's status", covers: setCycleStatus, changes: releaseCycles, allowed: ["release manager", "admin"], run: (actor, db) => setCycleStatus({ actor, input: { cycle: "10.0", status: "released", releasedOn: "2024-09-30" } }, db) },
-  { name: "mark a milestone done", covers: setMilestoneDone, changes: milestones, allowed: ["release manager", "admin"], run: (actor, db) => setMilestoneDone({ actor, id: db.select().from(milestones).all().at(-1)!.id, doneOn: "2024-09-30" }, db) },
+  {
+    name: "change a cycle's status",
+    covers: setCycleStatus,
+    changes: releaseCycles,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => setCycleStatus({ actor, input: { cycle: "10.0", status: "released", releasedOn: "2024-09-30" } }, db),
+  },
+  {
+    name: "mark a milestone done",
+    covers: setMilestoneDone,
+    changes: milestones,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => setMilestoneDone({ actor, id: db.select().from(milestones).all().at(-1)!.id, doneOn: "2024-09-30" }, db),
+  },
   {
     name: "add a community topic",
     covers: addTopic,
     changes: communityTopics,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => addTopic({ actor, input: { cycle: "10.0", title: "Security", notes: "", outcome: "no_decision", decision: "", actionItems: "Draft a policy — Docs", gathering: null } }, db),
+    run: (actor, db) =>
+      addTopic(
+        {
+          actor,
+          input: {
+            cycle: "10.0",
+            title: "Security",
+            notes: "",
+            outcome: "no_decision",
+            decision: "",
+            actionItems: "Draft a policy — Docs",
+            gathering: null,
+          },
+        },
+        db,
+      ),
   },
   {
     name: "edit a community topic",
     covers: editTopic,
     changes: communityTopics,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => editTopic({ actor, input: { id: db.select().from(communityTopics).get()!.id, cycle: "10.0", title: "Use cases", notes: "", outcome: "decision", decision: "Done", actionItems: "", gathering: null } }, db),
+    run: (actor, db) =>
+      editTopic(
+        {
+          actor,
+          input: {
+            id: db.select().from(communityTopics).get()!.id,
+            cycle: "10.0",
+            title: "Use cases",
+            notes: "",
+            outcome: "decision",
+            decision: "Done",
+            actionItems: "",
+            gathering: null,
+          },
+        },
+        db,
+      ),
   },
-  { name: "edit a cycle's dates", covers: editCycleDetails, changes: releaseCycles, allowed: ["release manager", "admin"], run: (actor, db) => editCycleDetails({ actor, input: { cycle: "10.0", startsOn: "2024-03-01", targetReleaseOn: "2024-10-15", summary: "Slipped" } }, db) },
-  { name: "move a milestone", covers: editMilestone, changes: milestones, allowed: ["release manager", "admin"], run: (actor, db) => editMilestone({ actor, input: { id: db.select().from(milestones).all().at(-1)!.id, name: "Release", dueOn: "2024-10-15" } }, db) },
+  {
+    name: "edit a cycle's dates",
+    covers: editCycleDetails,
+    changes: releaseCycles,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) =>
+      editCycleDetails({ actor, input: { cycle: "10.0", startsOn: "2024-03-01", targetReleaseOn: "2024-10-15", summary: "Slipped" } }, db),
+  },
+  {
+    name: "move a milestone",
+    covers: editMilestone,
+    changes: milestones,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) =>
+      editMilestone({ actor, input: { id: db.select().from(milestones).all().at(-1)!.id, name: "Release", dueOn: "2024-10-15" } }, db),
+  },
   {
     name: "add a gathering",
     covers: addGathering,
     changes: gatherings,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => addGathering({ actor, input: { cycle: "10.0", name: "October PTG", slug: "ptg-2024-10", startsOn: "2024-10-21", endsOn: "2024-10-25", websiteUrl: null, etherpadUrl: null, recordingUrl: null, wrapsCycle: null } }, db),
+    run: (actor, db) =>
+      addGathering(
+        {
+          actor,
+          input: {
+            cycle: "10.0",
+            name: "October PTG",
+            slug: "ptg-2024-10",
+            startsOn: "2024-10-21",
+            endsOn: "2024-10-25",
+            websiteUrl: null,
+            etherpadUrl: null,
+            recordingUrl: null,
+            wrapsCycle: null,
+          },
+        },
+        db,
+      ),
   },
   {
     name: "edit a gathering",
     covers: editGathering,
     changes: gatherings,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => editGathering({ actor, input: { id: db.select().from(gatherings).get()!.id, cycle: "10.0", name: "April PTG", slug: "ptg-2024-04", startsOn: "2024-04-08", endsOn: "2024-04-12", websiteUrl: null, etherpadUrl: null, recordingUrl: "https://example.org/rec", wrapsCycle: null } }, db),
+    run: (actor, db) =>
+      editGathering(
+        {
+          actor,
+          input: {
+            id: db.select().from(gatherings).get()!.id,
+            cycle: "10.0",
+            name: "April PTG",
+            slug: "ptg-2024-04",
+            startsOn: "2024-04-08",
+            endsOn: "2024-04-12",
+            websiteUrl: null,
+            etherpadUrl: null,
+            recordingUrl: "https://example.org/rec",
+            wrapsCycle: null,
+          },
+        },
+        db,
+      ),
   },
   {
     name: "write a gathering's recap",
     covers: editGatheringRecap,
     changes: gatherings,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => editGatheringRecap({ actor, input: { id: db.select().from(gatherings).get()!.id, intro: "What we talked about.", closing: "See you next time.", teams: ["docs"], sections: ["delivered", "plans"] } }, db),
+    run: (actor, db) =>
+      editGatheringRecap(
+        {
+          actor,
+          input: {
+            id: db.select().from(gatherings).get()!.id,
+            intro: "What we talked about.",
+            closing: "See you next time.",
+            teams: ["docs"],
+            sections: ["delivered", "plans"],
+          },
+        },
+        db,
+      ),
   },
   {
     name: "edit a metric definition",
     covers: editMetricDefinition,
     changes: metricDefinitions,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => editMetricDefinition({ actor, input: { key: "pass_rate", label: "Pass rate", unit: "percent", direction: "higher_is_better", aggregation: "latest", retired: false } }, db),
+    run: (actor, db) =>
+      editMetricDefinition(
+        {
+          actor,
+          input: {
+            key: "pass_rate",
+            label: "Pass rate",
+            unit: "percent",
+            direction: "higher_is_better",
+            aggregation: "latest",
+            retired: false,
+          },
+        },
+        db,
+      ),
   },
   {
     name: "define a metric",
     covers: createMetricDefinition,
     changes: metricDefinitions,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => createMetricDefinition({ actor, input: { key: "sanity_runs", label: "Sanity runs", unit: "count", direction: "higher_is_better", aggregation: "sum", team: "test" } }, db),
+    run: (actor, db) =>
+      createMetricDefinition(
+        {
+          actor,
+          input: {
+            key: "sanity_runs",
+            label: "Sanity runs",
+            unit: "count",
+            direction: "higher_is_better",
+            aggregation: "sum",
+            team: "test",
+          },
+        },
+        db,
+      ),
   },
   {
     name: "create a cycle",
     covers: createCycle,
     changes: releaseCycles,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => createCycle({ actor, input: { name: "12.0", status: "planning", startsOn: "2025-04-01", targetReleaseOn: "2025-09-30", summary: "" } }, db),
+    run: (actor, db) =>
+      createCycle(
+        { actor, input: { name: "12.0", status: "planning", startsOn: "2025-04-01", targetReleaseOn: "2025-09-30", summary: "" } },
+        db,
+      ),
   },
   {
     name: "edit an update",
@@ -236,7 +606,12 @@ export const WRITES: Write[] = [
     changes: updates,
     allowed: ["lead of the team", "admin"],
     run: (actor, db) => {
-      const update = db.select().from(updates).where(eq(updates.teamId, docsId(db))).all().at(-1)!;
+      const update = db
+        .select()
+        .from(updates)
+        .where(eq(updates.teamId, docsId(db)))
+        .all()
+        .at(-1)!;
       return editUpdate({ actor, input: { id: update.id, expectedVersion: update.version, changes: { headline: "Changed" } } }, db);
     },
   },
@@ -245,14 +620,22 @@ export const WRITES: Write[] = [
     covers: replaceTeamLinks,
     changes: teamLinks,
     allowed: ["lead of the team", "admin"],
-    run: (actor, db) => replaceTeamLinks({ actor, input: { teamSlug: "docs", links: [{ kind: "docs", label: "Docs", url: "https://docs.example.org" }] } }, db),
+    run: (actor, db) =>
+      replaceTeamLinks(
+        { actor, input: { teamSlug: "docs", links: [{ kind: "docs", label: "Docs", url: "https://docs.example.org" }] } },
+        db,
+      ),
   },
   {
     name: "create a person",
     covers: createPerson,
     changes: people,
     allowed: ["admin"],
-    run: (actor, db) => createPerson({ actor, input: { name: "New", email: "new@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db),
+    run: (actor, db) =>
+      createPerson(
+        { actor, input: { name: "New", email: "new@example.org", role: "member", leads: [] }, password: "a-long-password-1" },
+        db,
+      ),
   },
   {
     name: "edit a person",
@@ -286,7 +669,8 @@ export const WRITES: Write[] = [
     covers: editTeam,
     changes: teams,
     allowed: ["admin"],
-    run: (actor, db) => editTeam({ actor, input: { id: docsId(db), name: "Documentation", slug: "docs", mission: "Docs.", shepherdId: null } }, db),
+    run: (actor, db) =>
+      editTeam({ actor, input: { id: docsId(db), name: "Documentation", slug: "docs", mission: "Docs.", shepherdId: null } }, db),
   },
   {
     name: "archive a team",
@@ -308,13 +692,38 @@ export const WRITES: Write[] = [
     changes: communitySettings,
     allowed: ["admin"],
     run: (actor, db) =>
-      updateSettings({ actor, input: { name: "X", description: "", websiteUrl: null, docsUrl: null, mailingListUrl: null, codeUrl: null, privateMode: true, reminderLeadDays: 3, staleUpdateDays: 14 } }, db),
+      updateSettings(
+        {
+          actor,
+          input: {
+            name: "X",
+            description: "",
+            websiteUrl: null,
+            docsUrl: null,
+            mailingListUrl: null,
+            codeUrl: null,
+            privateMode: true,
+            reminderLeadDays: 3,
+            staleUpdateDays: 14,
+          },
+        },
+        db,
+      ),
   },
 ];
 
 /** Who, besides the kinds above, reads drafts: people calling through API tokens that narrow them. */
-export type TokenActorKind = "lead's token with the draft scope" | "lead's token to write updates only" | "admin's token for another team" | "release manager's token for the team";
-export const TOKEN_ACTORS: TokenActorKind[] = ["lead's token with the draft scope", "lead's token to write updates only", "admin's token for another team", "release manager's token for the team"];
+export type TokenActorKind =
+  | "lead's token with the draft scope"
+  | "lead's token to write updates only"
+  | "admin's token for another team"
+  | "release manager's token for the team";
+export const TOKEN_ACTORS: TokenActorKind[] = [
+  "lead's token with the draft scope",
+  "lead's token to write updates only",
+  "admin's token for another team",
+  "release manager's token for the team",
+];
 
 export interface DraftRead {
   name: string;
@@ -326,27 +735,47 @@ export interface DraftRead {
   run: (actor: Actor, db: Db) => boolean;
 }
 
-const DRAFT_READERS: (ActorKind | TokenActorKind)[] = ["lead of the team", "release manager", "admin", "lead's token with the draft scope", "release manager's token for the team"];
+const DRAFT_READERS: (ActorKind | TokenActorKind)[] = [
+  "lead of the team",
+  "release manager",
+  "admin",
+  "lead's token with the draft scope",
+  "release manager's token for the team",
+];
 const draftFilters = { state: "draft" } as const;
 const page = { page: 1, perPage: 100 };
 
 /** Every read that can show a draft or a private note (lib/dal/testing/read-matrix.test.ts tries each as every actor). */
 export const DRAFT_READS: DraftRead[] = [
-  { name: "open a draft's page", covers: readUpdate, sees: DRAFT_READERS, run: (actor, db) => readUpdate(db, docsDraft(db).id, actor) !== null },
+  {
+    name: "open a draft's page",
+    covers: readUpdate,
+    sees: DRAFT_READERS,
+    run: (actor, db) => readUpdate(db, docsDraft(db).id, actor) !== null,
+  },
   {
     name: "list a cycle's drafts (API)",
     covers: readCycleUpdates,
     sees: DRAFT_READERS,
-    run: (actor, db) => readCycleUpdates({ actor, cycle: "10.0", filters: draftFilters, page }, db)!.data.some((u) => u.id === docsDraft(db).id),
+    run: (actor, db) =>
+      readCycleUpdates({ actor, cycle: "10.0", filters: draftFilters, page }, db)!.data.some((u) => u.id === docsDraft(db).id),
   },
   {
     name: "read a published update's private note (API)",
     covers: readCycleUpdates,
     sees: DRAFT_READERS,
-    run: (actor, db) => readCycleUpdates({ actor, cycle: "10.0", filters: { team: "docs", state: "published" }, page }, db)!.data.some((u) => "privateNote" in u),
+    run: (actor, db) =>
+      readCycleUpdates({ actor, cycle: "10.0", filters: { team: "docs", state: "published" }, page }, db)!.data.some(
+        (u) => "privateNote" in u,
+      ),
   },
   // The editor asks for "update.write", not the draft scope (tokens never reach it: it is a page).
-  { name: "open a draft in the editor", covers: getUpdateForEditing, sees: ["lead of the team", "admin", "lead's token to write updates only"], run: (actor, db) => getUpdateForEditing({ actor, id: docsDraft(db).id }, db) !== null },
+  {
+    name: "open a draft in the editor",
+    covers: getUpdateForEditing,
+    sees: ["lead of the team", "admin", "lead's token to write updates only"],
+    run: (actor, db) => getUpdateForEditing({ actor, id: docsDraft(db).id }, db) !== null,
+  },
   {
     name: "read a note for release managers only",
     covers: getReviewThread,
@@ -359,13 +788,43 @@ export const DRAFT_READS: DraftRead[] = [
 export async function createWriteTemplate(): Promise<{ file: string; cleanup: () => void }> {
   const { db, file, cleanup } = createTestDatabase({ demo: true });
   const system: Actor = { kind: "system", label: "test" };
-  await createPerson({ actor: system, input: { name: "Admin", email: "admin@example.org", role: "admin", leads: [] }, password: "a-long-password-1" }, db);
-  await createPerson({ actor: system, input: { name: "Member", email: "member@example.org", role: "member", leads: [] }, password: "a-long-password-1" }, db);
+  await createPerson(
+    { actor: system, input: { name: "Admin", email: "admin@example.org", role: "admin", leads: [] }, password: "a-long-password-1" },
+    db,
+  );
+  await createPerson(
+    { actor: system, input: { name: "Member", email: "member@example.org", role: "member", leads: [] }, password: "a-long-password-1" },
+    db,
+  );
   startUpdate({ actor: system, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
-  createRoadmapItem({ actor: system, input: { team: "docs", cycle: "10.0", title: "Second", description: "", status: "planned", kind: "feature", helpWanted: false, links: [] } }, db);
+  createRoadmapItem(
+    {
+      actor: system,
+      input: {
+        team: "docs",
+        cycle: "10.0",
+        title: "Second",
+        description: "",
+        status: "planned",
+        kind: "feature",
+        helpWanted: false,
+        links: [],
+      },
+    },
+    db,
+  );
   requestChanges({ actor: system, input: { updateId: docsPublished(db).id, body: "Add the numbers" } }, db);
-  replyToReview({ actor: system, input: { updateId: docsPublished(db).id, replyToId: null, body: "Chase them on the list", releaseManagersOnly: true } }, db);
-  createCycle({ actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } }, db);
+  replyToReview(
+    {
+      actor: system,
+      input: { updateId: docsPublished(db).id, replyToId: null, body: "Chase them on the list", releaseManagersOnly: true },
+    },
+    db,
+  );
+  createCycle(
+    { actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } },
+    db,
+  );
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   return { file, cleanup };
 }
@@ -379,7 +838,8 @@ export function copyOfTemplate(template: string): { db: Db; dispose: () => void 
   return { db, dispose: () => (db.$client.close(), fs.rmSync(dir, { recursive: true, force: true })) };
 }
 
-const tokenOf = (actor: Actor, scopes: TokenScope["scopes"], teamIds: number[]): Actor => (actor.kind === "person" ? { ...actor, token: { id: 1, name: "ci", scopes, teamIds } } : actor);
+const tokenOf = (actor: Actor, scopes: TokenScope["scopes"], teamIds: number[]): Actor =>
+  actor.kind === "person" ? { ...actor, token: { id: 1, name: "ci", scopes, teamIds } } : actor;
 
 export function actorOf(kind: ActorKind | TokenActorKind, db: Db): Actor {
   const personWith = (where: ReturnType<typeof eq>) => actorForPerson(db, db.select({ id: people.id }).from(people).where(where).get()!.id);
@@ -405,7 +865,11 @@ export function actorOf(kind: ActorKind | TokenActorKind, db: Db): Actor {
     case "lead's token to write updates only":
       return tokenOf(actorOf("lead of the team", db), ["update.write"], []);
     case "admin's token for another team":
-      return tokenOf(actorOf("admin", db), ["update.read_draft", "update.write"], [db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "test")).get()!.id]);
+      return tokenOf(
+        actorOf("admin", db),
+        ["update.read_draft", "update.write"],
+        [db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "test")).get()!.id],
+      );
     case "release manager's token for the team":
       return tokenOf(actorOf("release manager", db), ["update.read_draft"], [docsId(db)]);
   }

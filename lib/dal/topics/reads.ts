@@ -10,7 +10,15 @@ export function listTopics({ filters, page }: { filters: { cycle?: string }; pag
   const where = cycleFilter(db, communityTopics.cycleId, filters.cycle);
   const total = db.select({ n: count() }).from(communityTopics).where(where).get()?.n ?? 0;
   const rows = db
-    .select({ id: communityTopics.id, cycle: releaseCycles.slug, gathering: gatherings.slug, title: communityTopics.title, notes: communityTopics.notes, outcome: communityTopics.outcome, decision: communityTopics.decision })
+    .select({
+      id: communityTopics.id,
+      cycle: releaseCycles.slug,
+      gathering: gatherings.slug,
+      title: communityTopics.title,
+      notes: communityTopics.notes,
+      outcome: communityTopics.outcome,
+      decision: communityTopics.decision,
+    })
     .from(communityTopics)
     .innerJoin(releaseCycles, eq(releaseCycles.id, communityTopics.cycleId))
     .leftJoin(gatherings, eq(gatherings.id, communityTopics.gatheringId))
@@ -19,9 +27,27 @@ export function listTopics({ filters, page }: { filters: { cycle?: string }; pag
     .limit(pageWindow(page).limit)
     .offset(pageWindow(page).offset)
     .all();
-  const items = rows.length === 0 ? [] : db.select().from(topicActionItems).where(inArray(topicActionItems.topicId, rows.map((r) => r.id))).orderBy(asc(topicActionItems.id)).all();
+  const items =
+    rows.length === 0
+      ? []
+      : db
+          .select()
+          .from(topicActionItems)
+          .where(
+            inArray(
+              topicActionItems.topicId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(topicActionItems.id))
+          .all();
   return paged(
-    rows.map((t) => ({ ...t, actionItems: items.filter((a) => a.topicId === t.id).map((a) => ({ id: a.id, description: a.description, ownerName: a.ownerName, status: a.status, dueOn: a.dueOn })) })),
+    rows.map((t) => ({
+      ...t,
+      actionItems: items
+        .filter((a) => a.topicId === t.id)
+        .map((a) => ({ id: a.id, description: a.description, ownerName: a.ownerName, status: a.status, dueOn: a.dueOn })),
+    })),
     total,
     page,
   );

@@ -30,7 +30,17 @@ function typed(): EditorChanges {
   const metric = db.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.teamId, docsId())).get()!;
   return {
     gatheringSlug: null,
-    content: { headline: "Install guide rewritten", health: "at_risk", summary: "Typed, not saved yet", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "" },
+    content: {
+      headline: "Install guide rewritten",
+      health: "at_risk",
+      summary: "Typed, not saved yet",
+      done: "",
+      inProgress: "",
+      planned: "",
+      risks: "",
+      helpWanted: "",
+      privateNote: "",
+    },
     links: [{ label: "Guide", url: "https://docs.example.org/install" }],
     metrics: [{ metricId: metric.id, value: 42 }],
   };
@@ -42,8 +52,14 @@ describe("publishing from the editor", () => {
     const { version } = publishUpdate({ actor: SYSTEM, input: { id, expectedVersion: row(id).version, changes: typed() } }, db);
 
     expect(row(id)).toMatchObject({ state: "published", headline: "Install guide rewritten", summary: "Typed, not saved yet", version });
-    expect(db.select({ url: updateLinks.url }).from(updateLinks).where(eq(updateLinks.updateId, id)).all()).toEqual([{ url: "https://docs.example.org/install" }]);
-    const audited = db.select({ action: auditEntries.action }).from(auditEntries).where(and(eq(auditEntries.entityType, "update"), eq(auditEntries.entityId, String(id)))).all();
+    expect(db.select({ url: updateLinks.url }).from(updateLinks).where(eq(updateLinks.updateId, id)).all()).toEqual([
+      { url: "https://docs.example.org/install" },
+    ]);
+    const audited = db
+      .select({ action: auditEntries.action })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.entityType, "update"), eq(auditEntries.entityId, String(id))))
+      .all();
     expect(audited.map((a) => a.action)).toEqual(["update.start", "update.publish"]);
   });
 
@@ -55,16 +71,24 @@ describe("publishing from the editor", () => {
   });
 
   it("keeps nothing of the save when publishing is refused", () => {
-    const published = db.select().from(updates).where(and(eq(updates.teamId, docsId()), eq(updates.state, "published"))).get()!;
+    const published = db
+      .select()
+      .from(updates)
+      .where(and(eq(updates.teamId, docsId()), eq(updates.state, "published")))
+      .get()!;
     const before = fingerprint(db);
-    expect(() => publishUpdate({ actor: SYSTEM, input: { id: published.id, expectedVersion: published.version, changes: typed() } }, db)).toThrow(InputError);
+    expect(() =>
+      publishUpdate({ actor: SYSTEM, input: { id: published.id, expectedVersion: published.version, changes: typed() } }, db),
+    ).toThrow(InputError);
     expect(fingerprint(db)).toBe(before);
   });
 
   it("keeps nothing of the save when someone saved meanwhile", () => {
     const { id } = startUpdate({ actor: SYSTEM, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
     const before = fingerprint(db);
-    expect(() => publishUpdate({ actor: SYSTEM, input: { id, expectedVersion: row(id).version + 1, changes: typed() } }, db)).toThrow(ConflictError);
+    expect(() => publishUpdate({ actor: SYSTEM, input: { id, expectedVersion: row(id).version + 1, changes: typed() } }, db)).toThrow(
+      ConflictError,
+    );
     expect(fingerprint(db)).toBe(before);
   });
 });

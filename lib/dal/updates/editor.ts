@@ -2,16 +2,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
-import {
-  gatherings,
-  healthDefinitions,
-  metricDefinitions,
-  metricValues,
-  releaseCycles,
-  teams,
-  updateLinks,
-  updates,
-} from "@/db/schema";
+import { gatherings, healthDefinitions, metricDefinitions, metricValues, releaseCycles, teams, updateLinks, updates } from "@/db/schema";
 import { UPDATE_SECTIONS, type Health, type MetricUnit } from "@/lib/domain";
 import { InputError, NotFoundError } from "@/lib/errors";
 import { aggregateMetric } from "@/lib/metrics";
@@ -24,7 +15,6 @@ import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./writes";
 import { latestPublishedUpdateId } from "./visibility";
 
 const SECTION_FIELDS = ["headline", "health", ...UPDATE_SECTIONS.map(([key]) => key)] as const;
-
 
 /** The teams and cycles the actor can start an update for, and each team's last published update. */
 export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
@@ -50,7 +40,12 @@ export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
           .from(teams)
           .innerJoin(updates, eq(updates.id, latestPublishedUpdateId(teams.id)))
           .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
-          .where(inArray(teams.id, writable.map((t) => t.id)))
+          .where(
+            inArray(
+              teams.id,
+              writable.map((t) => t.id),
+            ),
+          )
           .all()
     ).map(({ teamId, ...update }) => [teamId, update]),
   );
@@ -65,20 +60,51 @@ export function startUpdate({ actor, input }: { actor: Actor; input: StartUpdate
     assertCan(actor, "update.write", { teamId: team.id });
     const cycle = cycleBySlug(tx, input.cycle);
     const last = input.prefill
-      ? tx.select().from(updates).where(and(eq(updates.teamId, team.id), eq(updates.state, "published"))).orderBy(desc(updates.publishedAt)).get()
+      ? tx
+          .select()
+          .from(updates)
+          .where(and(eq(updates.teamId, team.id), eq(updates.state, "published")))
+          .orderBy(desc(updates.publishedAt))
+          .get()
       : undefined;
-    const gathering = tx.select({ id: gatherings.id }).from(gatherings).where(eq(gatherings.cycleId, cycle.id)).orderBy(desc(gatherings.startsOn)).get();
-    const content = last ? Object.fromEntries(SECTION_FIELDS.map((f) => [f, last[f]])) : { headline: `${team.name} update`, health: "on_track" as Health };
+    const gathering = tx
+      .select({ id: gatherings.id })
+      .from(gatherings)
+      .where(eq(gatherings.cycleId, cycle.id))
+      .orderBy(desc(gatherings.startsOn))
+      .get();
+    const content = last
+      ? Object.fromEntries(SECTION_FIELDS.map((f) => [f, last[f]]))
+      : { headline: `${team.name} update`, health: "on_track" as Health };
     const row = tx
       .insert(updates)
-      .values({ ...(content as { headline: string; health: Health }), teamId: team.id, cycleId: cycle.id, gatheringId: gathering?.id ?? null, authorId: actor.kind === "person" ? actor.id : null, state: "draft" })
+      .values({
+        ...(content as { headline: string; health: Health }),
+        teamId: team.id,
+        cycleId: cycle.id,
+        gatheringId: gathering?.id ?? null,
+        authorId: actor.kind === "person" ? actor.id : null,
+        state: "draft",
+      })
       .returning({ id: updates.id })
       .get();
     if (last) {
-      const links = tx.select({ label: updateLinks.label, url: updateLinks.url, sortOrder: updateLinks.sortOrder }).from(updateLinks).where(eq(updateLinks.updateId, last.id)).all();
-      if (links.length > 0) tx.insert(updateLinks).values(links.map((l) => ({ ...l, updateId: row.id }))).run();
+      const links = tx
+        .select({ label: updateLinks.label, url: updateLinks.url, sortOrder: updateLinks.sortOrder })
+        .from(updateLinks)
+        .where(eq(updateLinks.updateId, last.id))
+        .all();
+      if (links.length > 0)
+        tx.insert(updateLinks)
+          .values(links.map((l) => ({ ...l, updateId: row.id })))
+          .run();
     }
-    recordAudit(tx, actor, { action: "update.start", entityType: "update", entityId: row.id, after: { team: team.slug, cycle: input.cycle, prefilledFrom: last?.id ?? null } });
+    recordAudit(tx, actor, {
+      action: "update.start",
+      entityType: "update",
+      entityId: row.id,
+      after: { team: team.slug, cycle: input.cycle, prefilledFrom: last?.id ?? null },
+    });
     return { id: row.id };
   });
 }
@@ -109,7 +135,15 @@ export interface UpdateForEditing {
 
 export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number }, db: Db = getDb()): UpdateForEditing | null {
   const row = db
-    .select({ update: updates, teamSlug: teams.slug, teamName: teams.name, cycleSlug: releaseCycles.slug, cycleName: releaseCycles.name, cycleStart: releaseCycles.startsOn, gatheringSlug: gatherings.slug })
+    .select({
+      update: updates,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      cycleSlug: releaseCycles.slug,
+      cycleName: releaseCycles.name,
+      cycleStart: releaseCycles.startsOn,
+      gatheringSlug: gatherings.slug,
+    })
     .from(updates)
     .innerJoin(teams, eq(teams.id, updates.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
@@ -127,15 +161,29 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
     .orderBy(desc(releaseCycles.startsOn))
     .get();
   const definitions = db
-    .select({ id: metricDefinitions.id, label: metricDefinitions.label, unit: metricDefinitions.unit, aggregation: metricDefinitions.aggregation })
+    .select({
+      id: metricDefinitions.id,
+      label: metricDefinitions.label,
+      unit: metricDefinitions.unit,
+      aggregation: metricDefinitions.aggregation,
+    })
     .from(metricDefinitions)
     .where(and(eq(metricDefinitions.teamId, update.teamId), eq(metricDefinitions.retired, false)))
     .orderBy(asc(metricDefinitions.sortOrder))
     .all();
-  const own = db.select({ metricId: metricValues.metricId, value: metricValues.value }).from(metricValues).where(eq(metricValues.sourceUpdateId, id)).all();
+  const own = db
+    .select({ metricId: metricValues.metricId, value: metricValues.value })
+    .from(metricValues)
+    .where(eq(metricValues.sourceUpdateId, id))
+    .all();
   const previousValues = previousCycle
     ? db
-        .select({ metricId: metricValues.metricId, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt })
+        .select({
+          metricId: metricValues.metricId,
+          teamId: metricValues.teamId,
+          value: metricValues.value,
+          observedAt: metricValues.observedAt,
+        })
         .from(metricValues)
         .where(and(eq(metricValues.teamId, update.teamId), eq(metricValues.cycleId, previousCycle.id), countedValue))
         .all()
@@ -148,10 +196,20 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
     team: { id: update.teamId, slug: row.teamSlug, name: row.teamName },
     cycle: { id: update.cycleId, slug: row.cycleSlug, name: row.cycleName },
     gatheringSlug: row.gatheringSlug,
-    gatherings: db.select({ slug: gatherings.slug, name: gatherings.name }).from(gatherings).where(eq(gatherings.cycleId, update.cycleId)).orderBy(asc(gatherings.startsOn)).all(),
+    gatherings: db
+      .select({ slug: gatherings.slug, name: gatherings.name })
+      .from(gatherings)
+      .where(eq(gatherings.cycleId, update.cycleId))
+      .orderBy(asc(gatherings.startsOn))
+      .all(),
     snapshot: {
       ...(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, update[f]])) as Omit<UpdateSnapshot, "links">),
-      links: db.select({ label: updateLinks.label, url: updateLinks.url }).from(updateLinks).where(eq(updateLinks.updateId, id)).orderBy(asc(updateLinks.sortOrder)).all(),
+      links: db
+        .select({ label: updateLinks.label, url: updateLinks.url })
+        .from(updateLinks)
+        .where(eq(updateLinks.updateId, id))
+        .orderBy(asc(updateLinks.sortOrder))
+        .all(),
     },
     metrics: definitions.map((d) => ({
       metricId: d.id,
@@ -168,7 +226,11 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
           }
         : null,
     })),
-    healthDefinitions: db.select({ health: healthDefinitions.health, label: healthDefinitions.label, meaning: healthDefinitions.meaning }).from(healthDefinitions).orderBy(asc(healthDefinitions.sortOrder)).all(),
+    healthDefinitions: db
+      .select({ health: healthDefinitions.health, label: healthDefinitions.label, meaning: healthDefinitions.meaning })
+      .from(healthDefinitions)
+      .orderBy(asc(healthDefinitions.sortOrder))
+      .all(),
     updatedAt: update.updatedAt.getTime(),
   };
 }
@@ -176,21 +238,44 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
 /** Writes what the editor holds inside a change of the update (./updates.ts `changeUpdate`). */
 function writeEditorChanges(tx: Tx, actor: Actor, current: { id: number; teamId: number; cycleId: number }, changes: EditorChanges) {
   const gatheringId = changes.gatheringSlug
-    ? tx.select({ id: gatherings.id }).from(gatherings).where(and(eq(gatherings.slug, changes.gatheringSlug), eq(gatherings.cycleId, current.cycleId))).get()?.id
+    ? tx
+        .select({ id: gatherings.id })
+        .from(gatherings)
+        .where(and(eq(gatherings.slug, changes.gatheringSlug), eq(gatherings.cycleId, current.cycleId)))
+        .get()?.id
     : null;
   if (gatheringId === undefined) throw new InputError("gatheringSlug", "That gathering is not part of this cycle");
   const allowedMetrics = new Set(
-    tx.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.teamId, current.teamId)).all().map((m) => m.id),
+    tx
+      .select({ id: metricDefinitions.id })
+      .from(metricDefinitions)
+      .where(eq(metricDefinitions.teamId, current.teamId))
+      .all()
+      .map((m) => m.id),
   );
-  for (const entry of changes.metrics) if (!allowedMetrics.has(entry.metricId)) throw new InputError("metrics", "That number is not one this team reports");
+  for (const entry of changes.metrics)
+    if (!allowedMetrics.has(entry.metricId)) throw new InputError("metrics", "That number is not one this team reports");
 
   tx.delete(updateLinks).where(eq(updateLinks.updateId, current.id)).run();
-  if (changes.links.length > 0) tx.insert(updateLinks).values(changes.links.map((l, i) => ({ ...l, updateId: current.id, sortOrder: i }))).run();
+  if (changes.links.length > 0)
+    tx.insert(updateLinks)
+      .values(changes.links.map((l, i) => ({ ...l, updateId: current.id, sortOrder: i })))
+      .run();
   tx.delete(metricValues).where(eq(metricValues.sourceUpdateId, current.id)).run();
   const reported = changes.metrics.filter((m): m is { metricId: number; value: number } => m.value !== null);
   if (reported.length > 0) {
     tx.insert(metricValues)
-      .values(reported.map((m) => ({ metricId: m.metricId, value: m.value, teamId: current.teamId, cycleId: current.cycleId, observedAt: new Date(), sourceUpdateId: current.id, recordedById: actor.kind === "person" ? actor.id : null })))
+      .values(
+        reported.map((m) => ({
+          metricId: m.metricId,
+          value: m.value,
+          teamId: current.teamId,
+          cycleId: current.cycleId,
+          observedAt: new Date(),
+          sourceUpdateId: current.id,
+          recordedById: actor.kind === "person" ? actor.id : null,
+        })),
+      )
       .run();
   }
   return { set: { ...changes.content, gatheringId }, after: { ...changes.content, links: changes.links, metrics: reported } };
@@ -199,7 +284,11 @@ function writeEditorChanges(tx: Tx, actor: Actor, current: { id: number; teamId:
 /** Saves the whole editor: content, gathering, links and the numbers this update reports. */
 export function saveUpdate({ actor, input }: { actor: Actor; input: SaveUpdateInput }, db: Db = getDb()): { version: number } {
   const { id, expectedVersion, ...changes } = input;
-  return changeUpdate({ actor, id, expectedVersion, action: "update.save" }, (tx, current) => writeEditorChanges(tx, actor, current, changes), db);
+  return changeUpdate(
+    { actor, id, expectedVersion, action: "update.save" },
+    (tx, current) => writeEditorChanges(tx, actor, current, changes),
+    db,
+  );
 }
 
 /**
@@ -213,7 +302,10 @@ export function publishUpdate({ actor, input }: { actor: Actor; input: PublishUp
     (tx, current) => {
       const saved = input.changes ? writeEditorChanges(tx, actor, current, input.changes) : { set: {}, after: {} };
       if (current.state === "published") throw new InputError("state", "This update is already published");
-      return { set: { ...saved.set, state: "published", publishedAt: new Date(), reviewState: "unreviewed" }, after: { ...saved.after, state: "published" } };
+      return {
+        set: { ...saved.set, state: "published", publishedAt: new Date(), reviewState: "unreviewed" },
+        after: { ...saved.after, state: "published" },
+      };
     },
     db,
   );
@@ -222,7 +314,11 @@ export function publishUpdate({ actor, input }: { actor: Actor; input: PublishUp
 /** Discards a draft nobody can see yet. */
 export function deleteDraft({ actor, id }: { actor: Actor; id: number }, db: Db = getDb()): void {
   db.transaction((tx) => {
-    const current = tx.select({ teamId: updates.teamId, state: updates.state, headline: updates.headline }).from(updates).where(eq(updates.id, id)).get();
+    const current = tx
+      .select({ teamId: updates.teamId, state: updates.state, headline: updates.headline })
+      .from(updates)
+      .where(eq(updates.id, id))
+      .get();
     if (!current) throw new NotFoundError("Update");
     assertCan(actor, "update.write", { teamId: current.teamId });
     if (current.state !== "draft") throw new InputError("state", "Only a draft can be discarded");

@@ -18,7 +18,12 @@ afterEach(() => cleanup());
 
 function docsUpdate() {
   const team = db.select().from(teams).where(eq(teams.slug, "docs")).get()!;
-  const update = db.select().from(updates).where(and(eq(updates.teamId, team.id), eq(updates.state, "published"))).all().at(-1)!;
+  const update = db
+    .select()
+    .from(updates)
+    .where(and(eq(updates.teamId, team.id), eq(updates.state, "published")))
+    .all()
+    .at(-1)!;
   return { team, update };
 }
 /** The team's real lead from the demo data, so revisions can name their editor. */
@@ -30,7 +35,13 @@ function lead(teamId: number): Actor {
 describe("editing an update", () => {
   it("saves, keeps the previous version as a revision, audits, and shows on the dashboard", () => {
     const { team, update } = docsUpdate();
-    const result = editUpdate({ actor: { kind: "system", label: "test" }, input: { id: update.id, expectedVersion: 1, changes: { health: "at_risk", headline: "Build docs slipping" } } }, db);
+    const result = editUpdate(
+      {
+        actor: { kind: "system", label: "test" },
+        input: { id: update.id, expectedVersion: 1, changes: { health: "at_risk", headline: "Build docs slipping" } },
+      },
+      db,
+    );
     expect(result.version).toBe(2);
     const page = readUpdate(db, update.id, ANONYMOUS)!;
     expect(page).toMatchObject({ health: "at_risk", headline: "Build docs slipping", version: 2 });
@@ -44,11 +55,17 @@ describe("editing an update", () => {
     const { update } = docsUpdate();
     const system: Actor = { kind: "system", label: "test" };
     editUpdate({ actor: system, input: { id: update.id, expectedVersion: 1, changes: { risks: "Reviewers are busy" } } }, db);
-    expect(() => editUpdate({ actor: system, input: { id: update.id, expectedVersion: 1, changes: { headline: "Mine" } } }, db)).toThrow(ConflictError);
+    expect(() => editUpdate({ actor: system, input: { id: update.id, expectedVersion: 1, changes: { headline: "Mine" } } }, db)).toThrow(
+      ConflictError,
+    );
     try {
       editUpdate({ actor: system, input: { id: update.id, expectedVersion: 1, changes: { headline: "Mine" } } }, db);
     } catch (error) {
-      expect((error as ConflictError).current).toMatchObject({ version: 2, changedFields: ["risks"], snapshot: { risks: "Reviewers are busy" } });
+      expect((error as ConflictError).current).toMatchObject({
+        version: 2,
+        changedFields: ["risks"],
+        snapshot: { risks: "Reviewers are busy" },
+      });
     }
     expect(readUpdate(db, update.id, ANONYMOUS)?.headline).toBe(update.headline);
   });
@@ -56,14 +73,18 @@ describe("editing an update", () => {
   it("refuses the lead of another team and changes nothing", () => {
     const { update } = docsUpdate();
     const otherTeam = db.select().from(teams).where(eq(teams.slug, "test")).get()!;
-    expect(() => editUpdate({ actor: lead(otherTeam.id), input: { id: update.id, expectedVersion: 1, changes: { headline: "Hijack" } } }, db)).toThrow(ForbiddenError);
+    expect(() =>
+      editUpdate({ actor: lead(otherTeam.id), input: { id: update.id, expectedVersion: 1, changes: { headline: "Hijack" } } }, db),
+    ).toThrow(ForbiddenError);
     expect(readUpdate(db, update.id, ANONYMOUS)).toMatchObject({ headline: update.headline, version: 1 });
     expect(db.select().from(auditEntries).where(eq(auditEntries.action, "update.edit")).all()).toHaveLength(0);
   });
 
   it("lets the team's own lead save", () => {
     const { team, update } = docsUpdate();
-    expect(editUpdate({ actor: lead(team.id), input: { id: update.id, expectedVersion: 1, changes: { planned: "- More guides" } } }, db).version).toBe(2);
+    expect(
+      editUpdate({ actor: lead(team.id), input: { id: update.id, expectedVersion: 1, changes: { planned: "- More guides" } } }, db).version,
+    ).toBe(2);
     expect(readUpdate(db, update.id, ANONYMOUS)?.revisions[0]?.editor).toBeTruthy();
   });
 });

@@ -89,7 +89,12 @@ export function readUpdate(db: Db, id: number, actor: Actor): UpdatePage | null 
       .orderBy(asc(updateLinks.sortOrder))
       .all(),
     revisions: db
-      .select({ version: updateRevisions.version, createdAt: updateRevisions.createdAt, editor: people.name, snapshot: updateRevisions.snapshot })
+      .select({
+        version: updateRevisions.version,
+        createdAt: updateRevisions.createdAt,
+        editor: people.name,
+        snapshot: updateRevisions.snapshot,
+      })
       .from(updateRevisions)
       .leftJoin(people, eq(people.id, updateRevisions.editorId))
       .where(eq(updateRevisions.updateId, id))
@@ -160,7 +165,10 @@ function toApiUpdate(actor: Actor, row: ReturnType<typeof updateRows>[number]) {
 }
 
 /** One page of a cycle's updates as the actor may see them, newest first; null for an unknown cycle. */
-export function readCycleUpdates({ actor, cycle, filters, page }: { actor: Actor; cycle: string; filters: UpdateFilters; page: Page }, db: Db = getDb()): Paged<ApiUpdate> | null {
+export function readCycleUpdates(
+  { actor, cycle, filters, page }: { actor: Actor; cycle: string; filters: UpdateFilters; page: Page },
+  db: Db = getDb(),
+): Paged<ApiUpdate> | null {
   const cycleId = db.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, cycle)).get()?.id;
   if (cycleId === undefined) return null;
   const teamId = idOf(db, teams, filters.team);
@@ -172,22 +180,43 @@ export function readCycleUpdates({ actor, cycle, filters, page }: { actor: Actor
     filters.state ? eq(updates.state, filters.state) : undefined,
   );
   const total = db.select({ n: count() }).from(updates).where(where).get()?.n ?? 0;
-  return paged(updateRows(db, where, page).map((r) => toApiUpdate(actor, r)), total, page);
+  return paged(
+    updateRows(db, where, page).map((r) => toApiUpdate(actor, r)),
+    total,
+    page,
+  );
 }
 
-export async function listCycleUpdates(args: { actor: Actor; cycle: string; filters: UpdateFilters; page: Page }): Promise<Paged<ApiUpdate> | null> {
+export async function listCycleUpdates(args: {
+  actor: Actor;
+  cycle: string;
+  filters: UpdateFilters;
+  page: Page;
+}): Promise<Paged<ApiUpdate> | null> {
   // Signed-in callers may see drafts: theirs is read fresh, only the public list is cached.
   if (args.actor.kind !== "anonymous") return readCycleUpdates(args);
   const { team = "", health = "", state = "" } = args.filters;
   return cachedCycleUpdates(args.cycle, team, health, state, args.page.page, args.page.perPage, await liveDataVersion());
 }
 
-async function cachedCycleUpdates(cycle: string, team: string, health: string, state: string, page: number, perPage: number, _dataVersion: DataVersion): Promise<Paged<ApiUpdate> | null> {
+async function cachedCycleUpdates(
+  cycle: string,
+  team: string,
+  health: string,
+  state: string,
+  page: number,
+  perPage: number,
+  _dataVersion: DataVersion,
+): Promise<Paged<ApiUpdate> | null> {
   "use cache";
   cacheLife("dashboard");
   // Publishing or editing an update expires its cycle's tag; a new cycle expires "cycles".
   const found = getDb().select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, cycle)).get();
-  const filters = { team: team || undefined, health: (health || undefined) as UpdateFilters["health"], state: (state || undefined) as UpdateFilters["state"] };
+  const filters = {
+    team: team || undefined,
+    health: (health || undefined) as UpdateFilters["health"],
+    state: (state || undefined) as UpdateFilters["state"],
+  };
   const answer = readCycleUpdates({ actor: ANONYMOUS, cycle, filters, page: { page, perPage } });
   // Each listed update's own tag too: a review changes its state without touching the cycle.
   cacheTag(tags.cycles, tags.teams, ...(found ? [tags.cycle(found.id)] : []), ...(answer?.data.map((u) => tags.update(u.id)) ?? []));

@@ -6,7 +6,15 @@ import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/permissions";
 import { postUpdate } from "./writes";
 import { actorForPerson } from "../identity/person-actor";
-import { getReviewQueue, getReviewThread, markReviewed, openChangeRequests, replyToReview, requestChanges, resolveReviewComment } from "./review";
+import {
+  getReviewQueue,
+  getReviewThread,
+  markReviewed,
+  openChangeRequests,
+  replyToReview,
+  requestChanges,
+  resolveReviewComment,
+} from "./review";
 
 let db: Db;
 let cleanup: () => void;
@@ -22,7 +30,12 @@ const leadOf = (slug: string): Actor => {
 };
 const updateOf = (slug: string) => {
   const team = db.select().from(teams).where(eq(teams.slug, slug)).get()!;
-  return db.select().from(updates).where(and(eq(updates.teamId, team.id), eq(updates.state, "published"))).all().at(-1)!;
+  return db
+    .select()
+    .from(updates)
+    .where(and(eq(updates.teamId, team.id), eq(updates.state, "published")))
+    .all()
+    .at(-1)!;
 };
 
 describe("the review queue", () => {
@@ -33,7 +46,10 @@ describe("the review queue", () => {
     // Spec freeze (15 May) has passed and every update is from April: all six are due.
     expect(queue.due.reason).toBe("since Spec freeze (2024-05-15)");
     expect(queue.due.teams).toHaveLength(6);
-    expect(getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.parse("2024-04-18T12:00:00Z") }, db)!.due).toEqual({ reason: "in the last 30 days", teams: [] });
+    expect(getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.parse("2024-04-18T12:00:00Z") }, db)!.due).toEqual({
+      reason: "in the last 30 days",
+      teams: [],
+    });
   });
 
   it("moves an update through changes requested, a reply, resolution and review", () => {
@@ -41,7 +57,13 @@ describe("the review queue", () => {
     requestChanges({ actor: rm(), input: { updateId: update.id, body: "Add the Kubernetes versions you test against." } }, db);
     expect(openChangeRequests({ actor: leadOf("containers"), teamSlug: "containers" }, db).map((r) => r.updateId)).toEqual([update.id]);
     replyToReview({ actor: rm(), input: { updateId: update.id, replyToId: null, body: "Note for RMs", releaseManagersOnly: true } }, db);
-    replyToReview({ actor: leadOf("containers"), input: { updateId: update.id, replyToId: null, body: "Added 1.28 and 1.29.", releaseManagersOnly: false } }, db);
+    replyToReview(
+      {
+        actor: leadOf("containers"),
+        input: { updateId: update.id, replyToId: null, body: "Added 1.28 and 1.29.", releaseManagersOnly: false },
+      },
+      db,
+    );
 
     const asLead = getReviewThread({ actor: leadOf("containers"), updateId: update.id }, db);
     expect(asLead.comments.map((c) => c.body)).toEqual(["Add the Kubernetes versions you test against.", "Added 1.28 and 1.29."]);
@@ -50,12 +72,35 @@ describe("the review queue", () => {
     resolveReviewComment({ actor: leadOf("containers"), commentId: asLead.comments[0]!.id }, db);
     expect(openChangeRequests({ actor: leadOf("containers"), teamSlug: "containers" }, db)).toEqual([]);
     markReviewed({ actor: rm(), updateId: update.id }, db);
-    expect(getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.map((u) => u.teamSlug)).not.toContain("containers");
+    expect(getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.map((u) => u.teamSlug)).not.toContain(
+      "containers",
+    );
   });
 
   it("shows each team's newest unreviewed update once, counting the earlier ones it speaks for", () => {
     const before = getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.find((u) => u.teamSlug === "docs")!;
-    const newer = postUpdate({ actor: leadOf("docs"), input: { team: "docs", cycle: "10.0", gathering: null, headline: "Docs, a week later", health: "on_track", summary: "", done: "", inProgress: "", planned: "", risks: "", helpWanted: "", privateNote: "", links: [], publish: true } }, db);
+    const newer = postUpdate(
+      {
+        actor: leadOf("docs"),
+        input: {
+          team: "docs",
+          cycle: "10.0",
+          gathering: null,
+          headline: "Docs, a week later",
+          health: "on_track",
+          summary: "",
+          done: "",
+          inProgress: "",
+          planned: "",
+          risks: "",
+          helpWanted: "",
+          privateNote: "",
+          links: [],
+          publish: true,
+        },
+      },
+      db,
+    );
     const docs = getReviewQueue({ actor: rm(), cycle: "10.0", now: Date.now() }, db)!.unreviewed.filter((u) => u.teamSlug === "docs");
     expect(docs.map((u) => [u.id, u.earlierInSameState])).toEqual([[newer.id, before.earlierInSameState + 1]]);
   });

@@ -34,9 +34,15 @@ export interface QueueUpdate {
  */
 export function dueSince(db: Db, cycleId: number, now: number): { since: number; reason: string } {
   const today = new Date(now).toISOString().slice(0, 10);
-  const passed = db.select({ name: milestones.name, dueOn: milestones.dueOn }).from(milestones).where(and(eq(milestones.cycleId, cycleId), lte(milestones.dueOn, today))).orderBy(desc(milestones.dueOn)).get();
+  const passed = db
+    .select({ name: milestones.name, dueOn: milestones.dueOn })
+    .from(milestones)
+    .where(and(eq(milestones.cycleId, cycleId), lte(milestones.dueOn, today)))
+    .orderBy(desc(milestones.dueOn))
+    .get();
   if (passed) return { since: new Date(`${passed.dueOn}T00:00:00Z`).getTime(), reason: `since ${passed.name} (${passed.dueOn})` };
-  const days = db.select({ days: communitySettings.staleUpdateDays }).from(communitySettings).where(eq(communitySettings.id, 1)).get()?.days ?? 30;
+  const days =
+    db.select({ days: communitySettings.staleUpdateDays }).from(communitySettings).where(eq(communitySettings.id, 1)).get()?.days ?? 30;
   return { since: now - days * DAY, reason: `in the last ${days} days` };
 }
 
@@ -58,13 +64,22 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
   if (!summary) return null;
   const cycleId = summary.id;
   const shepherdedIds = new Set(
-    actor.kind === "person" ? db.select({ id: teams.id }).from(teams).where(eq(teams.shepherdId, actor.id)).all().map((t) => t.id) : [],
+    actor.kind === "person"
+      ? db
+          .select({ id: teams.id })
+          .from(teams)
+          .where(eq(teams.shepherdId, actor.id))
+          .all()
+          .map((t) => t.id)
+      : [],
   );
   // One entry per team and review state: its newest update, counting the earlier ones it speaks for.
   const waiting = db
     .select({ teamId: updates.teamId, reviewState: updates.reviewState, count: count().as("count") })
     .from(updates)
-    .where(and(eq(updates.cycleId, cycleId), eq(updates.state, "published"), inArray(updates.reviewState, ["unreviewed", "changes_requested"])))
+    .where(
+      and(eq(updates.cycleId, cycleId), eq(updates.state, "published"), inArray(updates.reviewState, ["unreviewed", "changes_requested"])),
+    )
     .groupBy(updates.teamId, updates.reviewState)
     .as("waiting");
   const newest = sql`(select u.id from ${updates} u where u.cycle_id = ${cycleId} and u.team_id = ${waiting.teamId} and u.state = 'published' and u.review_state = ${waiting.reviewState} order by u.published_at desc, u.id desc limit 1)`;
@@ -101,13 +116,31 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
   // The signed-in release manager's own teams first.
   const byShepherd = (a: QueueUpdate, b: QueueUpdate) => Number(b.shepherded) - Number(a.shepherded);
   const due = dueSince(db, cycleId, now);
-  const cycles = db.select({ slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).orderBy(desc(releaseCycles.startsOn)).all();
+  const cycles = db
+    .select({ slug: releaseCycles.slug, name: releaseCycles.name })
+    .from(releaseCycles)
+    .orderBy(desc(releaseCycles.startsOn))
+    .all();
   return {
     cycle: summary,
     cycles,
-    unreviewed: rows.filter((r) => r.reviewState === "unreviewed").map(toQueue).sort(byShepherd),
-    changesRequested: rows.filter((r) => r.reviewState === "changes_requested").map(toQueue).sort(byShepherd),
-    due: { reason: due.reason, teams: teamsDue(db, cycleId, due.since).map((t) => ({ slug: t.slug, name: t.name, lastPublishedAt: t.lastPublishedAt, shepherded: shepherdedIds.has(t.id) })) },
+    unreviewed: rows
+      .filter((r) => r.reviewState === "unreviewed")
+      .map(toQueue)
+      .sort(byShepherd),
+    changesRequested: rows
+      .filter((r) => r.reviewState === "changes_requested")
+      .map(toQueue)
+      .sort(byShepherd),
+    due: {
+      reason: due.reason,
+      teams: teamsDue(db, cycleId, due.since).map((t) => ({
+        slug: t.slug,
+        name: t.name,
+        lastPublishedAt: t.lastPublishedAt,
+        shepherded: shepherdedIds.has(t.id),
+      })),
+    },
     atRisk: readAtRisk(db, cycleId),
     slipping: db
       .select({ id: roadmapItems.id, title: roadmapItems.title, teamName: teams.name, teamSlug: teams.slug })
@@ -120,7 +153,11 @@ export function getReviewQueue({ actor, cycle, now }: { actor: Actor; cycle: str
 }
 
 function updateOf(db: Db | Tx, updateId: number) {
-  const update = db.select({ id: updates.id, teamId: updates.teamId, cycleId: updates.cycleId, reviewState: updates.reviewState, state: updates.state }).from(updates).where(eq(updates.id, updateId)).get();
+  const update = db
+    .select({ id: updates.id, teamId: updates.teamId, cycleId: updates.cycleId, reviewState: updates.reviewState, state: updates.state })
+    .from(updates)
+    .where(eq(updates.id, updateId))
+    .get();
   if (!update) throw new NotFoundError("Update");
   return update;
 }
@@ -132,9 +169,17 @@ function setReviewState(db: Db, actor: Actor, updateId: number, reviewState: Rev
     if (current.state !== "published") throw new InputError("updateId", "Only a published update can be reviewed");
     tx.update(updates).set({ reviewState }).where(eq(updates.id, updateId)).run();
     if (comment) {
-      tx.insert(reviewComments).values({ updateId, authorId: actor.kind === "person" ? actor.id : null, body: comment, requestsChanges: true }).run();
+      tx.insert(reviewComments)
+        .values({ updateId, authorId: actor.kind === "person" ? actor.id : null, body: comment, requestsChanges: true })
+        .run();
     }
-    recordAudit(tx, actor, { action: `update.${reviewState === "reviewed" ? "mark_reviewed" : "request_changes"}`, entityType: "update", entityId: updateId, before: { reviewState: current.reviewState }, after: { reviewState, ...(comment ? { comment } : {}) } });
+    recordAudit(tx, actor, {
+      action: `update.${reviewState === "reviewed" ? "mark_reviewed" : "request_changes"}`,
+      entityType: "update",
+      entityId: updateId,
+      before: { reviewState: current.reviewState },
+      after: { reviewState, ...(comment ? { comment } : {}) },
+    });
     return current;
   });
   invalidate(tags.update(updateId), tags.team(update.teamId));
@@ -152,22 +197,52 @@ export function requestChanges({ actor, input }: { actor: Actor; input: RequestC
 export function replyToReview({ actor, input }: { actor: Actor; input: ReplyInput }, db: Db = getDb()): void {
   db.transaction((tx) => {
     const update = updateOf(tx, input.updateId);
-    const parent = input.replyToId === null ? null : tx.select({ releaseManagersOnly: reviewComments.releaseManagersOnly }).from(reviewComments).where(and(eq(reviewComments.id, input.replyToId), eq(reviewComments.updateId, input.updateId))).get();
-    assertCan(actor, "update.reply", { teamId: update.teamId, releaseManagersOnly: input.releaseManagersOnly || Boolean(parent?.releaseManagersOnly) });
+    const parent =
+      input.replyToId === null
+        ? null
+        : tx
+            .select({ releaseManagersOnly: reviewComments.releaseManagersOnly })
+            .from(reviewComments)
+            .where(and(eq(reviewComments.id, input.replyToId), eq(reviewComments.updateId, input.updateId)))
+            .get();
+    assertCan(actor, "update.reply", {
+      teamId: update.teamId,
+      releaseManagersOnly: input.releaseManagersOnly || Boolean(parent?.releaseManagersOnly),
+    });
     if (parent === undefined) throw new InputError("replyToId", "That comment is not on this update");
-    tx.insert(reviewComments).values({ updateId: input.updateId, authorId: actor.kind === "person" ? actor.id : null, replyToId: input.replyToId, body: input.body, releaseManagersOnly: input.releaseManagersOnly }).run();
+    tx.insert(reviewComments)
+      .values({
+        updateId: input.updateId,
+        authorId: actor.kind === "person" ? actor.id : null,
+        replyToId: input.replyToId,
+        body: input.body,
+        releaseManagersOnly: input.releaseManagersOnly,
+      })
+      .run();
     recordAudit(tx, actor, { action: "review.reply", entityType: "update", entityId: input.updateId, after: { body: input.body } });
   });
 }
 
 export function resolveReviewComment({ actor, commentId }: { actor: Actor; commentId: number }, db: Db = getDb()): void {
   db.transaction((tx) => {
-    const comment = tx.select({ id: reviewComments.id, updateId: reviewComments.updateId, resolvedAt: reviewComments.resolvedAt, releaseManagersOnly: reviewComments.releaseManagersOnly }).from(reviewComments).where(eq(reviewComments.id, commentId)).get();
+    const comment = tx
+      .select({
+        id: reviewComments.id,
+        updateId: reviewComments.updateId,
+        resolvedAt: reviewComments.resolvedAt,
+        releaseManagersOnly: reviewComments.releaseManagersOnly,
+      })
+      .from(reviewComments)
+      .where(eq(reviewComments.id, commentId))
+      .get();
     if (!comment) throw new NotFoundError("Comment");
     const update = updateOf(tx, comment.updateId);
     assertCan(actor, "update.reply", { teamId: update.teamId, releaseManagersOnly: comment.releaseManagersOnly });
     if (comment.resolvedAt) return;
-    tx.update(reviewComments).set({ resolvedAt: new Date(), resolvedById: actor.kind === "person" ? actor.id : null }).where(eq(reviewComments.id, commentId)).run();
+    tx.update(reviewComments)
+      .set({ resolvedAt: new Date(), resolvedById: actor.kind === "person" ? actor.id : null })
+      .where(eq(reviewComments.id, commentId))
+      .run();
     recordAudit(tx, actor, { action: "review.resolve", entityType: "update", entityId: comment.updateId, after: { commentId } });
   });
 }
@@ -189,7 +264,16 @@ export function getReviewThread({ actor, updateId }: { actor: Actor; updateId: n
   assertCan(actor, "update.reply", { teamId: update.teamId });
   const managers = can(actor, "update.review");
   const comments = db
-    .select({ id: reviewComments.id, replyToId: reviewComments.replyToId, author: people.name, body: reviewComments.body, requestsChanges: reviewComments.requestsChanges, releaseManagersOnly: reviewComments.releaseManagersOnly, resolvedAt: reviewComments.resolvedAt, createdAt: reviewComments.createdAt })
+    .select({
+      id: reviewComments.id,
+      replyToId: reviewComments.replyToId,
+      author: people.name,
+      body: reviewComments.body,
+      requestsChanges: reviewComments.requestsChanges,
+      releaseManagersOnly: reviewComments.releaseManagersOnly,
+      resolvedAt: reviewComments.resolvedAt,
+      createdAt: reviewComments.createdAt,
+    })
     .from(reviewComments)
     .leftJoin(people, eq(people.id, reviewComments.authorId))
     .where(and(eq(reviewComments.updateId, updateId), managers ? undefined : eq(reviewComments.releaseManagersOnly, false)))
@@ -199,7 +283,11 @@ export function getReviewThread({ actor, updateId }: { actor: Actor; updateId: n
     updateId,
     reviewState: update.reviewState,
     canReview: managers,
-    comments: comments.map(({ resolvedAt, createdAt, ...c }): ThreadComment => ({ ...c, resolved: resolvedAt !== null, createdAt: createdAt.getTime() })),
+    comments: comments.map(({ resolvedAt, createdAt, ...c }): ThreadComment => ({
+      ...c,
+      resolved: resolvedAt !== null,
+      createdAt: createdAt.getTime(),
+    })),
   };
 }
 
@@ -212,6 +300,13 @@ export function openChangeRequests({ actor, teamSlug }: { actor: Actor; teamSlug
     .selectDistinct({ updateId: updates.id, headline: updates.headline })
     .from(reviewComments)
     .innerJoin(updates, eq(updates.id, reviewComments.updateId))
-    .where(and(eq(updates.teamId, team.id), eq(reviewComments.requestsChanges, true), isNull(reviewComments.resolvedAt), eq(reviewComments.releaseManagersOnly, false)))
+    .where(
+      and(
+        eq(updates.teamId, team.id),
+        eq(reviewComments.requestsChanges, true),
+        isNull(reviewComments.resolvedAt),
+        eq(reviewComments.releaseManagersOnly, false),
+      ),
+    )
     .all();
 }

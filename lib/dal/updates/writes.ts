@@ -16,7 +16,12 @@ import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
 import { cycleBySlug, teamForWriting } from "../lookups";
 
-export const EDITABLE_FIELDS = ["headline", "health", ...UPDATE_SECTIONS.map(([key]) => key), "privateNote"] as const satisfies readonly (keyof UpdateContent)[];
+export const EDITABLE_FIELDS = [
+  "headline",
+  "health",
+  ...UPDATE_SECTIONS.map(([key]) => key),
+  "privateNote",
+] as const satisfies readonly (keyof UpdateContent)[];
 
 type UpdateRow = typeof updates.$inferSelect;
 export type UpdateSnapshot = Pick<UpdateRow, (typeof EDITABLE_FIELDS)[number]> & { links: { label: string; url: string }[] };
@@ -24,7 +29,12 @@ export type UpdateSnapshot = Pick<UpdateRow, (typeof EDITABLE_FIELDS)[number]> &
 function snapshotOf(tx: Tx, current: UpdateRow): UpdateSnapshot {
   return {
     ...(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, current[f]])) as Pick<UpdateRow, (typeof EDITABLE_FIELDS)[number]>),
-    links: tx.select({ label: updateLinks.label, url: updateLinks.url }).from(updateLinks).where(eq(updateLinks.updateId, current.id)).orderBy(asc(updateLinks.sortOrder)).all(),
+    links: tx
+      .select({ label: updateLinks.label, url: updateLinks.url })
+      .from(updateLinks)
+      .where(eq(updateLinks.updateId, current.id))
+      .orderBy(asc(updateLinks.sortOrder))
+      .all(),
   };
 }
 
@@ -64,7 +74,9 @@ export function changeUpdate(
       .set({ ...set, version, updatedAt: new Date() })
       .where(and(eq(updates.id, current.id), eq(updates.version, current.version)))
       .run();
-    const before = Object.fromEntries(Object.keys(after).map((k) => [k, (snapshot as Record<string, unknown>)[k] ?? (current as Record<string, unknown>)[k]]));
+    const before = Object.fromEntries(
+      Object.keys(after).map((k) => [k, (snapshot as Record<string, unknown>)[k] ?? (current as Record<string, unknown>)[k]]),
+    );
     recordAudit(tx, actor, { action, entityType: "update", entityId: current.id, before, after });
     return { version, teamId: current.teamId, cycleId: current.cycleId };
   });
@@ -74,7 +86,11 @@ export function changeUpdate(
 
 /** Changes some of an update's fields if `expectedVersion` is still current. */
 export function editUpdate({ actor, input }: { actor: Actor; input: EditUpdateInput }, db: Db = getDb()): { version: number } {
-  return changeUpdate({ actor, id: input.id, expectedVersion: input.expectedVersion, action: "update.edit" }, () => ({ set: input.changes, after: input.changes }), db);
+  return changeUpdate(
+    { actor, id: input.id, expectedVersion: input.expectedVersion, action: "update.edit" },
+    () => ({ set: input.changes, after: input.changes }),
+    db,
+  );
 }
 
 /** A new update for a team and cycle with all its content; a draft, or published at once. */
@@ -84,15 +100,43 @@ export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateIn
     const team = teamForWriting(tx, teamSlug);
     assertCan(actor, "update.write", { teamId: team.id });
     const cycle = cycleBySlug(tx, cycleSlug);
-    const gatheringId = gathering ? tx.select({ id: gatherings.id }).from(gatherings).where(and(eq(gatherings.slug, gathering), eq(gatherings.cycleId, cycle.id))).get()?.id : null;
+    const gatheringId = gathering
+      ? tx
+          .select({ id: gatherings.id })
+          .from(gatherings)
+          .where(and(eq(gatherings.slug, gathering), eq(gatherings.cycleId, cycle.id)))
+          .get()?.id
+      : null;
     if (gatheringId === undefined) throw new InputError("gathering", "That gathering is not part of this cycle");
     const row = tx
       .insert(updates)
-      .values({ ...content, teamId: team.id, cycleId: cycle.id, gatheringId, authorId: actor.kind === "person" ? actor.id : null, state: publish ? "published" : "draft", publishedAt: publish ? new Date() : null })
+      .values({
+        ...content,
+        teamId: team.id,
+        cycleId: cycle.id,
+        gatheringId,
+        authorId: actor.kind === "person" ? actor.id : null,
+        state: publish ? "published" : "draft",
+        publishedAt: publish ? new Date() : null,
+      })
       .returning({ id: updates.id, version: updates.version })
       .get();
-    if (links.length > 0) tx.insert(updateLinks).values(links.map((l, i) => ({ ...l, updateId: row.id, sortOrder: i }))).run();
-    recordAudit(tx, actor, { action: publish ? "update.post" : "update.start", entityType: "update", entityId: row.id, after: { team: teamSlug, cycle: cycleSlug, state: publish ? "published" : "draft", headline: content.headline, health: content.health } });
+    if (links.length > 0)
+      tx.insert(updateLinks)
+        .values(links.map((l, i) => ({ ...l, updateId: row.id, sortOrder: i })))
+        .run();
+    recordAudit(tx, actor, {
+      action: publish ? "update.post" : "update.start",
+      entityType: "update",
+      entityId: row.id,
+      after: {
+        team: teamSlug,
+        cycle: cycleSlug,
+        state: publish ? "published" : "draft",
+        headline: content.headline,
+        health: content.health,
+      },
+    });
     return { ...row, teamId: team.id, cycleId: cycle.id };
   });
   // A draft shows on no public page; a published update shows on the team, the cycle and the lists.
@@ -101,7 +145,10 @@ export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateIn
 }
 
 /** Changes some fields of an update if `version` is still current, and publishes a draft when asked. */
-export function patchUpdate({ actor, id, input }: { actor: Actor; id: number; input: PatchUpdateInput }, db: Db = getDb()): { version: number } {
+export function patchUpdate(
+  { actor, id, input }: { actor: Actor; id: number; input: PatchUpdateInput },
+  db: Db = getDb(),
+): { version: number } {
   const { version, publish, ...changes } = input;
   return changeUpdate(
     { actor, id, expectedVersion: version, action: publish ? "update.publish" : "update.edit" },

@@ -25,7 +25,12 @@ describe("roadmap burn-up", () => {
     expect(burnUp.days[0]).toBe("2023-09-01");
     expect(burnUp.days.at(-1)).toBe("2024-02-29");
     expect(burnUp.days).toContain("2023-11-20");
-    const planned9 = db.select().from(roadmapItems).where(eq(roadmapItems.cycleId, cycleId("9.0"))).all().filter((i) => i.status !== "dropped").length;
+    const planned9 = db
+      .select()
+      .from(roadmapItems)
+      .where(eq(roadmapItems.cycleId, cycleId("9.0")))
+      .all()
+      .filter((i) => i.status !== "dropped").length;
     expect(last(burnUp.planned)).toBe(planned9);
     expect(burnUp.delivered[burnUp.days.indexOf("2023-11-20")]).toBe(1);
     expect(last(burnUp.delivered)).toBe(5);
@@ -35,12 +40,57 @@ describe("roadmap burn-up", () => {
   });
 
   it("stops at today in a cycle under way, and marks an item delivered the day it becomes done", () => {
-    const { id } = createRoadmapItem({ actor: system, input: { team: "docs", cycle: "10.0", title: "Style guide", description: "", status: "planned", kind: "documentation", helpWanted: false, links: [] } }, db);
+    const { id } = createRoadmapItem(
+      {
+        actor: system,
+        input: {
+          team: "docs",
+          cycle: "10.0",
+          title: "Style guide",
+          description: "",
+          status: "planned",
+          kind: "documentation",
+          helpWanted: false,
+          links: [],
+        },
+      },
+      db,
+    );
     expect(db.select().from(roadmapItems).where(eq(roadmapItems.id, id)).get()!.deliveredOn).toBeNull();
-    editRoadmapItem({ actor: system, input: { id, expectedVersion: 1, title: "Style guide", description: "", status: "done", kind: "documentation", helpWanted: false, links: [] } }, db);
+    editRoadmapItem(
+      {
+        actor: system,
+        input: {
+          id,
+          expectedVersion: 1,
+          title: "Style guide",
+          description: "",
+          status: "done",
+          kind: "documentation",
+          helpWanted: false,
+          links: [],
+        },
+      },
+      db,
+    );
     const today = todayIso(Date.now());
     expect(db.select().from(roadmapItems).where(eq(roadmapItems.id, id)).get()!.deliveredOn).toBe(today);
-    editRoadmapItem({ actor: system, input: { id, expectedVersion: 2, title: "Style guide, 2nd edition", description: "", status: "done", kind: "documentation", helpWanted: false, links: [] } }, db);
+    editRoadmapItem(
+      {
+        actor: system,
+        input: {
+          id,
+          expectedVersion: 2,
+          title: "Style guide, 2nd edition",
+          description: "",
+          status: "done",
+          kind: "documentation",
+          helpWanted: false,
+          links: [],
+        },
+      },
+      db,
+    );
     expect(db.select().from(roadmapItems).where(eq(roadmapItems.id, id)).get()!.deliveredOn).toBe(today);
 
     const burnUp = readBurnUp(db, cycleId("10.0"), today)!;
@@ -51,7 +101,22 @@ describe("roadmap burn-up", () => {
     expect(before.days.at(-1)).toBe("2024-05-01");
     expect(last(before.delivered)).toBe(1);
 
-    editRoadmapItem({ actor: system, input: { id, expectedVersion: 3, title: "Style guide", description: "", status: "in_progress", kind: "documentation", helpWanted: false, links: [] } }, db);
+    editRoadmapItem(
+      {
+        actor: system,
+        input: {
+          id,
+          expectedVersion: 3,
+          title: "Style guide",
+          description: "",
+          status: "in_progress",
+          kind: "documentation",
+          helpWanted: false,
+          links: [],
+        },
+      },
+      db,
+    );
     expect(db.select().from(roadmapItems).where(eq(roadmapItems.id, id)).get()!.deliveredOn).toBeNull();
   });
 

@@ -33,14 +33,24 @@ const minDay = (...days: string[]) => days.reduce((a, b) => (b < a ? b : a));
  */
 export function readBurnUp(db: Db, cycleId: number, today: string): BurnUp | null {
   const cycle = db
-    .select({ status: releaseCycles.status, startsOn: releaseCycles.startsOn, targetReleaseOn: releaseCycles.targetReleaseOn, releasedOn: releaseCycles.releasedOn })
+    .select({
+      status: releaseCycles.status,
+      startsOn: releaseCycles.startsOn,
+      targetReleaseOn: releaseCycles.targetReleaseOn,
+      releasedOn: releaseCycles.releasedOn,
+    })
     .from(releaseCycles)
     .where(eq(releaseCycles.id, cycleId))
     .get();
   if (!cycle) return null;
   const start = cycle.startsOn;
   const items = db
-    .select({ status: roadmapItems.status, createdAt: roadmapItems.createdAt, updatedAt: roadmapItems.updatedAt, deliveredOn: roadmapItems.deliveredOn })
+    .select({
+      status: roadmapItems.status,
+      createdAt: roadmapItems.createdAt,
+      updatedAt: roadmapItems.updatedAt,
+      deliveredOn: roadmapItems.deliveredOn,
+    })
     .from(roadmapItems)
     .where(and(eq(roadmapItems.cycleId, cycleId), ne(roadmapItems.status, "dropped")))
     .all()

@@ -30,8 +30,21 @@ describe("cycle export", () => {
   it("never holds a draft or a private note", () => {
     const cycle = db.select().from(releaseCycles).where(eq(releaseCycles.slug, "10.0")).get()!;
     const docs = db.select().from(teams).where(eq(teams.slug, "docs")).get()!;
-    db.insert(updates).values({ teamId: docs.id, cycleId: cycle.id, headline: "Draft headline zqx", health: "blocked", summary: "draft body zqx", privateNote: "draft note zqx" }).run();
-    const published = db.select().from(updates).where(and(eq(updates.cycleId, cycle.id), eq(updates.state, "published"))).get()!;
+    db.insert(updates)
+      .values({
+        teamId: docs.id,
+        cycleId: cycle.id,
+        headline: "Draft headline zqx",
+        health: "blocked",
+        summary: "draft body zqx",
+        privateNote: "draft note zqx",
+      })
+      .run();
+    const published = db
+      .select()
+      .from(updates)
+      .where(and(eq(updates.cycleId, cycle.id), eq(updates.state, "published")))
+      .get()!;
     db.update(updates).set({ privateNote: "private note zqx" }).where(eq(updates.id, published.id)).run();
 
     const data = readCycleExport(db, "10.0")!;
@@ -42,7 +55,11 @@ describe("cycle export", () => {
 
   it("writes CSV a spreadsheet reads back field for field, quotes, commas and line breaks included, and formulas as text", () => {
     const cycle = db.select().from(releaseCycles).where(eq(releaseCycles.slug, "10.0")).get()!;
-    const published = db.select().from(updates).where(and(eq(updates.cycleId, cycle.id), eq(updates.state, "published"))).get()!;
+    const published = db
+      .select()
+      .from(updates)
+      .where(and(eq(updates.cycleId, cycle.id), eq(updates.state, "published")))
+      .get()!;
     const headline = 'Say "hello", then\nwait; =1+1';
     db.update(updates).set({ headline }).where(eq(updates.id, published.id)).run();
     const data = readCycleExport(db, "10.0")!;

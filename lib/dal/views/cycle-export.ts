@@ -7,7 +7,18 @@ import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { gatherings, helpRequests, metricDefinitions, metricValues, releaseCycles, roadmapItemLinks, roadmapItems, teams, updateLinks, updates } from "@/db/schema";
+import {
+  gatherings,
+  helpRequests,
+  metricDefinitions,
+  metricValues,
+  releaseCycles,
+  roadmapItemLinks,
+  roadmapItems,
+  teams,
+  updateLinks,
+  updates,
+} from "@/db/schema";
 import type { CycleStatus, Health, HelpStatus, MetricUnit, RoadmapKind, RoadmapStatus, TrackerKind } from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "../cache/cache";
 import { readCycleBoard } from "../cycles/reads";
@@ -15,10 +26,26 @@ import { countedValue } from "../metrics/reads";
 import { updateSectionColumns, type UpdateSections } from "../updates/reads";
 
 export interface CycleExport {
-  cycle: { slug: string; name: string; status: CycleStatus; startsOn: string; targetReleaseOn: string; releasedOn: string | null; summary: string };
+  cycle: {
+    slug: string;
+    name: string;
+    status: CycleStatus;
+    startsOn: string;
+    targetReleaseOn: string;
+    releasedOn: string | null;
+    summary: string;
+  };
   milestones: { name: string; dueOn: string; doneOn: string | null }[];
   /** Each active team's health: that of its latest published update in the cycle. */
-  teams: { slug: string; name: string; health: Health | null; latestUpdateId: number | null; lastPublishedAt: string | null; roadmapDone: number; roadmapTotal: number }[];
+  teams: {
+    slug: string;
+    name: string;
+    health: Health | null;
+    latestUpdateId: number | null;
+    lastPublishedAt: string | null;
+    roadmapDone: number;
+    roadmapTotal: number;
+  }[];
   updates: (UpdateSections & {
     id: number;
     team: string;
@@ -51,7 +78,13 @@ export function readCycleExport(db: Db, slug: string): CycleExport | null {
   const board = readCycleBoard(db, slug);
   if (!board) return null;
   const cycleId = board.cycle.id;
-  const teamSlugs = new Map(db.select({ id: teams.id, slug: teams.slug }).from(teams).all().map((t) => [t.id, t.slug]));
+  const teamSlugs = new Map(
+    db
+      .select({ id: teams.id, slug: teams.slug })
+      .from(teams)
+      .all()
+      .map((t) => [t.id, t.slug]),
+  );
   const teamSlug = (id: number) => teamSlugs.get(id) ?? String(id);
 
   const published = db
@@ -68,7 +101,17 @@ export function readCycleExport(db: Db, slug: string): CycleExport | null {
     .orderBy(desc(updates.publishedAt), desc(updates.id))
     .all();
   const links = published.length
-    ? db.select({ updateId: updateLinks.updateId, label: updateLinks.label, url: updateLinks.url }).from(updateLinks).where(inArray(updateLinks.updateId, published.map((u) => u.id))).orderBy(asc(updateLinks.sortOrder), asc(updateLinks.id)).all()
+    ? db
+        .select({ updateId: updateLinks.updateId, label: updateLinks.label, url: updateLinks.url })
+        .from(updateLinks)
+        .where(
+          inArray(
+            updateLinks.updateId,
+            published.map((u) => u.id),
+          ),
+        )
+        .orderBy(asc(updateLinks.sortOrder), asc(updateLinks.id))
+        .all()
     : [];
 
   const items = db
@@ -88,11 +131,27 @@ export function readCycleExport(db: Db, slug: string): CycleExport | null {
     .orderBy(asc(teams.sortOrder), asc(roadmapItems.sortOrder), asc(roadmapItems.id))
     .all();
   const itemLinks = items.length
-    ? db.select({ itemId: roadmapItemLinks.itemId, kind: roadmapItemLinks.kind, label: roadmapItemLinks.label, url: roadmapItemLinks.url }).from(roadmapItemLinks).where(inArray(roadmapItemLinks.itemId, items.map((i) => i.id))).orderBy(asc(roadmapItemLinks.id)).all()
+    ? db
+        .select({ itemId: roadmapItemLinks.itemId, kind: roadmapItemLinks.kind, label: roadmapItemLinks.label, url: roadmapItemLinks.url })
+        .from(roadmapItemLinks)
+        .where(
+          inArray(
+            roadmapItemLinks.itemId,
+            items.map((i) => i.id),
+          ),
+        )
+        .orderBy(asc(roadmapItemLinks.id))
+        .all()
     : [];
 
   const values = db
-    .select({ metric: metricDefinitions.key, teamId: metricValues.teamId, value: metricValues.value, observedAt: metricValues.observedAt, note: metricValues.note })
+    .select({
+      metric: metricDefinitions.key,
+      teamId: metricValues.teamId,
+      value: metricValues.value,
+      observedAt: metricValues.observedAt,
+      note: metricValues.note,
+    })
     .from(metricValues)
     .innerJoin(metricDefinitions, eq(metricDefinitions.id, metricValues.metricId))
     .where(and(eq(metricValues.cycleId, cycleId), eq(metricDefinitions.retired, false), countedValue))
@@ -100,7 +159,14 @@ export function readCycleExport(db: Db, slug: string): CycleExport | null {
     .all();
 
   const requests = db
-    .select({ teamId: helpRequests.teamId, title: helpRequests.title, details: helpRequests.details, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact, status: helpRequests.status })
+    .select({
+      teamId: helpRequests.teamId,
+      title: helpRequests.title,
+      details: helpRequests.details,
+      linkUrl: helpRequests.linkUrl,
+      contact: helpRequests.contact,
+      status: helpRequests.status,
+    })
     .from(helpRequests)
     .where(eq(helpRequests.cycleId, cycleId))
     .orderBy(asc(helpRequests.id))

@@ -28,7 +28,8 @@ interface Parsed {
 
 function parseXml(xml: string): Parsed {
   const parsed: Parsed = { errors: [], elements: [] };
-  if (NOT_XML_CHAR.test(xml)) parsed.errors.push(`a character XML cannot carry: U+${xml.match(NOT_XML_CHAR)![0].codePointAt(0)!.toString(16)}`);
+  if (NOT_XML_CHAR.test(xml))
+    parsed.errors.push(`a character XML cannot carry: U+${xml.match(NOT_XML_CHAR)![0].codePointAt(0)!.toString(16)}`);
   const open: Parsed["elements"] = [];
   const parser = sax.parser(true);
   parser.onerror = (error) => {
@@ -56,7 +57,11 @@ function parseXml(xml: string): Parsed {
 function shownAsHtml(element: Parsed["elements"][number]): string {
   if (element.attributes.type !== "html") return element.text;
   if (/<[a-z!/]/i.test(element.text)) throw new Error(`markup in an HTML title: ${element.text}`);
-  return element.text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return element.text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 let db: Db;
@@ -69,13 +74,22 @@ afterEach(() => cleanup());
 /** Stores a headline on the docs team's latest published update as an older version might have. */
 function storeHeadline(headline: string): string {
   const team = db.select().from(teams).where(eq(teams.slug, "docs")).get()!;
-  const update = db.select().from(updates).where(and(eq(updates.teamId, team.id), eq(updates.state, "published"))).all().at(-1)!;
+  const update = db
+    .select()
+    .from(updates)
+    .where(and(eq(updates.teamId, team.id), eq(updates.state, "published")))
+    .all()
+    .at(-1)!;
   const cycle = db.select().from(releaseCycles).where(eq(releaseCycles.id, update.cycleId)).get()!;
-  db.update(updates).set({ headline, publishedAt: new Date(Date.UTC(2100, 0, 1)) }).where(eq(updates.id, update.id)).run();
+  db.update(updates)
+    .set({ headline, publishedAt: new Date(Date.UTC(2100, 0, 1)) })
+    .where(eq(updates.id, update.id))
+    .run();
   return `${team.name} · ${cycle.name}: `;
 }
 
-const feedOf = (scope: { team?: string; cycle?: string }) => atomFeed(readFeed(db, scope)!, { communityName: "Community <b>bold</b>", baseUrl: "https://status.example.org", selfPath: "/feed.xml" });
+const feedOf = (scope: { team?: string; cycle?: string }) =>
+  atomFeed(readFeed(db, scope)!, { communityName: "Community <b>bold</b>", baseUrl: "https://status.example.org", selfPath: "/feed.xml" });
 
 describe("Atom feeds", () => {
   it("carry a headline with HTML in it as escaped text, never as markup", () => {
@@ -92,10 +106,15 @@ describe("Atom feeds", () => {
     expect(shownAsHtml(feed.elements.find((e) => e.name === "title" && e.parent === "feed")!)).toBe("Community <b>bold</b> · All updates");
   });
 
-  it.each([{}, { team: "docs" }, { cycle: "10.0" }])("stay well-formed XML when a stored headline holds control characters (%o)", (scope) => {
-    const prefix = storeHeadline("Build\u0001 docs\u0007 \u001b[31mslipping");
-    const feed = parseXml(feedOf(scope));
-    expect(feed.errors).toEqual([]);
-    expect(feed.elements.filter((e) => e.name === "title" && e.parent === "entry").map(shownAsHtml)).toContain(`${prefix}Build docs [31mslipping`);
-  });
+  it.each([{}, { team: "docs" }, { cycle: "10.0" }])(
+    "stay well-formed XML when a stored headline holds control characters (%o)",
+    (scope) => {
+      const prefix = storeHeadline("Build\u0001 docs\u0007 \u001b[31mslipping");
+      const feed = parseXml(feedOf(scope));
+      expect(feed.errors).toEqual([]);
+      expect(feed.elements.filter((e) => e.name === "title" && e.parent === "entry").map(shownAsHtml)).toContain(
+        `${prefix}Build docs [31mslipping`,
+      );
+    },
+  );
 });

@@ -27,16 +27,39 @@ export interface FeedData {
 const LIMIT = 50;
 
 export function readFeed(db: Db, scope: { team?: string; cycle?: string }): FeedData | null {
-  const team = scope.team ? db.select({ id: teams.id, name: teams.name, slug: teams.slug }).from(teams).where(eq(teams.slug, scope.team)).get() : undefined;
-  const cycle = scope.cycle ? db.select({ id: releaseCycles.id, name: releaseCycles.name, slug: releaseCycles.slug }).from(releaseCycles).where(eq(releaseCycles.slug, scope.cycle)).get() : undefined;
+  const team = scope.team
+    ? db.select({ id: teams.id, name: teams.name, slug: teams.slug }).from(teams).where(eq(teams.slug, scope.team)).get()
+    : undefined;
+  const cycle = scope.cycle
+    ? db
+        .select({ id: releaseCycles.id, name: releaseCycles.name, slug: releaseCycles.slug })
+        .from(releaseCycles)
+        .where(eq(releaseCycles.slug, scope.cycle))
+        .get()
+    : undefined;
   if ((scope.team && !team) || (scope.cycle && !cycle)) return null;
   const rows = db
-    .select({ id: updates.id, headline: updates.headline, health: updates.health, summary: updates.summary, publishedAt: updates.publishedAt, teamName: teams.name, cycleName: releaseCycles.name, author: people.name })
+    .select({
+      id: updates.id,
+      headline: updates.headline,
+      health: updates.health,
+      summary: updates.summary,
+      publishedAt: updates.publishedAt,
+      teamName: teams.name,
+      cycleName: releaseCycles.name,
+      author: people.name,
+    })
     .from(updates)
     .innerJoin(teams, eq(teams.id, updates.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
     .leftJoin(people, eq(people.id, updates.authorId))
-    .where(and(eq(updates.state, "published"), team ? eq(updates.teamId, team.id) : undefined, cycle ? eq(updates.cycleId, cycle.id) : undefined))
+    .where(
+      and(
+        eq(updates.state, "published"),
+        team ? eq(updates.teamId, team.id) : undefined,
+        cycle ? eq(updates.cycleId, cycle.id) : undefined,
+      ),
+    )
     .orderBy(desc(updates.publishedAt))
     .limit(LIMIT)
     .all();

@@ -14,7 +14,12 @@ describe("help wanted", () => {
   it("lists open requests with link, contact and owner, without repeating the roadmap item they belong to", () => {
     const all = readHelpWanted(db, {});
     const arm = all.find((e) => e.title === "Review the Arm support patches")!;
-    expect(arm).toMatchObject({ team: { slug: "distro-multi-os" }, cycle: { name: "10.0" }, contact: expect.stringContaining("starlingx-discuss"), owner: expect.any(String) });
+    expect(arm).toMatchObject({
+      team: { slug: "distro-multi-os" },
+      cycle: { name: "10.0" },
+      contact: expect.stringContaining("starlingx-discuss"),
+      owner: expect.any(String),
+    });
     expect(arm.linkUrl).toMatch(/^https:\/\/review\.opendev\.org\//);
     expect(all.filter((e) => e.title === "Arm support")).toEqual([]);
   });

@@ -25,7 +25,21 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
   const teamFilter = filters.team ? eq(teams.slug, filters.team) : undefined;
   const cycleFilter = filters.cycle ? eq(releaseCycles.slug, filters.cycle) : undefined;
   const requests = db
-    .select({ id: helpRequests.id, roadmapItemId: helpRequests.roadmapItemId, title: helpRequests.title, details: helpRequests.details, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact, owner: people.name, takenBy: helpRequests.takenByName, status: helpRequests.status, teamSlug: teams.slug, teamName: teams.name, cycleSlug: releaseCycles.slug, cycleName: releaseCycles.name })
+    .select({
+      id: helpRequests.id,
+      roadmapItemId: helpRequests.roadmapItemId,
+      title: helpRequests.title,
+      details: helpRequests.details,
+      linkUrl: helpRequests.linkUrl,
+      contact: helpRequests.contact,
+      owner: people.name,
+      takenBy: helpRequests.takenByName,
+      status: helpRequests.status,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      cycleSlug: releaseCycles.slug,
+      cycleName: releaseCycles.name,
+    })
     .from(helpRequests)
     .innerJoin(teams, eq(teams.id, helpRequests.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
@@ -35,7 +49,15 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
     .all();
   const covered = new Set(requests.map((r) => r.roadmapItemId));
   const items = db
-    .select({ id: roadmapItems.id, title: roadmapItems.title, details: roadmapItems.description, teamSlug: teams.slug, teamName: teams.name, cycleSlug: releaseCycles.slug, cycleName: releaseCycles.name })
+    .select({
+      id: roadmapItems.id,
+      title: roadmapItems.title,
+      details: roadmapItems.description,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      cycleSlug: releaseCycles.slug,
+      cycleName: releaseCycles.name,
+    })
     .from(roadmapItems)
     .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, roadmapItems.cycleId))
@@ -43,10 +65,45 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
     .orderBy(desc(releaseCycles.startsOn), asc(teams.sortOrder), asc(roadmapItems.sortOrder))
     .all()
     .filter((i) => !covered.has(i.id));
-  const links = items.length === 0 ? [] : db.select({ itemId: roadmapItemLinks.itemId, url: roadmapItemLinks.url }).from(roadmapItemLinks).where(inArray(roadmapItemLinks.itemId, items.map((i) => i.id))).orderBy(asc(roadmapItemLinks.id)).all();
+  const links =
+    items.length === 0
+      ? []
+      : db
+          .select({ itemId: roadmapItemLinks.itemId, url: roadmapItemLinks.url })
+          .from(roadmapItemLinks)
+          .where(
+            inArray(
+              roadmapItemLinks.itemId,
+              items.map((i) => i.id),
+            ),
+          )
+          .orderBy(asc(roadmapItemLinks.id))
+          .all();
   return [
-    ...requests.map((r) => ({ key: `request-${r.id}`, title: r.title, details: r.details, linkUrl: r.linkUrl, contact: r.contact, owner: r.owner, takenBy: r.takenBy, status: r.status as "open" | "taken", team: { slug: r.teamSlug, name: r.teamName }, cycle: { slug: r.cycleSlug, name: r.cycleName } })),
-    ...items.map((i) => ({ key: `roadmap-${i.id}`, title: i.title, details: i.details, linkUrl: links.find((l) => l.itemId === i.id)?.url ?? null, contact: "", owner: null, takenBy: null, status: "open" as const, team: { slug: i.teamSlug, name: i.teamName }, cycle: { slug: i.cycleSlug, name: i.cycleName } })),
+    ...requests.map((r) => ({
+      key: `request-${r.id}`,
+      title: r.title,
+      details: r.details,
+      linkUrl: r.linkUrl,
+      contact: r.contact,
+      owner: r.owner,
+      takenBy: r.takenBy,
+      status: r.status as "open" | "taken",
+      team: { slug: r.teamSlug, name: r.teamName },
+      cycle: { slug: r.cycleSlug, name: r.cycleName },
+    })),
+    ...items.map((i) => ({
+      key: `roadmap-${i.id}`,
+      title: i.title,
+      details: i.details,
+      linkUrl: links.find((l) => l.itemId === i.id)?.url ?? null,
+      contact: "",
+      owner: null,
+      takenBy: null,
+      status: "open" as const,
+      team: { slug: i.teamSlug, name: i.teamName },
+      cycle: { slug: i.cycleSlug, name: i.cycleName },
+    })),
   ];
 }
 
@@ -59,7 +116,11 @@ async function cachedHelpWanted(team: string, cycle: string, _dataVersion: DataV
   cacheLife("dashboard");
   // Help requests and help-wanted flags change with their team's roadmap: every team's tag may matter here.
   const entries = readHelpWanted(getDb(), { team: team || undefined, cycle: cycle || undefined });
-  const teamIds = getDb().select({ id: teams.id }).from(teams).all().map((t) => tags.team(t.id));
+  const teamIds = getDb()
+    .select({ id: teams.id })
+    .from(teams)
+    .all()
+    .map((t) => tags.team(t.id));
   cacheTag(tags.teams, tags.cycles, ...teamIds);
   return entries;
 }

@@ -20,11 +20,15 @@ describe("the 10.0 recap", () => {
     expect(report.teams.map((t) => t.name)).toEqual(["Distributed Cloud", "Test", "Docs", "Distro & Multi-OS", "Containers", "Release"]);
     expect(report.teams.every((t) => t.update !== null)).toBe(true);
     expect(report.topics.map((t) => t.outcome)).toEqual(["decision", "no_decision", "no_decision"]);
-    expect(report.teams.find((t) => t.slug === "distro-multi-os")!.helpWanted.map((h) => h.title)).toContain("Review the Arm support patches");
+    expect(report.teams.find((t) => t.slug === "distro-multi-os")!.helpWanted.map((h) => h.title)).toContain(
+      "Review the Arm support patches",
+    );
   });
 
   it("as Markdown, states the cycle's dates in the right tense", () => {
-    expect(reportMarkdown(readCycleReport(db, "9.0")!, "StarlingX")).toContain("The 9.0 cycle started on 1 Sep 2023 and was released on 29 Feb 2024.");
+    expect(reportMarkdown(readCycleReport(db, "9.0")!, "StarlingX")).toContain(
+      "The 9.0 cycle started on 1 Sep 2023 and was released on 29 Feb 2024.",
+    );
     expect(reportMarkdown(readCycleReport(db, "10.0")!, "StarlingX")).toContain("and is planned for release on 30 Sep 2024.");
   });
 
@@ -39,12 +43,20 @@ describe("delivered vs planned and the comparison of cycles", () => {
     expect(readDelivery(db, readCycleReport(db, "9.0")!.cycle.id).overall).toEqual({ planned: 5, delivered: 5 });
     const tenth = readDelivery(db, readCycleReport(db, "10.0")!.cycle.id);
     expect(tenth.overall).toEqual({ planned: 11, delivered: 1 });
-    expect(tenth.teams.find((t) => t.teamSlug === "release")).toEqual({ teamSlug: "release", teamName: "Release", planned: 1, delivered: 1 });
+    expect(tenth.teams.find((t) => t.teamSlug === "release")).toEqual({
+      teamSlug: "release",
+      teamName: "Release",
+      planned: 1,
+      delivered: 1,
+    });
   });
 
   it("lists numbers, health and the items that slipped between two cycles", () => {
     const system = { kind: "system", label: "test" } as const;
-    createCycle({ actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } }, db);
+    createCycle(
+      { actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } },
+      db,
+    );
     carryOverRoadmap({ actor: system, input: { team: "containers", from: "10.0", to: "11.0" } }, db);
     const comparison = readCycleComparison(db, "10.0", "11.0")!;
     expect(comparison.slipped.map((s) => [s.title, s.originalCycle, s.nowIn])).toEqual([

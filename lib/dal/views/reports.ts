@@ -47,15 +47,35 @@ export function readCycleReport(db: Db, slug: string): CycleReport | null {
     .where(and(eq(updates.cycleId, cycleId), eq(updates.state, "published")))
     .orderBy(desc(updates.publishedAt), desc(updates.id))
     .all();
-  const teamRows = db.select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder)).all();
-  const updateIds = [...new Set(teamRows.map((t) => latest.find((u) => u.teamId === t.id)?.id).filter((id): id is number => id !== undefined))];
+  const teamRows = db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name, mission: teams.mission })
+    .from(teams)
+    .where(eq(teams.archived, false))
+    .orderBy(asc(teams.sortOrder))
+    .all();
+  const updateIds = [
+    ...new Set(teamRows.map((t) => latest.find((u) => u.teamId === t.id)?.id).filter((id): id is number => id !== undefined)),
+  ];
   const links = [
-    ...db.select({ owner: sql<string>`'team-' || ${teamLinks.teamId}`, label: teamLinks.label, url: teamLinks.url }).from(teamLinks).orderBy(asc(teamLinks.sortOrder)).all(),
+    ...db
+      .select({ owner: sql<string>`'team-' || ${teamLinks.teamId}`, label: teamLinks.label, url: teamLinks.url })
+      .from(teamLinks)
+      .orderBy(asc(teamLinks.sortOrder))
+      .all(),
     ...(updateIds.length > 0
-      ? db.select({ owner: sql<string>`'update-' || ${updateLinks.updateId}`, label: updateLinks.label, url: updateLinks.url }).from(updateLinks).where(inArray(updateLinks.updateId, updateIds)).orderBy(asc(updateLinks.sortOrder)).all()
+      ? db
+          .select({ owner: sql<string>`'update-' || ${updateLinks.updateId}`, label: updateLinks.label, url: updateLinks.url })
+          .from(updateLinks)
+          .where(inArray(updateLinks.updateId, updateIds))
+          .orderBy(asc(updateLinks.sortOrder))
+          .all()
       : []),
   ];
-  const requests = db.select({ teamId: helpRequests.teamId, title: helpRequests.title, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact }).from(helpRequests).where(and(eq(helpRequests.cycleId, cycleId), inArray(helpRequests.status, HELP_STILL_WANTED))).all();
+  const requests = db
+    .select({ teamId: helpRequests.teamId, title: helpRequests.title, linkUrl: helpRequests.linkUrl, contact: helpRequests.contact })
+    .from(helpRequests)
+    .where(and(eq(helpRequests.cycleId, cycleId), inArray(helpRequests.status, HELP_STILL_WANTED)))
+    .all();
 
   return {
     cycle: board.cycle,
@@ -78,7 +98,9 @@ export function readCycleReport(db: Db, slug: string): CycleReport | null {
         numbers: board.numbers.filter((n) => n.teamIds.includes(team.id)),
         helpWanted: [
           ...requests.filter((r) => r.teamId === team.id).map(({ teamId: _teamId, ...r }) => r),
-          ...board.helpWanted.filter((h) => h.teamSlug === team.slug && h.key.startsWith("roadmap-")).map((h) => ({ title: h.title, linkUrl: h.linkUrl, contact: h.contact })),
+          ...board.helpWanted
+            .filter((h) => h.teamSlug === team.slug && h.key.startsWith("roadmap-"))
+            .map((h) => ({ title: h.title, linkUrl: h.linkUrl, contact: h.contact })),
         ],
         links: links
           .filter((l) => l.owner === `team-${team.id}` || (update && l.owner === `update-${update.id}`))
@@ -101,8 +123,19 @@ async function cachedCycleReport(slug: string, _dataVersion: DataVersion): Promi
   cacheLife("dashboard");
   const report = readCycleReport(getDb(), slug);
   // A recap shows every team (with its links) and the previous cycle's figures.
-  const teamTags = getDb().select({ id: teams.id }).from(teams).all().map((t) => tags.team(t.id));
-  cacheTag(tags.cycles, tags.teams, tags.teamList, ...teamTags, ...(report ? [tags.cycle(report.cycle.id)] : []), ...(report?.previousCycle ? [tags.cycle(report.previousCycle.id)] : []));
+  const teamTags = getDb()
+    .select({ id: teams.id })
+    .from(teams)
+    .all()
+    .map((t) => tags.team(t.id));
+  cacheTag(
+    tags.cycles,
+    tags.teams,
+    tags.teamList,
+    ...teamTags,
+    ...(report ? [tags.cycle(report.cycle.id)] : []),
+    ...(report?.previousCycle ? [tags.cycle(report.previousCycle.id)] : []),
+  );
   return report;
 }
 
@@ -118,16 +151,44 @@ export interface CycleComparison {
 }
 
 export function readCycleComparison(db: Db, aSlug: string, bSlug: string): CycleComparison | null {
-  const [a, b] = [aSlug, bSlug].map((slug) => db.select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name }).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get());
+  const [a, b] = [aSlug, bSlug].map((slug) =>
+    db
+      .select({ id: releaseCycles.id, slug: releaseCycles.slug, name: releaseCycles.name })
+      .from(releaseCycles)
+      .where(eq(releaseCycles.slug, slug))
+      .get(),
+  );
   if (!a || !b) return null;
   const [numbersA, numbersB] = [readCycleNumbers(db, a.id), readCycleNumbers(db, b.id)];
   const [deliveryA, deliveryB] = [readDelivery(db, a.id), readDelivery(db, b.id)];
-  const teamRows = db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(eq(teams.archived, false)).orderBy(asc(teams.sortOrder)).all();
+  const teamRows = db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name })
+    .from(teams)
+    .where(eq(teams.archived, false))
+    .orderBy(asc(teams.sortOrder))
+    .all();
   const latestHealth = (cycleId: number, teamId: number) =>
-    (db.select({ health: updates.health }).from(updates).where(and(eq(updates.cycleId, cycleId), eq(updates.teamId, teamId), eq(updates.state, "published"))).orderBy(desc(updates.publishedAt)).get()?.health as Health | undefined) ?? null;
-  const cycleNames = new Map(db.select({ id: releaseCycles.id, name: releaseCycles.name }).from(releaseCycles).all().map((c) => [c.id, c.name]));
+    (db
+      .select({ health: updates.health })
+      .from(updates)
+      .where(and(eq(updates.cycleId, cycleId), eq(updates.teamId, teamId), eq(updates.state, "published")))
+      .orderBy(desc(updates.publishedAt))
+      .get()?.health as Health | undefined) ?? null;
+  const cycleNames = new Map(
+    db
+      .select({ id: releaseCycles.id, name: releaseCycles.name })
+      .from(releaseCycles)
+      .all()
+      .map((c) => [c.id, c.name]),
+  );
   const slipped = db
-    .select({ teamName: teams.name, title: roadmapItems.title, originalCycleId: roadmapItems.originalCycleId, cycleId: roadmapItems.cycleId, status: roadmapItems.status })
+    .select({
+      teamName: teams.name,
+      title: roadmapItems.title,
+      originalCycleId: roadmapItems.originalCycleId,
+      cycleId: roadmapItems.cycleId,
+      status: roadmapItems.status,
+    })
     .from(roadmapItems)
     .innerJoin(teams, eq(teams.id, roadmapItems.teamId))
     .where(
@@ -138,13 +199,30 @@ export function readCycleComparison(db: Db, aSlug: string, bSlug: string): Cycle
   return {
     a,
     b,
-    numbers: numbersA.map((n) => ({ key: n.key, label: n.label, unit: n.unit, a: n.value, b: numbersB.find((m) => m.key === n.key)?.value ?? null })),
+    numbers: numbersA.map((n) => ({
+      key: n.key,
+      label: n.label,
+      unit: n.unit,
+      a: n.value,
+      b: numbersB.find((m) => m.key === n.key)?.value ?? null,
+    })),
     delivery: teamRows
-      .map((t) => ({ teamSlug: t.slug, teamName: t.name, a: deliveryA.teams.find((d) => d.teamSlug === t.slug) ?? null, b: deliveryB.teams.find((d) => d.teamSlug === t.slug) ?? null }))
+      .map((t) => ({
+        teamSlug: t.slug,
+        teamName: t.name,
+        a: deliveryA.teams.find((d) => d.teamSlug === t.slug) ?? null,
+        b: deliveryB.teams.find((d) => d.teamSlug === t.slug) ?? null,
+      }))
       .filter((row) => row.a || row.b),
     overall: { a: deliveryA.overall, b: deliveryB.overall },
     health: teamRows.map((t) => ({ teamSlug: t.slug, teamName: t.name, a: latestHealth(a.id, t.id), b: latestHealth(b.id, t.id) })),
-    slipped: slipped.map((s) => ({ teamName: s.teamName, title: s.title, originalCycle: cycleNames.get(s.originalCycleId) ?? "", nowIn: cycleNames.get(s.cycleId) ?? "", status: s.status })),
+    slipped: slipped.map((s) => ({
+      teamName: s.teamName,
+      title: s.title,
+      originalCycle: cycleNames.get(s.originalCycleId) ?? "",
+      nowIn: cycleNames.get(s.cycleId) ?? "",
+      status: s.status,
+    })),
   };
 }
 

@@ -11,10 +11,7 @@ import { ANONYMOUS, type Actor } from "@/lib/permissions";
 import { updatesVisibleTo } from "../updates/visibility";
 
 export type RouteTarget =
-  | { kind: "cycle"; slug: string }
-  | { kind: "team"; slug: string }
-  | { kind: "gathering"; slug: string }
-  | { kind: "update"; id: number };
+  { kind: "cycle"; slug: string } | { kind: "team"; slug: string } | { kind: "gathering"; slug: string } | { kind: "update"; id: number };
 
 /**
  * Whether the entity exists for this reader. A draft exists only for those who may read

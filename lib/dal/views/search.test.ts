@@ -32,10 +32,20 @@ describe("search", () => {
 
   it("stays in step with writes through the database's own triggers, and never shows drafts", () => {
     const docs = db.select().from(teams).where(eq(teams.slug, "docs")).get()!;
-    const update = db.select().from(updates).where(and(eq(updates.teamId, docs.id), eq(updates.state, "published"))).all().at(-1)!;
-    editUpdate({ actor: system, input: { id: update.id, expectedVersion: update.version, changes: { headline: "Zanzibar documentation sprint" } } }, db);
+    const update = db
+      .select()
+      .from(updates)
+      .where(and(eq(updates.teamId, docs.id), eq(updates.state, "published")))
+      .all()
+      .at(-1)!;
+    editUpdate(
+      { actor: system, input: { id: update.id, expectedVersion: update.version, changes: { headline: "Zanzibar documentation sprint" } } },
+      db,
+    );
     expect(searchCommunity({ q: "zanzibar" }, db).map((h) => h.path)).toEqual([`/updates/${update.id}`]);
-    expect(searchCommunity({ q: "moving off the wiki" }, db).some((h) => h.path === `/updates/${update.id}` && h.title.includes("wiki"))).toBe(false);
+    expect(
+      searchCommunity({ q: "moving off the wiki" }, db).some((h) => h.path === `/updates/${update.id}` && h.title.includes("wiki")),
+    ).toBe(false);
 
     const { id } = startUpdate({ actor: system, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
     editUpdate({ actor: system, input: { id, expectedVersion: 1, changes: { headline: "Quokka draft only" } } }, db);
@@ -54,7 +64,9 @@ describe("search", () => {
 
     const count = (statement: string) => (db.$client.prepare(statement).get() as { n: number }).n;
     const expected =
-      count("select count(*) as n from updates where state = 'published'") + count("select count(*) as n from roadmap_items") + count("select count(*) as n from community_topics");
+      count("select count(*) as n from updates where state = 'published'") +
+      count("select count(*) as n from roadmap_items") +
+      count("select count(*) as n from community_topics");
     expect(count("select count(*) as n from search_index")).toBe(expected);
     expect(() => run("insert into search_index (search_index) values ('integrity-check')")).not.toThrow();
   });

@@ -33,8 +33,20 @@ export function ftsQuery(q: string): string | null {
 export function searchCommunity(input: Partial<SearchInput> & { q: string }, db: Db = getDb()): SearchHit[] {
   const match = ftsQuery(input.q);
   if (!match) return [];
-  const team = input.team ? db.select({ id: teams.id }).from(teams).where(sql`${teams.slug} = ${input.team}`).get() : undefined;
-  const cycle = input.cycle ? db.select({ id: releaseCycles.id }).from(releaseCycles).where(sql`${releaseCycles.slug} = ${input.cycle}`).get() : undefined;
+  const team = input.team
+    ? db
+        .select({ id: teams.id })
+        .from(teams)
+        .where(sql`${teams.slug} = ${input.team}`)
+        .get()
+    : undefined;
+  const cycle = input.cycle
+    ? db
+        .select({ id: releaseCycles.id })
+        .from(releaseCycles)
+        .where(sql`${releaseCycles.slug} = ${input.cycle}`)
+        .get()
+    : undefined;
   if ((input.team && !team) || (input.cycle && !cycle)) return [];
   const filters = sql`${team ? sql`and team_id = ${team.id}` : sql``}
       ${cycle ? sql`and cycle_id = ${cycle.id}` : sql``}
@@ -43,7 +55,17 @@ export function searchCommunity(input: Partial<SearchInput> & { q: string }, db:
   // rows tied with the 50th, then have their columns read and snippets cut, not every match.
   // The second pass over the matches takes them by "+rowid", a filter (as a rowid lookup,
   // FTS5 would expand the prefix terms again for each one), and orders by the kept scores.
-  const rows = db.all<{ kind: SearchHit["kind"]; refId: number; health: Health | null; title: string; snippet: string; teamSlug: string | null; teamName: string | null; cycleSlug: string | null; cycleName: string | null }>(sql`
+  const rows = db.all<{
+    kind: SearchHit["kind"];
+    refId: number;
+    health: Health | null;
+    title: string;
+    snippet: string;
+    teamSlug: string | null;
+    teamName: string | null;
+    cycleSlug: string | null;
+    cycleName: string | null;
+  }>(sql`
     with scored(id, score) as materialized (
       select rowid, bm25(search_index, 0, 0, 0, 0, 0, 4.0, 1.0) from search_index where search_index match ${match} ${filters}
     ),
@@ -61,7 +83,8 @@ export function searchCommunity(input: Partial<SearchInput> & { q: string }, db:
     order by (select score from best where best.id = search_index.rowid), kind, ref_id desc
     limit 50`);
   return rows.map((r) => {
-    const path = r.kind === "update" ? `/updates/${r.refId}` : r.kind === "roadmap" ? `/teams/${r.teamSlug ?? ""}` : `/cycles/${r.cycleSlug ?? ""}`;
+    const path =
+      r.kind === "update" ? `/updates/${r.refId}` : r.kind === "roadmap" ? `/teams/${r.teamSlug ?? ""}` : `/cycles/${r.cycleSlug ?? ""}`;
     return { kind: r.kind, path, title: r.title, snippet: r.snippet, teamName: r.teamName, cycleName: r.cycleName, health: r.health };
   });
 }

@@ -15,7 +15,8 @@ const cell = "py-2 pr-4 text-right tabular-nums";
 export default async function ComparePage({ searchParams }: PageProps<"/cycles/compare">) {
   const params = await searchParams;
   const cycles = await listCycles();
-  const pick = (value: string | string[] | undefined, fallback: string | undefined) => (typeof value === "string" && cycles.some((c) => c.slug === value) ? value : fallback);
+  const pick = (value: string | string[] | undefined, fallback: string | undefined) =>
+    typeof value === "string" && cycles.some((c) => c.slug === value) ? value : fallback;
   const b = pick(params.b, cycles[0]?.slug);
   const a = pick(params.a, cycles.find((c) => c.slug !== b)?.slug);
   const comparison = a && b ? await getCycleComparison({ a, b }) : null;
@@ -26,7 +27,11 @@ export default async function ComparePage({ searchParams }: PageProps<"/cycles/c
         {(["a", "b"] as const).map((side) => (
           <label key={side}>
             {side === "a" ? "Earlier" : "Later"}
-            <select name={side} defaultValue={side === "a" ? a : b} className="ml-2 rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900">
+            <select
+              name={side}
+              defaultValue={side === "a" ? a : b}
+              className="ml-2 rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+            >
               {cycles.map((c) => (
                 <option key={c.slug} value={c.slug}>
                   {c.name}
@@ -49,23 +54,37 @@ export default async function ComparePage({ searchParams }: PageProps<"/cycles/c
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr className="border-b border-slate-200 dark:border-slate-700">
-                    <th scope="col" className="py-2">Figure</th>
-                    <th scope="col" className={cell}>{comparison.a.name}</th>
-                    <th scope="col" className={cell}>{comparison.b.name}</th>
+                    <th scope="col" className="py-2">
+                      Figure
+                    </th>
+                    <th scope="col" className={cell}>
+                      {comparison.a.name}
+                    </th>
+                    <th scope="col" className={cell}>
+                      {comparison.b.name}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {comparison.numbers.map((n) => (
                     <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
-                      <th scope="row" className="py-2 font-normal">{n.label}</th>
+                      <th scope="row" className="py-2 font-normal">
+                        {n.label}
+                      </th>
                       <td className={cell}>{formatMetric(n.a, n.unit)}</td>
                       <td className={cell}>{formatMetric(n.b, n.unit)}</td>
                     </tr>
                   ))}
                   <tr>
-                    <th scope="row" className="py-2 font-normal">Roadmap items delivered</th>
-                    <td className={cell}>{comparison.overall.a.delivered} of {comparison.overall.a.planned}</td>
-                    <td className={cell}>{comparison.overall.b.delivered} of {comparison.overall.b.planned}</td>
+                    <th scope="row" className="py-2 font-normal">
+                      Roadmap items delivered
+                    </th>
+                    <td className={cell}>
+                      {comparison.overall.a.delivered} of {comparison.overall.a.planned}
+                    </td>
+                    <td className={cell}>
+                      {comparison.overall.b.delivered} of {comparison.overall.b.planned}
+                    </td>
                   </tr>
                 </tbody>
               </table>
@@ -77,9 +96,15 @@ export default async function ComparePage({ searchParams }: PageProps<"/cycles/c
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr className="border-b border-slate-200 dark:border-slate-700">
-                    <th scope="col" className="py-2">Team</th>
-                    <th scope="col" className="py-2">{comparison.a.name}</th>
-                    <th scope="col" className="py-2">{comparison.b.name}</th>
+                    <th scope="col" className="py-2">
+                      Team
+                    </th>
+                    <th scope="col" className="py-2">
+                      {comparison.a.name}
+                    </th>
+                    <th scope="col" className="py-2">
+                      {comparison.b.name}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -88,13 +113,23 @@ export default async function ComparePage({ searchParams }: PageProps<"/cycles/c
                     return (
                       <tr key={row.teamSlug} className="border-b border-slate-100 dark:border-slate-800">
                         <th scope="row" className="py-2 font-normal">
-                          <Link href={`/teams/${row.teamSlug}`} className="hover:underline">{row.teamName}</Link>
+                          <Link href={`/teams/${row.teamSlug}`} className="hover:underline">
+                            {row.teamName}
+                          </Link>
                         </th>
                         {(["a", "b"] as const).map((side) => (
                           <td key={side} className="py-2">
                             <span className="flex flex-wrap items-center gap-2">
-                              {row[side] ? <HealthBadge health={row[side]} /> : <span className="text-slate-600 dark:text-slate-400">no update</span>}
-                              {delivery?.[side] ? <span className="tabular-nums">{delivery[side].delivered} of {delivery[side].planned} delivered</span> : null}
+                              {row[side] ? (
+                                <HealthBadge health={row[side]} />
+                              ) : (
+                                <span className="text-slate-600 dark:text-slate-400">no update</span>
+                              )}
+                              {delivery?.[side] ? (
+                                <span className="tabular-nums">
+                                  {delivery[side].delivered} of {delivery[side].planned} delivered
+                                </span>
+                              ) : null}
                             </span>
                           </td>
                         ))}
@@ -108,13 +143,17 @@ export default async function ComparePage({ searchParams }: PageProps<"/cycles/c
           <Card>
             <SectionHeading id="slipped-heading">Slipped between the two</SectionHeading>
             {comparison.slipped.length === 0 ? (
-              <EmptyState>No roadmap item moved between {comparison.a.name} and {comparison.b.name}.</EmptyState>
+              <EmptyState>
+                No roadmap item moved between {comparison.a.name} and {comparison.b.name}.
+              </EmptyState>
             ) : (
               <ul className="space-y-2 text-sm">
                 {comparison.slipped.map((s, i) => (
                   <li key={i} className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{s.title}</span>
-                    <span className="text-slate-600 dark:text-slate-400">{s.teamName} · planned for {s.originalCycle}, now in {s.nowIn}</span>
+                    <span className="text-slate-600 dark:text-slate-400">
+                      {s.teamName} · planned for {s.originalCycle}, now in {s.nowIn}
+                    </span>
                     <RoadmapStatusBadge status={s.status} />
                   </li>
                 ))}

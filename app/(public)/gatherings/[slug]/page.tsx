@@ -31,9 +31,21 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
     <article className="mx-auto max-w-3xl space-y-10 print:max-w-none">
       <header className="space-y-3">
         <nav aria-label="Recap views" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700 print:hidden dark:text-slate-300">
-          <a href={markdownHref} className="underline">Download as Markdown</a>
-          {recap.asOf ? <Link href={`/gatherings/${encodeURIComponent(gathering.slug)}?as_of=now`} className="underline">Show with later edits</Link> : <Link href={`/gatherings/${encodeURIComponent(gathering.slug)}`} className="underline">Show as it stood on {formatDay(gathering.endsOn)}</Link>}
-          <Link href={`/cycles/${encodeURIComponent(recap.plans.slug)}`} className="underline">Cycle {recap.plans.name}</Link>
+          <a href={markdownHref} className="underline">
+            Download as Markdown
+          </a>
+          {recap.asOf ? (
+            <Link href={`/gatherings/${encodeURIComponent(gathering.slug)}?as_of=now`} className="underline">
+              Show with later edits
+            </Link>
+          ) : (
+            <Link href={`/gatherings/${encodeURIComponent(gathering.slug)}`} className="underline">
+              Show as it stood on {formatDay(gathering.endsOn)}
+            </Link>
+          )}
+          <Link href={`/cycles/${encodeURIComponent(recap.plans.slug)}`} className="underline">
+            Cycle {recap.plans.name}
+          </Link>
         </nav>
         <h1 className="text-3xl font-bold tracking-tight">{recapTitle(recap, site.name)}</h1>
         <p className="text-slate-700 dark:text-slate-300">
@@ -42,28 +54,45 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
         <Markdown>{gathering.intro}</Markdown>
         {gathering.notesUrl || gathering.recordingUrl || gathering.websiteUrl ? (
           <p className="flex flex-wrap gap-x-4 text-sm">
-            {gathering.notesUrl ? <a href={gathering.notesUrl} className="underline">Notes of the sessions</a> : null}
-            {gathering.recordingUrl ? <a href={gathering.recordingUrl} className="underline">Recordings</a> : null}
-            {gathering.websiteUrl ? <a href={gathering.websiteUrl} className="underline">The event&apos;s site</a> : null}
+            {gathering.notesUrl ? (
+              <a href={gathering.notesUrl} className="underline">
+                Notes of the sessions
+              </a>
+            ) : null}
+            {gathering.recordingUrl ? (
+              <a href={gathering.recordingUrl} className="underline">
+                Recordings
+              </a>
+            ) : null}
+            {gathering.websiteUrl ? (
+              <a href={gathering.websiteUrl} className="underline">
+                The event&apos;s site
+              </a>
+            ) : null}
           </p>
         ) : null}
       </header>
 
       {recap.teams.length > 0 ? (
         <section aria-labelledby="teams-heading" className="space-y-8">
-          <h2 id="teams-heading" className="text-2xl font-semibold">Project team updates</h2>
+          <h2 id="teams-heading" className="text-2xl font-semibold">
+            Project team updates
+          </h2>
           {recap.teams.map((team) => {
             const absence = teamAbsence(team);
             const headline = teamHeadline(team);
             return (
               <section key={team.slug} aria-labelledby={`team-${team.slug}`} className="space-y-3 break-inside-avoid-page">
-                <h3 id={`team-${team.slug}`} className="text-xl font-semibold">{team.name}</h3>
+                <h3 id={`team-${team.slug}`} className="text-xl font-semibold">
+                  {team.name}
+                </h3>
                 {absence || !headline ? (
                   <p className="italic text-slate-600 dark:text-slate-400">{absence}</p>
                 ) : (
                   <>
                     <p className="font-medium">
-                      {headline.headline} <span className="text-slate-600 dark:text-slate-400">({recap.healthLabels[headline.health]})</span>
+                      {headline.headline}{" "}
+                      <span className="text-slate-600 dark:text-slate-400">({recap.healthLabels[headline.health]})</span>
                     </p>
                     <Markdown>{team.current?.summary ?? ""}</Markdown>
                     {teamParts(recap, team).map((part) => (
@@ -75,7 +104,15 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
                         {part.items.length > 0 ? (
                           <ul className="list-disc pl-5">
                             {part.items.map((item, i) => (
-                              <li key={i}>{item.url ? <a href={item.url} className="underline">{item.text}</a> : item.text}</li>
+                              <li key={i}>
+                                {item.url ? (
+                                  <a href={item.url} className="underline">
+                                    {item.text}
+                                  </a>
+                                ) : (
+                                  item.text
+                                )}
+                              </li>
                             ))}
                           </ul>
                         ) : null}
@@ -84,7 +121,9 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
                     {team.links.length > 0 ? (
                       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                         {team.links.map((l) => (
-                          <a key={l.url} href={l.url} className="underline">{l.label}</a>
+                          <a key={l.url} href={l.url} className="underline">
+                            {l.label}
+                          </a>
                         ))}
                       </p>
                     ) : null}
@@ -98,20 +137,32 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
 
       {recap.sections.includes("numbers") && recap.numbers.length > 0 ? (
         <section aria-labelledby="numbers-heading" className="break-inside-avoid-page">
-          <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">{recap.numbersOf.cycle} in numbers</h2>
+          <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">
+            {recap.numbersOf.cycle} in numbers
+          </h2>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300 dark:border-slate-700">
-                  <th scope="col" className="py-2">Figure</th>
-                  {recap.numbersOf.before ? <th scope="col" className="py-2 text-right">{recap.numbersOf.before}</th> : null}
-                  <th scope="col" className="py-2 text-right">{recap.numbersOf.cycle}</th>
+                  <th scope="col" className="py-2">
+                    Figure
+                  </th>
+                  {recap.numbersOf.before ? (
+                    <th scope="col" className="py-2 text-right">
+                      {recap.numbersOf.before}
+                    </th>
+                  ) : null}
+                  <th scope="col" className="py-2 text-right">
+                    {recap.numbersOf.cycle}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {recap.numbers.map((n) => (
                   <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
-                    <th scope="row" className="py-2 font-normal">{n.label}</th>
+                    <th scope="row" className="py-2 font-normal">
+                      {n.label}
+                    </th>
                     {recap.numbersOf.before ? <td className="py-2 text-right tabular-nums">{formatMetric(n.before, n.unit)}</td> : null}
                     <td className="py-2 text-right tabular-nums">{formatMetric(n.value, n.unit)}</td>
                   </tr>

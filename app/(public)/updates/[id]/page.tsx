@@ -17,7 +17,9 @@ export default async function UpdatePage({ params }: PageProps<"/updates/[id]">)
   const numericId = Number(id);
   const valid = Number.isSafeInteger(numericId) && numericId > 0;
   // Published updates come from the shared cache; only a draft asks who is reading (its leads and release managers may).
-  const update = valid ? ((await getUpdate({ id: numericId })) ?? (await getUpdate({ id: numericId, actor: await getCurrentActor() }))) : null;
+  const update = valid
+    ? ((await getUpdate({ id: numericId })) ?? (await getUpdate({ id: numericId, actor: await getCurrentActor() })))
+    : null;
   if (!update) notFound();
   return (
     <article className="mx-auto max-w-3xl space-y-6">
@@ -38,7 +40,9 @@ export default async function UpdatePage({ params }: PageProps<"/updates/[id]">)
         </div>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
           <HealthBadge health={update.health} />
-          {update.state === "draft" ? <span className="font-medium">Draft: only the team&apos;s leads and the release managers can see it</span> : null}
+          {update.state === "draft" ? (
+            <span className="font-medium">Draft: only the team&apos;s leads and the release managers can see it</span>
+          ) : null}
           {update.publishedAt ? <span>Published {formatTimestamp(update.publishedAt)}</span> : null}
           {update.author ? <span>by {update.author}</span> : null}
         </p>

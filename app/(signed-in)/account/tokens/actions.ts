@@ -11,9 +11,19 @@ export const createApiTokenAction = formAction(
   ({ actor, input }) => {
     const { secret } = createApiToken({ actor, input });
     refresh();
-    return { message: `Created ${input.name}. Copy the token now: it is shown only this once.`, secret: { label: `Secret of ${input.name}`, value: secret } };
+    return {
+      message: `Created ${input.name}. Copy the token now: it is shown only this once.`,
+      secret: { label: `Secret of ${input.name}`, value: secret },
+    };
   },
-  { fields: (values, formData) => ({ name: values.name, scopes: formData.getAll("scopes"), teams: formData.getAll("teams").filter(Boolean), expiresInDays: values.expiresInDays || null }) },
+  {
+    fields: (values, formData) => ({
+      name: values.name,
+      scopes: formData.getAll("scopes"),
+      teams: formData.getAll("teams").filter(Boolean),
+      expiresInDays: values.expiresInDays || null,
+    }),
+  },
 );
 
 export const revokeApiTokenAction = formAction(z.object({ id: z.coerce.number().int().positive() }), ({ actor, input }) => {

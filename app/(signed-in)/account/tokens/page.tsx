@@ -21,15 +21,21 @@ export default async function AccountTokensPage() {
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">API tokens</h1>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Tokens let scripts and CI jobs use the <Link className="underline" href="/docs/api">API</Link> as you, limited to what you pick here. Send one as{" "}
-        <code>Authorization: Bearer &lt;token&gt;</code>.
+        Tokens let scripts and CI jobs use the{" "}
+        <Link className="underline" href="/docs/api">
+          API
+        </Link>{" "}
+        as you, limited to what you pick here. Send one as <code>Authorization: Bearer &lt;token&gt;</code>.
       </p>
       <Card>
         <SectionHeading id="new-token">New token</SectionHeading>
         <CreateTokenForm
           scopes={TOKEN_SCOPES.map((s) => ({ value: s, label: SCOPE_LABELS[s] ?? s }))}
           teams={teams.map((t) => ({ value: t.slug, label: t.name }))}
-          expiries={[...TOKEN_EXPIRY_DAYS.map((d) => ({ value: String(d), label: d === 365 ? "In a year" : `In ${d} days` })), { value: "", label: "Never" }]}
+          expiries={[
+            ...TOKEN_EXPIRY_DAYS.map((d) => ({ value: String(d), label: d === 365 ? "In a year" : `In ${d} days` })),
+            { value: "", label: "Never" },
+          ]}
         />
       </Card>
       <section aria-labelledby="tokens-heading">

@@ -36,18 +36,34 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
   };
   const { entries, hasMore, page } = listAuditEntries({ actor, filters });
   const types = auditEntityTypes({ actor });
-  const query = (p: number) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), page: String(p) }).toString();
+  const query = (p: number) =>
+    new URLSearchParams({
+      ...Object.fromEntries(
+        Object.entries(filters)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ),
+      page: String(p),
+    }).toString();
   return (
     <AdminShell current="/admin/audit" actor={actor}>
       <Card className="mb-6">
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit log">
           <label className="text-sm">
             Who
-            <input name="actor" defaultValue={filters.actor} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              name="actor"
+              defaultValue={filters.actor}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+            />
           </label>
           <label className="text-sm">
             What
-            <select name="entityType" defaultValue={filters.entityType ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900">
+            <select
+              name="entityType"
+              defaultValue={filters.entityType ?? ""}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+            >
               <option value="">Anything</option>
               {types.map((t) => (
                 <option key={t} value={t}>
@@ -58,15 +74,29 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
           </label>
           <label className="text-sm">
             Action starts with
-            <input name="action" defaultValue={filters.action} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              name="action"
+              defaultValue={filters.action}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+            />
           </label>
           <label className="text-sm">
             From
-            <input type="date" name="from" defaultValue={filters.from} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              type="date"
+              name="from"
+              defaultValue={filters.from}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+            />
           </label>
           <label className="text-sm">
             To
-            <input type="date" name="to" defaultValue={filters.to} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900" />
+            <input
+              type="date"
+              name="to"
+              defaultValue={filters.to}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+            />
           </label>
           <div className="flex items-end">
             <button type="submit" className="rounded-md bg-accent-600 px-3 py-2 text-sm font-medium text-white hover:bg-accent-700">
@@ -80,11 +110,21 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
           <caption className="sr-only">Audit entries, newest first</caption>
           <thead className="border-b border-slate-200 dark:border-slate-700">
             <tr>
-              <th scope="col" className="p-2 font-medium">When</th>
-              <th scope="col" className="p-2 font-medium">Who</th>
-              <th scope="col" className="p-2 font-medium">Action</th>
-              <th scope="col" className="p-2 font-medium">Entity</th>
-              <th scope="col" className="p-2 font-medium">Before → after</th>
+              <th scope="col" className="p-2 font-medium">
+                When
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                Who
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                Action
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                Entity
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                Before → after
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -97,7 +137,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
             ) : (
               entries.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800">
-                  <td className="whitespace-nowrap p-2 tabular-nums">{new Date(e.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC</td>
+                  <td className="whitespace-nowrap p-2 tabular-nums">
+                    {new Date(e.createdAt).toISOString().replace("T", " ").slice(0, 19)} UTC
+                  </td>
                   <td className="p-2">
                     {e.actorLabel}
                     <span className="block text-xs text-slate-600 dark:text-slate-400">via {e.via}</span>
@@ -117,9 +159,19 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
         </table>
       </div>
       <nav aria-label="Audit pages" className="mt-4 flex gap-4 text-sm">
-        {page > 1 ? <a href={`/admin/audit?${query(page - 1)}`} className="underline">Newer</a> : null}
-        {hasMore ? <a href={`/admin/audit?${query(page + 1)}`} className="underline">Older</a> : null}
-        <Link href="/admin/audit" className="underline">Clear filters</Link>
+        {page > 1 ? (
+          <a href={`/admin/audit?${query(page - 1)}`} className="underline">
+            Newer
+          </a>
+        ) : null}
+        {hasMore ? (
+          <a href={`/admin/audit?${query(page + 1)}`} className="underline">
+            Older
+          </a>
+        ) : null}
+        <Link href="/admin/audit" className="underline">
+          Clear filters
+        </Link>
       </nav>
     </AdminShell>
   );

@@ -1,9 +1,37 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { addGathering, addMilestone, addTopic, createCycleFromTemplate, createMetricDefinition, editCycleDetails, editGathering, editGatheringRecap, editMetricDefinition, editMilestone, editTopic, setCycleStatus, setMilestoneDone } from "@/lib/dal/cycles/admin";
+import {
+  addGathering,
+  addMilestone,
+  addTopic,
+  createCycleFromTemplate,
+  createMetricDefinition,
+  editCycleDetails,
+  editGathering,
+  editGatheringRecap,
+  editMetricDefinition,
+  editMilestone,
+  editTopic,
+  setCycleStatus,
+  setMilestoneDone,
+} from "@/lib/dal/cycles/admin";
 import { formAction } from "@/lib/http/server-action";
-import { cycleDetailsSchema, cycleStatusSchema, editGatheringSchema, editMetricDefinitionSchema, editMilestoneSchema, editTopicSchema, gatheringRecapSchema, gatheringSchema, metricDefinitionSchema, milestoneDoneSchema, milestoneSchema, newCycleSchema, topicSchema } from "@/lib/validation/cycle";
+import {
+  cycleDetailsSchema,
+  cycleStatusSchema,
+  editGatheringSchema,
+  editMetricDefinitionSchema,
+  editMilestoneSchema,
+  editTopicSchema,
+  gatheringRecapSchema,
+  gatheringSchema,
+  metricDefinitionSchema,
+  milestoneDoneSchema,
+  milestoneSchema,
+  newCycleSchema,
+  topicSchema,
+} from "@/lib/validation/cycle";
 
 export const createCycleAction = formAction(newCycleSchema, ({ actor, input, values }) => {
   createCycleFromTemplate({ actor, input });
@@ -77,7 +105,9 @@ export const editGatheringAction = formAction(editGatheringSchema, ({ actor, inp
 
 /** The values of the ticked boxes named `prefix:value`. */
 function ticked(values: Record<string, string>, prefix: string): string[] {
-  return Object.keys(values).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return Object.keys(values)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
 }
 
 export const editGatheringRecapAction = formAction(
@@ -88,7 +118,13 @@ export const editGatheringRecapAction = formAction(
     return { message: "Recap saved." };
   },
   {
-    fields: (values) => ({ id: values.id, intro: values.intro, closing: values.closing, teams: ticked(values, "team:"), sections: ticked(values, "section:") }),
+    fields: (values) => ({
+      id: values.id,
+      intro: values.intro,
+      closing: values.closing,
+      teams: ticked(values, "team:"),
+      sections: ticked(values, "section:"),
+    }),
   },
 );
 

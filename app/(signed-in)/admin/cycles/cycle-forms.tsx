@@ -2,7 +2,21 @@
 
 import { ActionForm, CheckboxField, Field, SelectField } from "@/components/ui/form";
 import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, RECAP_SECTION, RECAP_SECTION_LABELS } from "@/lib/domain";
-import { addGatheringAction, addMilestoneAction, addTopicAction, createCycleAction, createMetricAction, editCycleDetailsAction, editGatheringAction, editGatheringRecapAction, editMetricAction, editMilestoneAction, editTopicAction, setCycleStatusAction, setMilestoneDoneAction } from "./actions";
+import {
+  addGatheringAction,
+  addMilestoneAction,
+  addTopicAction,
+  createCycleAction,
+  createMetricAction,
+  editCycleDetailsAction,
+  editGatheringAction,
+  editGatheringRecapAction,
+  editMetricAction,
+  editMilestoneAction,
+  editTopicAction,
+  setCycleStatusAction,
+  setMilestoneDoneAction,
+} from "./actions";
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v.replaceAll("_", " ") }));
 
@@ -13,7 +27,13 @@ export function NewCycleForm({ cycles }: { cycles: { slug: string; name: string 
         <Field name="name" label="Name" hint="e.g. 11.0" required />
         <Field name="startsOn" label="Starts on" type="date" required />
         <Field name="targetReleaseOn" label="Release planned on" type="date" required />
-        <SelectField name="template" label="Copy milestones from" options={[{ value: "", label: "Nothing" }, ...cycles.map((c) => ({ value: c.slug, label: c.name }))]} defaultValue={cycles[0]?.slug ?? ""} hint="Shifted by the difference in start dates." />
+        <SelectField
+          name="template"
+          label="Copy milestones from"
+          options={[{ value: "", label: "Nothing" }, ...cycles.map((c) => ({ value: c.slug, label: c.name }))]}
+          defaultValue={cycles[0]?.slug ?? ""}
+          hint="Shifted by the difference in start dates."
+        />
       </div>
     </ActionForm>
   );
@@ -21,7 +41,12 @@ export function NewCycleForm({ cycles }: { cycles: { slug: string; name: string 
 
 export function CycleStatusForm({ cycle, status, releasedOn }: { cycle: string; status: string; releasedOn: string | null }) {
   return (
-    <ActionForm action={setCycleStatusAction} submitLabel={`Save ${cycle} status`} variant="secondary" className="flex flex-wrap items-end gap-3">
+    <ActionForm
+      action={setCycleStatusAction}
+      submitLabel={`Save ${cycle} status`}
+      variant="secondary"
+      className="flex flex-wrap items-end gap-3"
+    >
       <input type="hidden" name="cycle" value={cycle} />
       <SelectField name="status" label="Status" options={options(CYCLE_STATUS)} defaultValue={status} />
       <Field name="releasedOn" label="Released on" type="date" defaultValue={releasedOn ?? ""} />
@@ -41,7 +66,13 @@ export function AddMilestoneForm({ cycle }: { cycle: string }) {
 
 export function MilestoneDoneButton({ id, doneOn, label }: { id: number; doneOn: string; label: string }) {
   return (
-    <ActionForm action={setMilestoneDoneAction} submitLabel={label} variant="secondary" pendingLabel="…" className="inline-flex items-center gap-2">
+    <ActionForm
+      action={setMilestoneDoneAction}
+      submitLabel={label}
+      variant="secondary"
+      pendingLabel="…"
+      className="inline-flex items-center gap-2"
+    >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="doneOn" value={doneOn} />
     </ActionForm>
@@ -56,11 +87,25 @@ function TopicFields({ topic, gatherings }: { topic?: TopicValues; gatherings: G
     <>
       <Field name="title" label="Topic" defaultValue={topic?.title} required />
       {gatherings.length > 0 ? (
-        <SelectField name="gathering" label="Discussed at" options={[{ value: "", label: "No gathering" }, ...gatherings.map((g) => ({ value: g.slug, label: g.name }))]} defaultValue={topic?.gathering ?? ""} hint="Only that gathering's recap shows it." />
+        <SelectField
+          name="gathering"
+          label="Discussed at"
+          options={[{ value: "", label: "No gathering" }, ...gatherings.map((g) => ({ value: g.slug, label: g.name }))]}
+          defaultValue={topic?.gathering ?? ""}
+          hint="Only that gathering's recap shows it."
+        />
       ) : null}
       <Field name="notes" label="Notes" defaultValue={topic?.notes} multiline hint="Markdown." />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="outcome" label="Outcome" options={[{ value: "no_decision", label: "No decision yet" }, { value: "decision", label: "Decision" }]} defaultValue={topic?.outcome ?? "no_decision"} />
+        <SelectField
+          name="outcome"
+          label="Outcome"
+          options={[
+            { value: "no_decision", label: "No decision yet" },
+            { value: "decision", label: "Decision" },
+          ]}
+          defaultValue={topic?.outcome ?? "no_decision"}
+        />
         <Field name="decision" label="Decision" defaultValue={topic?.decision} hint="When there is one." />
       </div>
       <Field name="actionItems" label="Action items" defaultValue={topic?.actionItems} multiline hint="One per line: what — who." />
@@ -89,7 +134,12 @@ export function EditTopicForm({ cycle, topic, gatherings }: { cycle: string; top
 
 export function EditMilestoneForm({ milestone }: { milestone: { id: number; name: string; dueOn: string } }) {
   return (
-    <ActionForm action={editMilestoneAction} submitLabel={`Save ${milestone.name}`} variant="secondary" className="flex flex-wrap items-end gap-3">
+    <ActionForm
+      action={editMilestoneAction}
+      submitLabel={`Save ${milestone.name}`}
+      variant="secondary"
+      className="flex flex-wrap items-end gap-3"
+    >
       <input type="hidden" name="id" value={milestone.id} />
       <Field name="name" label="Milestone" defaultValue={milestone.name} required />
       <Field name="dueOn" label="Due on" type="date" defaultValue={milestone.dueOn} required />
@@ -110,13 +160,29 @@ export function CycleDetailsForm({ cycle }: { cycle: { slug: string; startsOn: s
   );
 }
 
-type GatheringValues = { id: number; name: string; slug: string; startsOn: string; endsOn: string; websiteUrl: string | null; etherpadUrl: string | null; recordingUrl: string | null; wrapsCycle: string };
+type GatheringValues = {
+  id: number;
+  name: string;
+  slug: string;
+  startsOn: string;
+  endsOn: string;
+  websiteUrl: string | null;
+  etherpadUrl: string | null;
+  recordingUrl: string | null;
+  wrapsCycle: string;
+};
 type CycleChoice = { slug: string; name: string };
 
 function GatheringFields({ gathering, otherCycles }: { gathering?: GatheringValues; otherCycles: CycleChoice[] }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <SelectField name="wrapsCycle" label="Also wraps up" options={[{ value: "", label: "No other cycle" }, ...otherCycles.map((c) => ({ value: c.slug, label: c.name }))]} defaultValue={gathering?.wrapsCycle ?? ""} hint="The release it looks back on, when it sits between two." />
+      <SelectField
+        name="wrapsCycle"
+        label="Also wraps up"
+        options={[{ value: "", label: "No other cycle" }, ...otherCycles.map((c) => ({ value: c.slug, label: c.name }))]}
+        defaultValue={gathering?.wrapsCycle ?? ""}
+        hint="The release it looks back on, when it sits between two."
+      />
       <Field name="name" label="Gathering" defaultValue={gathering?.name} hint="e.g. October 2024 virtual PTG" required />
       <Field name="slug" label="Slug" defaultValue={gathering?.slug} hint="e.g. ptg-2024-10" required />
       <Field name="startsOn" label="From" type="date" defaultValue={gathering?.startsOn} required />
@@ -137,7 +203,15 @@ export function AddGatheringForm({ cycle, otherCycles }: { cycle: string; otherC
   );
 }
 
-export function EditGatheringForm({ cycle, gathering, otherCycles }: { cycle: string; gathering: GatheringValues; otherCycles: CycleChoice[] }) {
+export function EditGatheringForm({
+  cycle,
+  gathering,
+  otherCycles,
+}: {
+  cycle: string;
+  gathering: GatheringValues;
+  otherCycles: CycleChoice[];
+}) {
   return (
     <ActionForm action={editGatheringAction} submitLabel={`Save ${gathering.name}`} variant="secondary">
       <input type="hidden" name="cycle" value={cycle} />
@@ -147,7 +221,14 @@ export function EditGatheringForm({ cycle, gathering, otherCycles }: { cycle: st
   );
 }
 
-type RecapValues = { id: number; name: string; recapIntro: string; recapClosing: string; recapTeams: string[] | null; recapSections: string[] | null };
+type RecapValues = {
+  id: number;
+  name: string;
+  recapIntro: string;
+  recapClosing: string;
+  recapTeams: string[] | null;
+  recapSections: string[] | null;
+};
 
 /** What the gathering's recap says around the teams, and which teams and sections it shows. */
 export function GatheringRecapForm({ gathering, teams }: { gathering: RecapValues; teams: { slug: string; name: string }[] }) {
@@ -159,28 +240,55 @@ export function GatheringRecapForm({ gathering, teams }: { gathering: RecapValue
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">Teams in the recap</legend>
         {teams.map((t) => (
-          <CheckboxField key={t.slug} name={`team:${t.slug}`} label={t.name} defaultChecked={!gathering.recapTeams || gathering.recapTeams.includes(t.slug)} />
+          <CheckboxField
+            key={t.slug}
+            name={`team:${t.slug}`}
+            label={t.name}
+            defaultChecked={!gathering.recapTeams || gathering.recapTeams.includes(t.slug)}
+          />
         ))}
       </fieldset>
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">Sections in the recap</legend>
         {RECAP_SECTION.map((s) => (
-          <CheckboxField key={s} name={`section:${s}`} label={RECAP_SECTION_LABELS[s]} defaultChecked={!gathering.recapSections || gathering.recapSections.includes(s)} />
+          <CheckboxField
+            key={s}
+            name={`section:${s}`}
+            label={RECAP_SECTION_LABELS[s]}
+            defaultChecked={!gathering.recapSections || gathering.recapSections.includes(s)}
+          />
         ))}
       </fieldset>
     </ActionForm>
   );
 }
 
-export function EditMetricForm({ metric }: { metric: { key: string; label: string; unit: string; direction: string; aggregation: string; retired: boolean } }) {
+export function EditMetricForm({
+  metric,
+}: {
+  metric: { key: string; label: string; unit: string; direction: string; aggregation: string; retired: boolean };
+}) {
   return (
     <ActionForm action={editMetricAction} submitLabel={`Save ${metric.label}`} variant="secondary">
       <input type="hidden" name="key" value={metric.key} />
       <div className="grid gap-4 sm:grid-cols-4">
         <Field name="label" label="Label" defaultValue={metric.label} required />
         <SelectField name="unit" label="Unit" options={options(METRIC_UNIT)} defaultValue={metric.unit} />
-        <SelectField name="direction" label="Better when" options={[{ value: "higher_is_better", label: "higher" }, { value: "lower_is_better", label: "lower" }]} defaultValue={metric.direction} />
-        <SelectField name="aggregation" label="A cycle's figure is the" options={options(METRIC_AGGREGATION)} defaultValue={metric.aggregation} />
+        <SelectField
+          name="direction"
+          label="Better when"
+          options={[
+            { value: "higher_is_better", label: "higher" },
+            { value: "lower_is_better", label: "lower" },
+          ]}
+          defaultValue={metric.direction}
+        />
+        <SelectField
+          name="aggregation"
+          label="A cycle's figure is the"
+          options={options(METRIC_AGGREGATION)}
+          defaultValue={metric.aggregation}
+        />
       </div>
       <CheckboxField name="retired" label="Retired (no longer asked for)" defaultChecked={metric.retired} />
     </ActionForm>
@@ -193,10 +301,29 @@ export function NewMetricForm({ teams }: { teams: { slug: string; name: string }
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="label" label="Label" required />
         <Field name="key" label="Key" hint="e.g. sanity_runs" required />
-        <SelectField name="team" label="Reported by" options={[{ value: "", label: "The whole community" }, ...teams.map((t) => ({ value: t.slug, label: t.name }))]} defaultValue="" />
+        <SelectField
+          name="team"
+          label="Reported by"
+          options={[{ value: "", label: "The whole community" }, ...teams.map((t) => ({ value: t.slug, label: t.name }))]}
+          defaultValue=""
+        />
         <SelectField name="unit" label="Unit" options={options(METRIC_UNIT)} defaultValue="count" />
-        <SelectField name="direction" label="Better when" options={[{ value: "higher_is_better", label: "higher" }, { value: "lower_is_better", label: "lower" }]} defaultValue={METRIC_DIRECTION[0]} />
-        <SelectField name="aggregation" label="A cycle's figure is the" options={options(METRIC_AGGREGATION)} defaultValue="sum" hint="sum of values, latest per team, or average." />
+        <SelectField
+          name="direction"
+          label="Better when"
+          options={[
+            { value: "higher_is_better", label: "higher" },
+            { value: "lower_is_better", label: "lower" },
+          ]}
+          defaultValue={METRIC_DIRECTION[0]}
+        />
+        <SelectField
+          name="aggregation"
+          label="A cycle's figure is the"
+          options={options(METRIC_AGGREGATION)}
+          defaultValue="sum"
+          hint="sum of values, latest per team, or average."
+        />
       </div>
     </ActionForm>
   );

@@ -8,7 +8,21 @@ import { requestTime } from "@/lib/dal/cache/cache";
 import { getCyclesForManaging } from "@/lib/dal/cycles/admin";
 import { formatDay, todayIso } from "@/lib/dates";
 import { AdminShell, mayOpen } from "../admin-nav";
-import { AddGatheringForm, AddMilestoneForm, AddTopicForm, CycleDetailsForm, CycleStatusForm, EditGatheringForm, EditMetricForm, EditMilestoneForm, EditTopicForm, GatheringRecapForm, MilestoneDoneButton, NewCycleForm, NewMetricForm } from "./cycle-forms";
+import {
+  AddGatheringForm,
+  AddMilestoneForm,
+  AddTopicForm,
+  CycleDetailsForm,
+  CycleStatusForm,
+  EditGatheringForm,
+  EditMetricForm,
+  EditMilestoneForm,
+  EditTopicForm,
+  GatheringRecapForm,
+  MilestoneDoneButton,
+  NewCycleForm,
+  NewMetricForm,
+} from "./cycle-forms";
 
 export const metadata: Metadata = { title: "Cycles · Admin" };
 export const instant = false;
@@ -51,7 +65,11 @@ export default async function ManageCyclesPage() {
                       {m.name} · due {formatDay(m.dueOn)}
                       {m.doneOn ? ` · done ${formatDay(m.doneOn)}` : ""}
                     </span>
-                    <MilestoneDoneButton id={m.id} doneOn={m.doneOn ? "" : today} label={m.doneOn ? `Reopen ${m.name}` : `Mark ${m.name} done`} />
+                    <MilestoneDoneButton
+                      id={m.id}
+                      doneOn={m.doneOn ? "" : today}
+                      label={m.doneOn ? `Reopen ${m.name}` : `Mark ${m.name} done`}
+                    />
                     <details className="w-full">
                       <summary className="cursor-pointer text-xs">Rename or move {m.name}</summary>
                       <EditMilestoneForm milestone={m} />

@@ -8,7 +8,11 @@ export async function GET(): Promise<Response> {
     const document = exportSite({ actor: await getCurrentActor() });
     const day = document.exportedAt.slice(0, 10);
     return new Response(JSON.stringify(document, null, 2), {
-      headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="cycleboard-site-${day}.json"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="cycleboard-site-${day}.json"`,
+        "Cache-Control": "no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error);

@@ -35,7 +35,9 @@ export default async function PeoplePage() {
                   <summary className="flex cursor-pointer flex-wrap items-center gap-2">
                     <span className="font-medium">{person.name}</span>
                     <span className="text-sm text-slate-600 dark:text-slate-400">{person.email}</span>
-                    <Badge tone={person.role === "admin" ? "violet" : person.role === "release_manager" ? "blue" : "slate"}>{ROLE_LABELS[person.role]}</Badge>
+                    <Badge tone={person.role === "admin" ? "violet" : person.role === "release_manager" ? "blue" : "slate"}>
+                      {ROLE_LABELS[person.role]}
+                    </Badge>
                     {person.leads.map((l) => (
                       <Badge key={l.slug} tone="green">
                         Lead · {l.name}

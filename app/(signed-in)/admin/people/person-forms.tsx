@@ -33,7 +33,12 @@ export function EditPersonForm({ person, teams }: { person: PersonRow; teams: Te
         <Field name="name" label="Name" defaultValue={person.name} required />
         <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue={person.role} />
         <SelectField name="leads" label="Leads teams" options={teams} multiple defaultValue={person.leads.map((l) => l.slug)} />
-        <CheckboxField name="active" label="Active" defaultChecked={person.active} hint="A deactivated person is signed out at once and cannot sign in." />
+        <CheckboxField
+          name="active"
+          label="Active"
+          defaultChecked={person.active}
+          hint="A deactivated person is signed out at once and cannot sign in."
+        />
       </div>
     </ActionForm>
   );

@@ -6,7 +6,17 @@ import { updateSettingsAction } from "../actions";
 export function SettingsForm({
   settings,
 }: {
-  settings: { name: string; description: string; websiteUrl: string | null; docsUrl: string | null; mailingListUrl: string | null; codeUrl: string | null; privateMode: boolean; reminderLeadDays: number; staleUpdateDays: number };
+  settings: {
+    name: string;
+    description: string;
+    websiteUrl: string | null;
+    docsUrl: string | null;
+    mailingListUrl: string | null;
+    codeUrl: string | null;
+    privateMode: boolean;
+    reminderLeadDays: number;
+    staleUpdateDays: number;
+  };
 }) {
   return (
     <ActionForm action={updateSettingsAction} submitLabel="Save settings">
@@ -19,10 +29,25 @@ export function SettingsForm({
         <Field name="codeUrl" label="Code" type="url" defaultValue={settings.codeUrl ?? ""} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="reminderLeadDays" label="Remind teams this many days before a milestone" type="number" defaultValue={String(settings.reminderLeadDays)} />
-        <Field name="staleUpdateDays" label="Before the first milestone, an update is due after this many days" type="number" defaultValue={String(settings.staleUpdateDays)} />
+        <Field
+          name="reminderLeadDays"
+          label="Remind teams this many days before a milestone"
+          type="number"
+          defaultValue={String(settings.reminderLeadDays)}
+        />
+        <Field
+          name="staleUpdateDays"
+          label="Before the first milestone, an update is due after this many days"
+          type="number"
+          defaultValue={String(settings.staleUpdateDays)}
+        />
       </div>
-      <CheckboxField name="privateMode" label="Private: only signed-in people can read" defaultChecked={settings.privateMode} hint="Everything but the sign-in page then asks visitors to sign in." />
+      <CheckboxField
+        name="privateMode"
+        label="Private: only signed-in people can read"
+        defaultChecked={settings.privateMode}
+        hint="Everything but the sign-in page then asks visitors to sign in."
+      />
     </ActionForm>
   );
 }

@@ -39,8 +39,14 @@ export default async function AdminTeamsPage() {
                     </div>
                     <div className="flex flex-wrap gap-2">
                       {position > 0 ? <ArrangeTeamButton id={team.id} op="up" label={`Move ${team.name} up`} /> : null}
-                      {position !== -1 && position < active.length - 1 ? <ArrangeTeamButton id={team.id} op="down" label={`Move ${team.name} down`} /> : null}
-                      <ArrangeTeamButton id={team.id} op={team.archived ? "restore" : "archive"} label={team.archived ? `Restore ${team.name}` : `Archive ${team.name}`} />
+                      {position !== -1 && position < active.length - 1 ? (
+                        <ArrangeTeamButton id={team.id} op="down" label={`Move ${team.name} down`} />
+                      ) : null}
+                      <ArrangeTeamButton
+                        id={team.id}
+                        op={team.archived ? "restore" : "archive"}
+                        label={team.archived ? `Restore ${team.name}` : `Archive ${team.name}`}
+                      />
                     </div>
                   </div>
                   <details className="mt-3">

@@ -28,7 +28,12 @@ export function EditTeamForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="name" label="Name" defaultValue={team.name} required />
         <Field name="slug" label="Slug" defaultValue={team.slug} required />
-        <SelectField name="shepherdId" label="Release manager (shepherd)" options={[{ value: "", label: "None" }, ...shepherds]} defaultValue={team.shepherdId ?? ""} />
+        <SelectField
+          name="shepherdId"
+          label="Release manager (shepherd)"
+          options={[{ value: "", label: "None" }, ...shepherds]}
+          defaultValue={team.shepherdId ?? ""}
+        />
       </div>
       <Field name="mission" label="Mission" defaultValue={team.mission} multiline />
     </ActionForm>
@@ -37,7 +42,13 @@ export function EditTeamForm({
 
 export function ArrangeTeamButton({ id, op, label }: { id: number; op: "up" | "down" | "archive" | "restore"; label: string }) {
   return (
-    <ActionForm action={arrangeTeamAction} submitLabel={label} pendingLabel="…" variant="secondary" className="inline-flex items-center gap-1">
+    <ActionForm
+      action={arrangeTeamAction}
+      submitLabel={label}
+      pendingLabel="…"
+      variant="secondary"
+      className="inline-flex items-center gap-1"
+    >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="op" value={op} />
     </ActionForm>

@@ -8,7 +8,8 @@ import { z } from "@/lib/validation/zod";
 export const importSiteAction = formAction(
   z.object({ file: z.unknown() }),
   async ({ actor, input: { file } }) => {
-    if (!(file instanceof File) || file.size === 0) return refuse("Choose the file to import", { file: ["Choose a file written by an export"] });
+    if (!(file instanceof File) || file.size === 0)
+      return refuse("Choose the file to import", { file: ["Choose a file written by an export"] });
     let document: unknown;
     try {
       document = JSON.parse(await file.text());
@@ -21,7 +22,8 @@ export const importSiteAction = formAction(
       const issued = passwords.map((p) => `${p.email}: ${p.password}`).join("; ");
       return { message: `Imported ${total} rows from ${file.name}.${issued ? ` New passwords, shown only now: ${issued}` : ""}` };
     } catch (error) {
-      if (error instanceof z.ZodError) return refuse("This file is not a Cycleboard site document", { file: describeDocumentErrors(error).slice(0, 10) });
+      if (error instanceof z.ZodError)
+        return refuse("This file is not a Cycleboard site document", { file: describeDocumentErrors(error).slice(0, 10) });
       throw error;
     }
   },

@@ -17,8 +17,8 @@ export default async function TransferPage() {
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Export the whole site</h2>
           <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-            One JSON document with the settings, people (without passwords), teams, cycles, updates and their drafts, roadmaps, numbers, topics,
-            notifications and the audit log. Sessions and API tokens stay here.
+            One JSON document with the settings, people (without passwords), teams, cycles, updates and their drafts, roadmaps, numbers,
+            topics, notifications and the audit log. Sessions and API tokens stay here.
           </p>
           <a href="/admin/export" className="text-accent-700 underline dark:text-indigo-300" download>
             Download the site (JSON)

@@ -15,7 +15,10 @@ export default async function NewUpdatePage({ searchParams }: PageProps<"/update
   const options = getStartOptions({ actor });
   if (options.teams.length === 0 || options.cycles.length === 0) return <NotAllowed />;
   const team = options.teams.find((t) => t.slug === params.team)?.slug ?? options.teams[0]!.slug;
-  const cycle = options.cycles.find((c) => c.slug === params.cycle)?.slug ?? options.cycles.find((c) => c.status === "active")?.slug ?? options.cycles[0]!.slug;
+  const cycle =
+    options.cycles.find((c) => c.slug === params.cycle)?.slug ??
+    options.cycles.find((c) => c.status === "active")?.slug ??
+    options.cycles[0]!.slug;
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="mb-4 text-2xl font-bold tracking-tight">Post an update</h1>

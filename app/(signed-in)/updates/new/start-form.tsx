@@ -18,7 +18,13 @@ export function StartUpdateForm({ teams, cycles, lastUpdates, team, cycle }: Pro
   const last = lastUpdates.find((l) => l.teamSlug === teamSlug)?.last;
   return (
     <form action={action} className="space-y-4">
-      <SelectField name="team" label="Team" options={teams.map((t) => ({ value: t.slug, label: t.name }))} defaultValue={team} onChange={setTeamSlug} />
+      <SelectField
+        name="team"
+        label="Team"
+        options={teams.map((t) => ({ value: t.slug, label: t.name }))}
+        defaultValue={team}
+        onChange={setTeamSlug}
+      />
       <SelectField name="cycle" label="Cycle" options={cycles.map((c) => ({ value: c.slug, label: c.name }))} defaultValue={cycle} />
       {state && !state.ok ? (
         <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
@@ -35,7 +41,9 @@ export function StartUpdateForm({ teams, cycles, lastUpdates, team, cycle }: Pro
           Start blank
         </Button>
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">Either way you get a draft that only your team&apos;s leads and the release managers can see until you publish it.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Either way you get a draft that only your team&apos;s leads and the release managers can see until you publish it.
+      </p>
     </form>
   );
 }

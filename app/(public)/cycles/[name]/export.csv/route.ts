@@ -10,6 +10,9 @@ export async function GET(request: Request, { params }: RouteContext<"/cycles/[n
   const data = await getCycleExport({ cycle: decodeURIComponent(name) });
   if (!data) return new Response("No such cycle\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(cycleCsv(data, query.data.part), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="cycle-${data.cycle.slug}-${query.data.part}.csv"` },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="cycle-${data.cycle.slug}-${query.data.part}.csv"`,
+    },
   });
 }

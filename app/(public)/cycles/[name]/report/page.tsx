@@ -33,17 +33,21 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
           <Link href={`/cycles/${cycle.slug}`} className="hover:underline">
             Cycle {cycle.name}
           </Link>{" "}
-          · <a href={markdownHref} className="underline">Download as Markdown</a>
+          ·{" "}
+          <a href={markdownHref} className="underline">
+            Download as Markdown
+          </a>
         </p>
         <CycleDownloads slug={cycle.slug} className="print:hidden" />
         <h1 className="text-3xl font-bold tracking-tight">
-          {site.name} {cycle.name}
-          : the cycle in review
+          {site.name} {cycle.name}: the cycle in review
         </h1>
         <p className="text-slate-700 dark:text-slate-300">
           The {cycle.name} cycle started on {formatDay(cycle.startsOn)} and{" "}
-          {cycle.releasedOn ? `was released on ${formatDay(cycle.releasedOn)}` : `is planned for release on ${formatDay(cycle.targetReleaseOn)}`}.{" "}
-          {report.teams.filter((t) => t.update).length} of {report.teams.length} teams posted an update.
+          {cycle.releasedOn
+            ? `was released on ${formatDay(cycle.releasedOn)}`
+            : `is planned for release on ${formatDay(cycle.targetReleaseOn)}`}
+          . {report.teams.filter((t) => t.update).length} of {report.teams.length} teams posted an update.
         </p>
         {cycle.summary ? <Markdown>{cycle.summary}</Markdown> : null}
         {report.gatherings.length > 0 ? (
@@ -52,7 +56,9 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
             {report.gatherings.map((g, i) => (
               <span key={g.slug}>
                 {i > 0 ? ", " : ""}
-                <Link href={`/gatherings/${encodeURIComponent(g.slug)}`} className="underline">{g.name}</Link>
+                <Link href={`/gatherings/${encodeURIComponent(g.slug)}`} className="underline">
+                  {g.name}
+                </Link>
               </span>
             ))}
           </p>
@@ -60,7 +66,9 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
       </header>
 
       <section aria-labelledby="teams-heading" className="space-y-8">
-        <h2 id="teams-heading" className="text-2xl font-semibold">Project team updates</h2>
+        <h2 id="teams-heading" className="text-2xl font-semibold">
+          Project team updates
+        </h2>
         {report.teams.map((team) => (
           <section key={team.slug} aria-labelledby={`team-${team.slug}`} className="space-y-3 break-inside-avoid-page">
             <h3 id={`team-${team.slug}`} className="text-xl font-semibold">
@@ -87,11 +95,13 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
               <div>
                 <h4 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">In numbers</h4>
                 <ul className="list-disc pl-5">
-                  {team.numbers.filter((n) => n.value !== null).map((n) => (
-                    <li key={n.key}>
-                      {n.label}: {formatMetric(n.value, n.unit)}
-                    </li>
-                  ))}
+                  {team.numbers
+                    .filter((n) => n.value !== null)
+                    .map((n) => (
+                      <li key={n.key}>
+                        {n.label}: {formatMetric(n.value, n.unit)}
+                      </li>
+                    ))}
                 </ul>
               </div>
             ) : null}
@@ -101,7 +111,13 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
                 <ul className="list-disc pl-5">
                   {team.helpWanted.map((h) => (
                     <li key={h.title}>
-                      {h.linkUrl ? <a href={h.linkUrl} className="underline">{h.title}</a> : h.title}
+                      {h.linkUrl ? (
+                        <a href={h.linkUrl} className="underline">
+                          {h.title}
+                        </a>
+                      ) : (
+                        h.title
+                      )}
                       {h.contact ? ` (${h.contact})` : ""}
                     </li>
                   ))}
@@ -122,28 +138,52 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
       </section>
 
       <section aria-labelledby="numbers-heading" className="break-inside-avoid-page">
-        <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">The cycle in numbers</h2>
+        <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">
+          The cycle in numbers
+        </h2>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-2">Figure</th>
-                {previousCycle ? <th scope="col" className="py-2 text-right">{previousCycle.name}</th> : null}
-                <th scope="col" className="py-2 text-right">{cycle.name}</th>
+                <th scope="col" className="py-2">
+                  Figure
+                </th>
+                {previousCycle ? (
+                  <th scope="col" className="py-2 text-right">
+                    {previousCycle.name}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 text-right">
+                  {cycle.name}
+                </th>
               </tr>
             </thead>
             <tbody>
               {report.numbers.map((n) => (
                 <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
-                  <th scope="row" className="py-2 font-normal">{n.label}</th>
-                  {previousCycle ? <td className="py-2 text-right tabular-nums">{formatMetric(previousCycle.numbers.find((p) => p.key === n.key)?.value ?? null, n.unit)}</td> : null}
+                  <th scope="row" className="py-2 font-normal">
+                    {n.label}
+                  </th>
+                  {previousCycle ? (
+                    <td className="py-2 text-right tabular-nums">
+                      {formatMetric(previousCycle.numbers.find((p) => p.key === n.key)?.value ?? null, n.unit)}
+                    </td>
+                  ) : null}
                   <td className="py-2 text-right tabular-nums">{formatMetric(n.value, n.unit)}</td>
                 </tr>
               ))}
               <tr>
-                <th scope="row" className="py-2 font-normal">Roadmap items delivered</th>
-                {previousCycle ? <td className="py-2 text-right tabular-nums">{previousCycle.delivery.delivered} of {previousCycle.delivery.planned}</td> : null}
-                <td className="py-2 text-right tabular-nums">{report.delivery.overall.delivered} of {report.delivery.overall.planned}</td>
+                <th scope="row" className="py-2 font-normal">
+                  Roadmap items delivered
+                </th>
+                {previousCycle ? (
+                  <td className="py-2 text-right tabular-nums">
+                    {previousCycle.delivery.delivered} of {previousCycle.delivery.planned}
+                  </td>
+                ) : null}
+                <td className="py-2 text-right tabular-nums">
+                  {report.delivery.overall.delivered} of {report.delivery.overall.planned}
+                </td>
               </tr>
             </tbody>
           </table>

@@ -15,5 +15,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/cycles/[
     baseUrl: publicBaseUrl(),
     milestones: board.milestones,
   });
-  return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `inline; filename="${board.cycle.slug}.ics"` } });
+  return new Response(body, {
+    headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `inline; filename="${board.cycle.slug}.ics"` },
+  });
 }

@@ -9,16 +9,35 @@ export function OpenHelpRequestForm({ editing }: { editing: HelpRequestsForEditi
   return (
     <ActionForm action={openHelpRequestAction} submitLabel="Open help request" pendingLabel="Opening…">
       <input type="hidden" name="team" value={editing.team.slug} />
-      <Field name="title" label="What help is needed" maxLength={HELP_REQUEST_LIMITS.title} hint="One line, e.g. “Review the Arm support patches”." />
-      <Field name="details" label="Details" multiline maxLength={HELP_REQUEST_LIMITS.details} hint="Markdown. What a newcomer needs to know to start." />
+      <Field
+        name="title"
+        label="What help is needed"
+        maxLength={HELP_REQUEST_LIMITS.title}
+        hint="One line, e.g. “Review the Arm support patches”."
+      />
+      <Field
+        name="details"
+        label="Details"
+        multiline
+        maxLength={HELP_REQUEST_LIMITS.details}
+        hint="Markdown. What a newcomer needs to know to start."
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="linkUrl" label="Link" type="url" hint="Where the work is: a review query, a story, a pad." />
         <Field name="contact" label="Contact" maxLength={HELP_REQUEST_LIMITS.contact} hint="How to reach the team about it." />
-        <SelectField name="cycle" label="Cycle" options={editing.cycles.map((c) => ({ value: c.slug, label: c.name }))} defaultValue={editing.cycles[0]?.slug} />
+        <SelectField
+          name="cycle"
+          label="Cycle"
+          options={editing.cycles.map((c) => ({ value: c.slug, label: c.name }))}
+          defaultValue={editing.cycles[0]?.slug}
+        />
         <SelectField
           name="roadmapItemId"
           label="Roadmap item (optional)"
-          options={[{ value: "", label: "None" }, ...editing.roadmapItems.map((i) => ({ value: String(i.id), label: `${i.title} (${i.cycleName})` }))]}
+          options={[
+            { value: "", label: "None" },
+            ...editing.roadmapItems.map((i) => ({ value: String(i.id), label: `${i.title} (${i.cycleName})` })),
+          ]}
           defaultValue=""
         />
       </div>
@@ -26,12 +45,23 @@ export function OpenHelpRequestForm({ editing }: { editing: HelpRequestsForEditi
   );
 }
 
-export function AssignHelpRequestForm({ request, people }: { request: HelpRequestsForEditing["requests"][number]; people: HelpRequestsForEditing["people"] }) {
+export function AssignHelpRequestForm({
+  request,
+  people,
+}: {
+  request: HelpRequestsForEditing["requests"][number];
+  people: HelpRequestsForEditing["people"];
+}) {
   return (
     <ActionForm action={assignHelpRequestAction} submitLabel="Mark as taken" variant="secondary" className="space-y-3">
       <input type="hidden" name="id" value={request.id} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField name="ownerId" label="Taken by someone here" options={[{ value: "", label: "Nobody here" }, ...people.map((p) => ({ value: p.id, label: p.name }))]} defaultValue="" />
+        <SelectField
+          name="ownerId"
+          label="Taken by someone here"
+          options={[{ value: "", label: "Nobody here" }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+          defaultValue=""
+        />
         <Field name="takenByName" label="Or by a newcomer (name)" maxLength={HELP_REQUEST_LIMITS.name} />
       </div>
     </ActionForm>
@@ -40,7 +70,12 @@ export function AssignHelpRequestForm({ request, people }: { request: HelpReques
 
 export function CloseHelpRequestForm({ id, status }: { id: number; status: "resolved" | "dropped" }) {
   return (
-    <ActionForm action={closeHelpRequestAction} submitLabel={status === "resolved" ? "Resolved" : "Drop"} variant={status === "resolved" ? "primary" : "secondary"} className="inline-block">
+    <ActionForm
+      action={closeHelpRequestAction}
+      submitLabel={status === "resolved" ? "Resolved" : "Drop"}
+      variant={status === "resolved" ? "primary" : "secondary"}
+      className="inline-block"
+    >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="status" value={status} />
     </ActionForm>

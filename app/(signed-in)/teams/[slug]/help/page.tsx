@@ -52,10 +52,16 @@ export default async function TeamHelpPage({ params }: PageProps<"/teams/[slug]/
               <Card as="li" key={r.id}>
                 <div className="flex flex-wrap items-center gap-2">
                   <HelpRequestTitle title={r.title} linkUrl={r.linkUrl} />
-                  {r.status === "taken" ? <Badge tone="blue">Taken by {r.takenByName ?? r.ownerName ?? "someone"}</Badge> : <Badge tone="amber">Open</Badge>}
+                  {r.status === "taken" ? (
+                    <Badge tone="blue">Taken by {r.takenByName ?? r.ownerName ?? "someone"}</Badge>
+                  ) : (
+                    <Badge tone="amber">Open</Badge>
+                  )}
                 </div>
                 <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-                  {[r.cycleName, r.roadmapItemTitle && `for “${r.roadmapItemTitle}”`, r.contact && `Contact: ${r.contact}`].filter(Boolean).join(" · ")}
+                  {[r.cycleName, r.roadmapItemTitle && `for “${r.roadmapItemTitle}”`, r.contact && `Contact: ${r.contact}`]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </p>
                 <div className="mt-3">
                   <AssignHelpRequestForm request={r} people={editing.people} />
@@ -73,7 +79,11 @@ export default async function TeamHelpPage({ params }: PageProps<"/teams/[slug]/
       <section aria-labelledby="new-request">
         <SectionHeading id="new-request">Ask for help</SectionHeading>
         <Card as="div">
-          {editing.cycles.length === 0 ? <EmptyState>There is no cycle in planning or under way to ask for help in.</EmptyState> : <OpenHelpRequestForm editing={editing} />}
+          {editing.cycles.length === 0 ? (
+            <EmptyState>There is no cycle in planning or under way to ask for help in.</EmptyState>
+          ) : (
+            <OpenHelpRequestForm editing={editing} />
+          )}
         </Card>
       </section>
     </div>

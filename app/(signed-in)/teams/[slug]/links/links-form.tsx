@@ -12,7 +12,9 @@ export function TeamLinksForm({ teamSlug, links }: { teamSlug: string; links: { 
   return (
     <ActionForm action={replaceTeamLinksAction} submitLabel="Save links">
       <input type="hidden" name="teamSlug" value={teamSlug} />
-      <p className="text-sm text-slate-700 dark:text-slate-300">Clear a row&apos;s label and address to remove it. Rows keep this order on the team page.</p>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Clear a row&apos;s label and address to remove it. Rows keep this order on the team page.
+      </p>
       {rows.map((link, i) => (
         <fieldset key={i} className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[10rem_1fr_2fr] dark:border-slate-700">
           <legend className="px-1 text-xs text-slate-600 dark:text-slate-400">Link {i + 1}</legend>

@@ -6,8 +6,14 @@ import { z } from "@/lib/validation/zod";
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/updates/[id]/review">): Promise<Response> {
   try {
-    const id = z.coerce.number().int().positive().parse((await params).id);
-    return Response.json(getReviewThread({ actor: await getCurrentActor(), updateId: id }), { headers: { "Cache-Control": "private, no-store" } });
+    const id = z.coerce
+      .number()
+      .int()
+      .positive()
+      .parse((await params).id);
+    return Response.json(getReviewThread({ actor: await getCurrentActor(), updateId: id }), {
+      headers: { "Cache-Control": "private, no-store" },
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -11,6 +11,8 @@ export function GET(request: Request, { params }: RouteContext<"/api/v1/cycles/[
     const board = await getCycleBoard({ cycle: (await params).cycle });
     if (!board) throw new NotFoundError("Cycle");
     const { id: _id, ...cycle } = board.cycle;
-    return ok(operation.get, { data: { ...cycle, milestones: board.milestones.map(({ id: _milestoneId, ...m }) => m), gatherings: board.gatherings } });
+    return ok(operation.get, {
+      data: { ...cycle, milestones: board.milestones.map(({ id: _milestoneId, ...m }) => m), gatherings: board.gatherings },
+    });
   });
 }

@@ -11,6 +11,12 @@ export function GET(request: Request, { params }: RouteContext<"/api/v1/cycles/[
     const { page } = parseQuery(request, operation.get.filters);
     const board = await getCycleBoard({ cycle: (await params).cycle });
     if (!board) throw new NotFoundError("Cycle");
-    return ok(operation.get, pageOf(board.milestones.map(({ id: _id, ...m }) => m), page));
+    return ok(
+      operation.get,
+      pageOf(
+        board.milestones.map(({ id: _id, ...m }) => m),
+        page,
+      ),
+    );
   });
 }

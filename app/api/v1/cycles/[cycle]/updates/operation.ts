@@ -7,7 +7,8 @@ export const get = defineOperation({
   path: "/api/v1/cycles/{cycle}/updates",
   tag: "Updates",
   summary: "A cycle's updates, newest first",
-  description: "Drafts and private notes are included only for callers allowed to read them (the team's leads, release managers, admins; a token also needs the update.read_draft scope).",
+  description:
+    "Drafts and private notes are included only for callers allowed to read them (the team's leads, release managers, admins; a token also needs the update.read_draft scope).",
   pathParams: CYCLE_PARAM,
   filters: updateFiltersSchema,
   response: pageOfSchema(updateSummarySchema),
