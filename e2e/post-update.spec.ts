@@ -62,6 +62,8 @@ test("the Docs lead posts the 10.0 update with a number and a help-wanted item, 
 });
 
 test("a draft is invisible to anonymous readers", async ({ page, browser }) => {
+  // Two sign-ins' worth of pages in two browsers: more than one page's time on two busy cores.
+  test.slow();
   await signIn(page, ACCOUNTS.testLead);
   const id = await startDraft(page, "test");
   const headline = `Draft only ${Date.now()}`;
