@@ -11,9 +11,6 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  // A journey signs in (scrypt, slow by design) and renders several pages; on two shared cores
-  // at load average 10 a few took just over 30 s in a local CI run, so each gets a minute.
-  timeout: 60_000,
   workers: 2,
   reporter: [["list"], ["json", { outputFile: "test-reports/e2e.json" }]],
   use: {
@@ -21,8 +18,11 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
+    // Signs each demo role in once (e2e/support/sign-in.setup.ts); the specs start from those sessions.
+    { name: "sign in", testMatch: "support/sign-in.setup.ts" },
     {
       name: "chromium",
+      dependencies: ["sign in"],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {

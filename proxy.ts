@@ -35,7 +35,7 @@ function targetOf(pathname: string): RouteTarget | "invalid" | null {
   return null;
 }
 
-const ALWAYS_OPEN = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/session$/];
+const ALWAYS_OPEN = [/^\/signin$/, /^\/api\/auth\//, /^\/api\/session$/, /^\/api\/unsubscribe$/];
 /** The app/(signed-in) group's routes: without a session cookie they go straight to sign-in (the pages check properly). */
 const SIGNED_IN_ONLY = SIGNED_IN_ROUTES.map((route) => new RegExp(`^${route.replace(/\[[^\]]+\]/g, "[^/]+")}$`));
 

@@ -10,12 +10,12 @@ import {
   ACTION_ITEM_STATUS,
   AUDIT_VIA,
   CYCLE_STATUS,
+  EMAIL_DELIVERY,
   HEALTH,
   HELP_STATUS,
   METRIC_AGGREGATION,
   METRIC_DIRECTION,
   METRIC_UNIT,
-  REMINDER_CHANNEL,
   REVIEW_STATE,
   ROADMAP_KIND,
   ROADMAP_STATUS,
@@ -360,6 +360,8 @@ export const updates = sqliteTable(
     privateNote: text("private_note").notNull().default(""),
     state: text("state", { enum: UPDATE_STATE }).notNull().default("draft"),
     reviewState: text("review_state", { enum: REVIEW_STATE }).notNull().default("unreviewed"),
+    /** When a lead asked for another look after changes were requested; cleared by the next decision. */
+    anotherLookAskedAt: integer("another_look_asked_at", { mode: "timestamp_ms" }),
     /** Optimistic concurrency: every save must name the version it started from. */
     version: integer("version").notNull().default(1),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
@@ -659,26 +661,77 @@ export const topicActionItems = sqliteTable(
 // ---------------------------------------------------------------------------
 // Notifications and audit
 
-/** In-app notices (e.g. "update due"), addressed to a person or to a whole team's leads. */
+/**
+ * A person's notifications: what happened, rendered when it happened (so the text holds only
+ * what the recipient could read then), and where it is. Written in the transaction of the
+ * event (lib/dal/notifications/notify.ts). No CHECK on `kind`: a new kind needs no table
+ * rebuild; lib/domain.ts NOTIFICATION_KINDS is the list.
+ */
 export const notifications = sqliteTable(
   "notifications",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    personId: text("person_id").references(() => people.id, { onDelete: "cascade" }),
-    teamId: integer("team_id").references(() => teams.id, { onDelete: "cascade" }),
-    channel: text("channel", { enum: REMINDER_CHANNEL }).notNull().default("app"),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** What it is about, e.g. ("update", "12"): for links, and so an event is not reported twice. */
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
-    linkPath: text("link_path"),
+    linkPath: text("link_path").notNull(),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** When it was mailed, or judged not to be (preference off): the mail queue is the rows where this is null. */
+    mailedAt: integer("mailed_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [
-    check("notifications_channel", oneOf("channel", REMINDER_CHANNEL)),
-    check("notifications_addressee", sql`"person_id" is not null or "team_id" is not null`),
     index("notifications_person_idx").on(t.personId, t.readAt),
-    index("notifications_team_idx").on(t.teamId, t.createdAt),
+    index("notifications_inbox_idx").on(t.personId, t.createdAt),
+    index("notifications_mail_idx")
+      .on(t.mailedAt)
+      .where(sql`"mailed_at" is null`),
+    index("notifications_subject_idx").on(t.subjectType, t.subjectId, t.kind),
   ],
+);
+
+/** Whom a person follows: a team or a cycle, to hear of its new updates. */
+export const follows = sqliteTable(
+  "follows",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "cascade" }),
+    cycleId: integer("cycle_id").references(() => releaseCycles.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("follows_one_subject", sql`("team_id" is null) <> ("cycle_id" is null)`),
+    uniqueIndex("follows_team_unique")
+      .on(t.personId, t.teamId)
+      .where(sql`"team_id" is not null`),
+    uniqueIndex("follows_cycle_unique")
+      .on(t.personId, t.cycleId)
+      .where(sql`"cycle_id" is not null`),
+    index("follows_team_idx").on(t.teamId),
+    index("follows_cycle_idx").on(t.cycleId),
+  ],
+);
+
+/** A person's choice of email per kind of notification; no row means the kind's default (lib/domain.ts). */
+export const notificationPreferences = sqliteTable(
+  "notification_preferences",
+  {
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    email: text("email", { enum: EMAIL_DELIVERY }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] }), check("notification_preferences_email", oneOf("email", EMAIL_DELIVERY))],
 );
 
 export const auditEntries = sqliteTable(
@@ -815,3 +868,4 @@ export type ReviewComment = typeof reviewComments.$inferSelect;
 export type CommunityTopic = typeof communityTopics.$inferSelect;
 export type AuditEntry = typeof auditEntries.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

@@ -4,51 +4,77 @@
  * a draft's id answers exactly like a missing one; 'use cache' functions cannot be called
  * as server actions. Requests go through request contexts (no page rendering in a browser).
  */
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { ACCOUNTS } from "./support/accounts";
-import { runScript } from "./support/processes";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import { AdminDesk, type OwnPerson } from "./support/admin-desk";
+import { createToken } from "./support/api-token";
+import { OWN_CYCLE_DATES, signedInContext } from "./support/fixtures";
+import { signedInState, type Role } from "./support/roles";
 import { callServerReference, cacheFunctionId } from "./support/server-references";
-import { signIn } from "./support/sign-in";
 
-const DB = { CYCLEBOARD_DB: "data/e2e.db" };
 type Reader = "anonymous" | "member" | "lead of another team" | "lead of the team" | "release manager" | "admin";
-const MAY_READ_DOCS_DRAFTS: Reader[] = ["lead of the team", "release manager", "admin"];
+const MAY_READ_DRAFTS: Reader[] = ["lead of the team", "release manager", "admin"];
 
-/** What only the Docs team's leads, release managers and admins may see, each with one word of its own. */
+/** The swept team, its cycle and what only its leads, release managers and admins may see, each with one word of its own. */
 interface Secrets {
+  team: string;
+  cycle: string;
   word: string;
   draftId: number;
   publishedId: number;
   hidden: string[];
+  lead: OwnPerson;
+  member: OwnPerson;
 }
 
 async function postUpdate(request: APIRequestContext, token: string, body: Record<string, unknown>): Promise<number> {
   const response = await request.post("/api/v1/updates", {
     headers: { Authorization: `Bearer ${token}` },
-    data: { team: "docs", cycle: "10.0", health: "on_track", ...body },
+    data: { health: "on_track", ...body },
   });
   expect(response.status()).toBe(201);
   return (await response.json()).data.id;
 }
 
-async function makeSecrets(request: APIRequestContext): Promise<Secrets> {
+/** A team, cycle, lead and member of the sweep's own, made on the admin pages; the lead's token posts a draft and a published update. */
+async function makeSecrets(browser: Browser, baseURL: string, request: APIRequestContext): Promise<Secrets> {
   const word = `sweep${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const token = runScript("e2e/support/create-token.ts", [ACCOUNTS.docsLead, "update.write,update.read_draft", "docs"], DB);
+  const adminContext = await browser.newContext({ storageState: signedInState("admin") });
+  const admin = new AdminDesk(await adminContext.newPage());
+  const team = (await admin.createTeam(`Team ${word}`, `team-${word}`)).slug;
+  const cycle = (await admin.createCycle(`e2e-${word}`, OWN_CYCLE_DATES.startsOn, OWN_CYCLE_DATES.targetReleaseOn)).slug;
+  const lead = await admin.createPerson(`Lead ${word}`, `lead.${word}@example.org`, [team]);
+  const member = await admin.createPerson(`Member ${word}`, `member.${word}@example.org`, []);
+  await adminContext.close();
+  const leadContext = await signedInContext(browser, baseURL, lead);
+  const token = await createToken(await leadContext.newPage(), `sweep ${word}`, ["update.write", "update.read_draft"], [team]);
+  await leadContext.close();
+
   const draft = {
     headline: `Draft headline ${word}`,
     summary: `draftsummary${word}`,
     risks: `draftrisk${word}`,
     privateNote: `draftnote${word}`,
   };
-  const draftId = await postUpdate(request, token, draft);
+  const draftId = await postUpdate(request, token, { team, cycle, ...draft });
   // Published, so its headline and summary are public; its private note is not.
   const publishedId = await postUpdate(request, token, {
+    team,
+    cycle,
     headline: `Published ${word}`,
     summary: `Published summary ${word}`,
     privateNote: `publishednote${word}`,
     publish: true,
   });
-  return { word, draftId, publishedId, hidden: [draft.headline, draft.summary, draft.risks, draft.privateNote, `publishednote${word}`] };
+  return {
+    team,
+    cycle,
+    word,
+    draftId,
+    publishedId,
+    hidden: [draft.headline, draft.summary, draft.risks, draft.privateNote, `publishednote${word}`],
+    lead,
+    member,
+  };
 }
 
 /** Pages, each also asked as React Server Components payload and as the router's prefetches. */
@@ -56,12 +82,12 @@ function pages(s: Secrets): string[] {
   return [
     "/",
     "/cycles",
-    "/cycles/10.0",
-    "/cycles/10.0/report",
-    `/cycles/compare?a=9.0&b=10.0`,
+    `/cycles/${s.cycle}`,
+    `/cycles/${s.cycle}/report`,
+    `/cycles/compare?a=10.0&b=${s.cycle}`,
     "/teams",
-    "/teams/docs",
-    "/teams/docs/cycles",
+    `/teams/${s.team}`,
+    `/teams/${s.team}/cycles`,
     "/help-wanted",
     `/search?q=${s.word}`,
     `/updates/${s.publishedId}`,
@@ -73,17 +99,18 @@ function pages(s: Secrets): string[] {
 
 /** Feeds, exports and the API: asked once each. */
 function documents(s: Secrets): string[] {
+  const cycle = `/cycles/${s.cycle}`;
   return [
     "/feed.xml",
-    "/teams/docs/feed.xml",
-    "/cycles/10.0/feed.xml",
-    "/cycles/10.0/report.md",
-    "/cycles/10.0/schedule.ics",
-    "/cycles/10.0/export.json",
-    ...["updates", "teams", "numbers", "roadmap"].map((part) => `/cycles/10.0/export.csv?part=${part}`),
+    `/teams/${s.team}/feed.xml`,
+    `${cycle}/feed.xml`,
+    `${cycle}/report.md`,
+    `${cycle}/schedule.ics`,
+    `${cycle}/export.json`,
+    ...["updates", "teams", "numbers", "roadmap"].map((part) => `${cycle}/export.csv?part=${part}`),
     "/api/v1/teams",
-    "/api/v1/cycles/10.0/updates?team=docs&per_page=100",
-    "/api/v1/cycles/10.0/updates?state=draft",
+    `/api/v1${cycle}/updates?team=${s.team}&per_page=100`,
+    `/api/v1${cycle}/updates?state=draft`,
     `/api/v1/updates/${s.publishedId}`,
     `/api/v1/updates/${s.draftId}`,
   ];
@@ -102,44 +129,36 @@ const VARIANTS: { name: string; query?: string; headers: Record<string, string> 
 
 const withQuery = (path: string, query?: string) => (query ? `${path}${path.includes("?") ? "&" : "?"}${query}` : path);
 
-/** A request context signed in as the reader (through the form, as a person would). */
-async function contextOf(browser: Browser, reader: Reader, memberEmail: string, memberPassword: string) {
-  const context = await browser.newContext();
-  const emails: Partial<Record<Reader, string>> = {
-    member: memberEmail,
-    "lead of another team": ACCOUNTS.testLead,
-    "lead of the team": ACCOUNTS.docsLead,
-    "release manager": ACCOUNTS.releaseManager,
-    admin: ACCOUNTS.admin,
-  };
-  const email = emails[reader];
-  if (email) await signIn(await context.newPage(), email, reader === "member" ? memberPassword : undefined);
-  return context;
+/** A context signed in as the reader: demo roles from the setup project's sessions, the sweep's own people through better-auth. */
+async function contextOf(browser: Browser, baseURL: string, reader: Reader, s: Secrets): Promise<BrowserContext> {
+  const roles: Partial<Record<Reader, Role>> = { "lead of another team": "testLead", "release manager": "releaseManager", admin: "admin" };
+  const role = roles[reader];
+  if (role) return browser.newContext({ storageState: signedInState(role) });
+  if (reader === "member") return signedInContext(browser, baseURL, s.member);
+  if (reader === "lead of the team") return signedInContext(browser, baseURL, s.lead);
+  return browser.newContext();
 }
 
 test.describe("drafts and private notes, swept over every path and variant", () => {
   let secrets: Secrets;
-  let member: { email: string; password: string };
 
-  test.beforeAll(async ({ request }) => {
-    secrets = await makeSecrets(request);
-    const email = `sweep.member.${secrets.word}@example.org`;
-    const created = runScript("scripts/user-create.ts", ["--email", email, "--name", "Sweep Member", "--role", "member"], DB);
-    member = { email, password: /Password \(shown once\): (\S+)/.exec(created)![1]! };
+  test.beforeAll(async ({ browser, baseURL, request }) => {
+    test.setTimeout(120_000);
+    secrets = await makeSecrets(browser, baseURL!, request);
   });
 
   for (const reader of ["anonymous", "member", "lead of another team", "lead of the team", "release manager", "admin"] as Reader[]) {
-    test(`${reader}: sees drafts and private notes only if allowed`, async ({ browser }) => {
+    test(`${reader}: sees drafts and private notes only if allowed`, async ({ browser, baseURL }) => {
       test.slow();
-      const context = await contextOf(browser, reader, member.email, member.password);
-      const mayRead = MAY_READ_DOCS_DRAFTS.includes(reader);
+      const context = await contextOf(browser, baseURL!, reader, secrets);
+      const mayRead = MAY_READ_DRAFTS.includes(reader);
       // Where those allowed read drafts and private notes: the draft's page, the editors, the API. Nowhere else, for anyone.
       const theirs = mayRead
         ? [
             `/updates/${secrets.draftId}`,
             `/updates/${secrets.draftId}/edit`,
             `/updates/${secrets.publishedId}/edit`,
-            "/api/v1/cycles/10.0/updates",
+            `/api/v1/cycles/${secrets.cycle}/updates`,
             `/api/v1/updates/`,
           ]
         : [];

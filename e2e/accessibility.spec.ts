@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 import { ACCOUNTS } from "./support/accounts";
-import { signIn } from "./support/sign-in";
+import { expect, test } from "./support/fixtures";
 
 /**
  * Every page of the app, as a route pattern (app/**\/page.tsx without route groups) mapped
@@ -29,6 +29,7 @@ const PAGES: Record<string, Visit[]> = {
   "/updates/[id]": [{ url: "/updates/9" }],
   "/docs/api": [{ url: "/docs/api" }],
   "/about": [{ url: "/about" }],
+  "/bench/floor": [{ url: "/bench/floor" }],
   "/account": [{ url: "/account", as: "distroLead" }],
   "/updates/new": [{ url: "/updates/new", as: "distroLead" }],
   "/updates/[id]/edit": [{ url: "/updates/9/edit", as: "distroLead" }],
@@ -37,6 +38,7 @@ const PAGES: Record<string, Visit[]> = {
   "/teams/[slug]/help": [{ url: "/teams/distro-multi-os/help", as: "distroLead" }],
   "/account/tokens": [{ url: "/account/tokens", as: "distroLead" }],
   "/review": [{ url: "/review", as: "releaseManager" }],
+  "/inbox": [{ url: "/inbox", as: "distroLead" }],
   "/admin": [{ url: "/admin", as: "admin" }],
   "/admin/audit": [{ url: "/admin/audit", as: "admin" }],
   "/admin/cycles": [{ url: "/admin/cycles", as: "releaseManager" }],
@@ -153,9 +155,9 @@ for (const colorScheme of ["light", "dark"] as const) {
     }
 
     for (const account of accounts) {
-      test(`every page for ${account} passes axe`, async ({ page }) => {
+      test(`every page for ${account} passes axe`, async ({ pageAs }) => {
         test.setTimeout(120_000);
-        await signIn(page, ACCOUNTS[account]);
+        const page = await pageAs(account);
         const found: string[] = [];
         for (const visit of visits.filter((v) => v.as === account)) {
           await open(page, visit);

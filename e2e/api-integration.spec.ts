@@ -1,10 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ACCOUNTS } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { submit } from "./support/forms";
-import { signIn } from "./support/sign-in";
 
 /** The README's CI example, exactly as a reader would copy it. */
 function readmeCiExample(): string {
@@ -15,9 +14,9 @@ function readmeCiExample(): string {
 }
 
 /** Runs the README's CI job with a token, as a CI runner would. */
-function runCiJob(baseURL: string, token: string, executed: number) {
+function runCiJob(baseURL: string, token: string, executed: number, cycle = "10.0") {
   const job = spawnSync("sh", ["-c", readmeCiExample()], {
-    env: { ...process.env, CYCLEBOARD_URL: baseURL, CYCLEBOARD_TOKEN: token, CYCLE: "10.0", EXECUTED: String(executed), PASS_RATE: "96.5" },
+    env: { ...process.env, CYCLEBOARD_URL: baseURL, CYCLEBOARD_TOKEN: token, CYCLE: cycle, EXECUTED: String(executed), PASS_RATE: "96.5" },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -37,25 +36,27 @@ async function createToken(page: Page, name: string, teams: string[]): Promise<s
   return secret;
 }
 
-/** The Test team page's figure for a metric in 10.0, read from its chart's table (0 when nothing is reported yet). */
-async function figureFor10(page: Page, metric: string): Promise<number> {
+/** The Test team page's figure for a metric in a cycle, read from its chart's table (0 when nothing is reported yet). */
+async function figureIn(page: Page, metric: string, cycle: string): Promise<number> {
   await page.goto("/teams/test");
   const chart = page.getByRole("figure", { name: metric });
   await chart.getByText("Show as a table").click();
-  const row = chart.getByRole("row", { name: /^10\.0/ });
+  const row = chart.getByRole("row", { name: new RegExp(`^${cycle}`) });
   if ((await row.count()) === 0) return 0;
   const text = (await row.getByRole("cell").first().innerText()).trim();
   return text === "–" || text === "—" ? 0 : Number(text.replace(/[,%]/g, ""));
 }
 
 test("a Test lead's CI job posts weekly sanity results with the README's curl command, and the team page shows them", async ({
-  page,
+  pageAs,
+  admin,
+  ownCycle,
   baseURL,
-  browser,
 }) => {
   // Two people, two shell runs of the CI job and five page loads: more than the default budget on a busy machine.
   test.slow();
-  await signIn(page, ACCOUNTS.testLead);
+  // The README's job reports for the Test team; into a cycle of the test's own, so the figures are exact.
+  const page = await pageAs("testLead");
   const name = `weekly sanity CI ${Date.now()}`;
   const secret = await createToken(page, name, ["test"]);
   await expect(page.getByText("Copy the token now: it is shown only this once.")).toBeVisible();
@@ -64,34 +65,30 @@ test("a Test lead's CI job posts weekly sanity results with the README's curl co
   await expect(listed).toContainText("Record metric values");
   await expect(listed).not.toContainText(secret);
 
-  const before = await figureFor10(page, "Manual test cases executed");
-  const job = runCiJob(baseURL!, secret, 412);
+  expect(await figureIn(page, "Manual test cases executed", ownCycle.name)).toBe(0);
+  const job = runCiJob(baseURL!, secret, 412, ownCycle.slug);
   expect(job.output).toContain('"data":{"id":');
   expect(job.status).toBe(0);
 
-  expect(await figureFor10(page, "Manual test cases executed")).toBe(before + 412);
+  expect(await figureIn(page, "Manual test cases executed", ownCycle.name)).toBe(412);
   await page.goto("/account/tokens");
   await expect(page.getByRole("listitem", { name: `Token ${name}` }).getByText("Last used")).toBeVisible();
   await expect(page.getByRole("listitem", { name: `Token ${name}` })).not.toContainText(/Last used\s*Never/);
 
   // Admins see everyone's tokens; revoking one stops it at once: the same job now fails with 401.
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await signIn(admin, ACCOUNTS.admin);
-  await admin.goto("/admin/tokens");
-  await expect(admin.getByRole("listitem", { name: `Token ${name}` })).toContainText("of Tomas Redfern");
-  await submit(admin, admin.getByRole("button", { name: `Revoke ${name}` }));
-  await adminContext.close();
+  await admin.page.goto("/admin/tokens");
+  await expect(admin.page.getByRole("listitem", { name: `Token ${name}` })).toContainText("of Tomas Redfern");
+  await submit(admin.page, admin.page.getByRole("button", { name: `Revoke ${name}` }));
   await page.goto("/account/tokens");
   await expect(page.getByRole("listitem", { name: `Token ${name}` }).getByText(/Revoked/)).toBeVisible();
-  const refused = runCiJob(baseURL!, secret, 1000);
+  const refused = runCiJob(baseURL!, secret, 1000, ownCycle.slug);
   expect(refused.status).not.toBe(0);
   expect(refused.output).toContain('"code":"unauthorized"');
-  expect(await figureFor10(page, "Manual test cases executed")).toBe(before + 412);
+  expect(await figureIn(page, "Manual test cases executed", ownCycle.name)).toBe(412);
 });
 
-test("a token scoped to another team is refused with 403, and a missing token with 401", async ({ page, baseURL, request }) => {
-  await signIn(page, ACCOUNTS.testLead);
+test("a token scoped to another team is refused with 403, and a missing token with 401", async ({ pageAs, baseURL, request }) => {
+  const page = await pageAs("testLead");
   const secret = await createToken(page, `docs only ${Date.now()}`, ["docs"]);
   const job = runCiJob(baseURL!, secret, 5);
   expect(job.status).not.toBe(0);

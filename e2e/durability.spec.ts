@@ -3,11 +3,11 @@ import Database from "better-sqlite3";
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
-import { getFresh, runScript, startServer } from "./support/processes";
+import { getFresh, runScript, startServer, workerFile, workerPort } from "./support/processes";
 
-const port = Number(process.env.E2E_PORT ?? 3100) + 8;
+const port = workerPort(Number(process.env.E2E_PORT ?? 3100) + 8);
 const base = `http://localhost:${port}`;
-const db = "data/e2e-durability.db";
+const db = workerFile("data/e2e-durability.db");
 
 type Acknowledged = { id: number; headline: string };
 

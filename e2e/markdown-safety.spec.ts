@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS } from "./support/accounts";
-import { signIn } from "./support/sign-in";
+import type { Page } from "@playwright/test";
+import { EditorPage } from "./support/editor-page";
+import { expect, test } from "./support/fixtures";
 import { XSS_PAYLOADS } from "./support/xss-payloads";
 
 const SECTIONS = ["Summary", "Done", "In progress", "Planned", "Risks", "Help wanted"] as const;
@@ -54,7 +54,13 @@ async function expectInert(page: Page) {
   expect(found).toEqual([]);
 }
 
-test("script in every Markdown field of an update stays inert, in the editor and on every page that shows it", async ({ page }) => {
+test("script in every Markdown field of an update stays inert, in the editor and on every page that shows it", async ({
+  ownTeam,
+  ownCycle,
+  ownLead,
+  pageOf,
+}) => {
+  const page = await pageOf(ownLead);
   const dialogs: string[] = [];
   page.on("dialog", async (dialog) => {
     dialogs.push(dialog.message());
@@ -63,18 +69,14 @@ test("script in every Markdown field of an update stays inert, in the editor and
   const corpus = XSS_PAYLOADS.join("\n\n");
   expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(30);
 
-  await signIn(page, ACCOUNTS.admin);
-  await page.goto("/updates/new?team=release&cycle=10.0");
-  await page.getByRole("button", { name: "Start blank" }).click();
-  await expect(page).toHaveURL(/\/edit$/);
-  await page.getByLabel("Headline").fill('<img src=x onerror=alert(1)> Release notes "><script>alert(1)</script>');
-  for (const section of SECTIONS) await page.getByRole("textbox", { name: section }).fill(`${section} check\n\n${corpus}`);
+  const editor = await EditorPage.startBlank(page, ownTeam.slug, ownCycle.slug);
+  await editor.headline.fill('<img src=x onerror=alert(1)> Release notes "><script>alert(1)</script>');
+  for (const section of SECTIONS) await editor.section(section).fill(`${section} check\n\n${corpus}`);
   await expect(page.getByRole("complementary", { name: "Preview" })).toContainText("Help wanted check");
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page).toHaveURL(/\/updates\/\d+$/);
-  const updatePath = new URL(page.url()).pathname;
+  await editor.publish();
+  const updatePath = `/updates/${editor.id}`;
 
-  for (const path of [updatePath, "/teams/release", "/cycles/10.0/report"]) {
+  for (const path of [updatePath, `/teams/${ownTeam.slug}`, `/cycles/${ownCycle.slug}/report`]) {
     await page.goto(path);
     await expect(page.getByRole("main")).toBeVisible();
     await expectInert(page);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { ACCOUNTS } from "./support/accounts";
+import { createToken } from "./support/api-token";
+import { expect, test } from "./support/fixtures";
 import { FREEZE_PAYLOADS, unrelatedWords } from "./support/freeze-payloads";
 import { runScript } from "./support/processes";
 
@@ -11,7 +11,6 @@ import { runScript } from "./support/processes";
 const PAGE_BUDGET_MS = 2_000;
 const SESSION_BUDGET_MS = 500;
 const DB = { CYCLEBOARD_DB: "data/e2e.db" };
-const TEAMS = ["docs", "test", "containers", "release", "distro-multi-os"] as const;
 
 async function timed(url: string): Promise<{ status: number; body: string; ms: number }> {
   const start = performance.now();
@@ -39,26 +38,28 @@ async function expectResponsive(baseURL: string, path: string): Promise<string> 
 
 test("Markdown that once froze the server is refused by the API, and stored anyway it renders fast as text everywhere", async ({
   baseURL,
+  admin,
+  ownTeam,
+  ownCycle,
 }) => {
   test.setTimeout(120_000);
+  const token = await createToken(admin.page, `freeze ${ownTeam.slug}`, ["update.write"], [ownTeam.slug]);
   await warmUp(baseURL!);
-  const token = runScript("e2e/support/create-token.ts", [ACCOUNTS.admin, "update.write"], DB);
   const post = (body: Record<string, unknown>) =>
     fetch(`${baseURL}/api/v1/updates`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ cycle: "9.0", health: "on_track", publish: true, ...body }),
+      body: JSON.stringify({ team: ownTeam.slug, cycle: ownCycle.slug, health: "on_track", publish: true, ...body }),
     });
 
   const ids: number[] = [];
-  for (const [i, [name, payload]] of Object.entries(FREEZE_PAYLOADS).entries()) {
-    const team = TEAMS[i]!;
-    const refused = await post({ team, headline: `Freeze ${name}`, summary: payload });
+  for (const [name, payload] of Object.entries(FREEZE_PAYLOADS)) {
+    const refused = await post({ headline: `Freeze ${name}`, summary: payload });
     expect(refused.status, name).toBe(400);
     const { error } = (await refused.json()) as { error: { fields: Record<string, string[]> } };
     expect(Object.keys(error.fields), name).toEqual(["summary"]);
 
-    const created = await post({ team, headline: `Freeze ${name}`, summary: "Written before the bounds." });
+    const created = await post({ headline: `Freeze ${name}`, summary: "Written before the bounds." });
     expect(created.status, name).toBe(201);
     const id = ((await created.json()) as { data: { id: number } }).data.id;
     runScript("e2e/support/store-markdown.ts", [String(id), name], DB);
@@ -70,23 +71,28 @@ test("Markdown that once froze the server is refused by the API, and stored anyw
     expect(html).toContain("whitespace-pre-wrap break-words");
     expect(html).toContain(payload.slice(0, 20).replace(/>/g, "&gt;"));
   }
+  const cycle = `/cycles/${ownCycle.slug}`;
   for (const path of [
-    "/cycles/9.0/report",
-    "/cycles/9.0/report.md",
-    "/cycles/9.0",
-    "/teams/docs",
-    "/teams/release",
+    `${cycle}/report`,
+    `${cycle}/report.md`,
+    cycle,
+    `/teams/${ownTeam.slug}`,
     "/feed.xml",
-    "/teams/docs/feed.xml",
-    "/cycles/9.0/feed.xml",
+    `/teams/${ownTeam.slug}/feed.xml`,
+    `${cycle}/feed.xml`,
   ]) {
     await expectResponsive(baseURL!, path);
   }
 });
 
-test("a revision that rewrote 20,000 characters shows both versions fast instead of a word diff", async ({ baseURL }) => {
+test("a revision that rewrote 20,000 characters shows both versions fast instead of a word diff", async ({
+  baseURL,
+  admin,
+  ownTeam,
+  ownCycle,
+}) => {
+  const token = await createToken(admin.page, `rewrite ${ownTeam.slug}`, ["update.write"], [ownTeam.slug]);
   await warmUp(baseURL!);
-  const token = runScript("e2e/support/create-token.ts", [ACCOUNTS.admin, "update.write"], DB);
   const send = (method: string, path: string, body: Record<string, unknown>) =>
     fetch(`${baseURL}/api/v1${path}`, {
       method,
@@ -95,8 +101,8 @@ test("a revision that rewrote 20,000 characters shows both versions fast instead
     });
 
   const created = await send("POST", "/updates", {
-    team: "distributed-cloud",
-    cycle: "9.0",
+    team: ownTeam.slug,
+    cycle: ownCycle.slug,
     headline: "Rewritten",
     health: "on_track",
     summary: unrelatedWords(1, 20_000),

@@ -2,15 +2,15 @@ import { expect, test, type Browser } from "@playwright/test";
 import fs from "node:fs";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
-import { runScript, startServer } from "./support/processes";
+import { runScript, startServer, workerFile, workerPort } from "./support/processes";
 import { callServerReference, cacheFunctionId } from "./support/server-references";
 
 /** Private mode changes the whole site, so each journey here gets a server and database of its own (ports beside the suite's). */
-const SUITE_PORT = Number(process.env.E2E_PORT ?? 3100);
+const SUITE_PORT = workerPort(Number(process.env.E2E_PORT ?? 3100));
 
 /** A fresh demo site on its own port whose admin has just made it private through the settings page. */
 async function privateSite(browser: Browser, port: number, name: string) {
-  const db = `data/e2e-${name}.db`;
+  const db = workerFile(`data/e2e-${name}.db`);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
   const env = { CYCLEBOARD_DB: db, CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD, CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD, PORT: String(port) };
   runScript("scripts/prepare-db.ts", [], env);

@@ -1,10 +1,13 @@
 import { expect, test } from "@playwright/test";
 
+/** The demo community's teams in board order; writing journeys add teams of their own after them. */
+const DEMO_TEAMS = ["Distributed Cloud", "Test", "Docs", "Distro & Multi-OS", "Containers", "Release"];
+
 test("a visitor sees the 10.0 dashboard, opens Distro & Multi-OS, finds the Arm call for help and reads an update", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/StarlingX 10\.0/);
   const teams = page.getByRole("region", { name: "Teams" });
-  await expect(teams.getByRole("listitem")).toHaveCount(6);
+  await expect(teams.getByRole("listitem")).toContainText(DEMO_TEAMS);
   await expect(page.getByRole("heading", { name: "Community topics" })).toBeVisible();
   await expect(page.getByText("No decision yet").first()).toBeVisible();
 
@@ -47,7 +50,7 @@ test("the dashboards read without JavaScript", async ({ browser }) => {
   await page.goto("/cycles/9.0");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/9\.0/);
   await expect(page.getByText("783", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "Teams" }).getByRole("listitem")).toHaveCount(6);
+  await expect(page.getByRole("region", { name: "Teams" }).getByRole("listitem")).toContainText(DEMO_TEAMS);
   await context.close();
 });
 

@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
-import { getFresh, runScript, startServer } from "./support/processes";
+import { getFresh, runScript, startServer, workerFile, workerPort } from "./support/processes";
 import { signIn } from "./support/sign-in";
 
 // Read-your-writes in the real server: every public page is fetched first (so its data sits
@@ -11,9 +11,9 @@ import { signIn } from "./support/sign-in";
 // These writes rename teams and move milestones that other journeys read, so this file gets
 // a server and database of its own. lib/dal/testing/read-your-writes.test.ts proves the same for
 // every write in the data layer; e2e/live-data.spec.ts covers a script's edit on the board.
-const port = Number(process.env.E2E_PORT ?? 3100) + 7;
+const port = workerPort(Number(process.env.E2E_PORT ?? 3100) + 7);
 const base = `http://localhost:${port}`;
-const db = "data/e2e-read-your-writes.db";
+const db = workerFile("data/e2e-read-your-writes.db");
 const env = {
   CYCLEBOARD_DB: db,
   CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD,

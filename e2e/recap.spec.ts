@@ -1,8 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
-import { ACCOUNTS } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { submit } from "./support/forms";
-import { signIn } from "./support/sign-in";
 
 const TEAMS = ["Distributed Cloud", "Test", "Docs", "Distro & Multi-OS", "Containers", "Release"];
 
@@ -25,11 +23,11 @@ test("the 10.0 recap has every team, the numbers beside 9.0's, the topics, and a
 });
 
 test("a release manager writes the PTG's recap, and readers get one post across 9.0 and 10.0 as it stood that week", async ({
-  page,
+  pageAs,
   request,
 }) => {
   const intro = `Two days of sessions, recapped ${Date.now()}.`;
-  await signIn(page, ACCOUNTS.releaseManager);
+  const page = await pageAs("releaseManager");
   await page.goto("/admin/cycles");
   const card = page.locator("section", { has: page.getByRole("heading", { name: /^10\.0/ }) });
   await card.getByText(/^Gatherings \(/).click();

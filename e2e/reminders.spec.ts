@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { startSmtpSink } from "../lib/testing/smtp-sink";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
-import { runScript, startServer } from "./support/processes";
+import { runScript, startServer, workerFile, workerPort } from "./support/processes";
 import { signIn } from "./support/sign-in";
 
 // Its own server and database: the milestones it adds change who is due across the cycle.
@@ -13,22 +13,23 @@ test("after a milestone passes, Docs is due for an update, and its reminder reac
   const smtp = await startSmtpSink();
   const { received } = smtp;
 
-  const db = "data/e2e-reminders.db";
+  const db = workerFile("data/e2e-reminders.db");
+  const port = workerPort(3196);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
   const env = {
     CYCLEBOARD_DB: db,
     CYCLEBOARD_DEMO_PASSWORD: DEMO_PASSWORD,
     CYCLEBOARD_ADMIN_PASSWORD: DEMO_PASSWORD,
-    PORT: "3196",
+    PORT: String(port),
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     CYCLEBOARD_REMINDERS: "off",
   };
   runScript("scripts/prepare-db.ts", [], env);
   runScript("e2e/support/add-milestone.ts", ["10.0", "Community check-in", "-1"], env);
   runScript("e2e/support/add-milestone.ts", ["10.0", "Docs sprint", "3"], env);
-  const server = await startServer(3196, env);
+  const server = await startServer(port, env);
   try {
-    const page = await (await browser.newContext({ baseURL: "http://localhost:3196" })).newPage();
+    const page = await (await browser.newContext({ baseURL: `http://localhost:${port}` })).newPage();
     await signIn(page, ACCOUNTS.releaseManager);
     await page.goto("/review");
     const due = page

@@ -1,5 +1,6 @@
-import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
+import type { APIResponse, Page, Response } from "@playwright/test";
 import { ACCOUNTS } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { signIn } from "./support/sign-in";
 
 function expectSecurityHeaders(response: Response | APIResponse | null, what: string): void {
@@ -28,13 +29,12 @@ function expectSecurityHeaders(response: Response | APIResponse | null, what: st
   expect(headers["server"], what).toBeUndefined();
 }
 
-test("public pages, signed-in pages, feeds, the API and the 404 page all carry the security headers", async ({ page }) => {
+test("public pages, signed-in pages, feeds, the API and the 404 page all carry the security headers", async ({ page, pageAs }) => {
   expectSecurityHeaders(await page.goto("/cycles/10.0"), "a public dashboard");
   expectSecurityHeaders(await page.request.get("/feed.xml"), "the site feed");
   expectSecurityHeaders(await page.request.get("/api/session"), "an API route");
   expectSecurityHeaders(await page.goto("/teams/no-such-team"), "the 404 page");
-  await signIn(page, ACCOUNTS.releaseManager);
-  expectSecurityHeaders(await page.goto("/review"), "the review queue");
+  expectSecurityHeaders(await (await pageAs("releaseManager")).goto("/review"), "the review queue");
 });
 
 test("public dashboards are rendered once and then served from the page cache, which no shared cache may keep", async ({ request }) => {

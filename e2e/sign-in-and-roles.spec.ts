@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
 import { signIn } from "./support/sign-in";
@@ -6,7 +6,7 @@ import { signIn } from "./support/sign-in";
 test("a team lead signs in and sees Post update on their own team and not on another", async ({ page }) => {
   await signIn(page, ACCOUNTS.docsLead);
   const session = await (await page.request.get("/api/session")).json();
-  expect(session).toEqual({ signedIn: true, name: "Dana Whitlock", role: "member", leadOf: ["docs"] });
+  expect(session).toEqual({ signedIn: true, name: "Dana Whitlock", role: "member", leadOf: ["docs"], unread: 0 });
   await page.goto("/teams/docs");
   await expect(page.getByRole("link", { name: "Post update" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit links" })).toBeVisible();
@@ -82,17 +82,17 @@ test("an admin creates a person, who signs in; once deactivated, their open sess
   await adminContext.close();
 });
 
-test("repeated wrong passwords lock the account for a while, with a clear message", async ({ page }) => {
+test("repeated wrong passwords lock the account for a while, with a clear message", async ({ page, person }) => {
   await page.goto("/signin");
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.getByLabel("Email").fill(ACCOUNTS.releaseLead);
+    await page.getByLabel("Email").fill(person.email);
     await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
     await submit(page, page.getByRole("button", { name: "Sign in" }), page.getByLabel("Password"));
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(
       attempt < 5 ? "Wrong email or password." : /Too many sign-in attempts\. Try again in 15 minutes\./,
     );
   }
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password").fill(person.password);
   await submit(page, page.getByRole("button", { name: "Sign in" }));
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Try again in 1[45] minutes/);
   expect(await (await page.request.get("/api/session")).json()).toEqual({ signedIn: false });
@@ -111,27 +111,21 @@ test("a client cannot escape the sign-in limit by claiming other addresses in X-
   expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
 });
 
-test("a member's change of password keeps them signed in and ends their other sessions", async ({ browser }) => {
-  const first = await browser.newContext();
-  const second = await browser.newContext();
-  const a = await first.newPage();
-  const b = await second.newPage();
-  await signIn(a, ACCOUNTS.distroLead);
-  await signIn(b, ACCOUNTS.distroLead);
+test("a member's change of password keeps them signed in and ends their other sessions", async ({ person, pageOf }) => {
+  const a = await pageOf(person);
+  const b = await pageOf(person);
   await a.goto("/account");
-  await a.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await a.getByLabel("Current password").fill(person.password);
   await a.getByLabel("New password", { exact: true }).fill("short");
   await a.getByLabel("New password, again").fill("short");
   await submit(a, a.getByRole("button", { name: "Change password" }), a.getByLabel("Current password"));
   await expect(a.getByText("Use at least 12 characters")).toBeVisible();
-  await a.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await a.getByLabel("Current password").fill(person.password);
   await a.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
   await a.getByLabel("New password, again").fill("a-brand-new-password");
   await submit(a, a.getByRole("button", { name: "Change password" }));
   await expect(a.getByRole("main").getByRole("status")).toHaveText(/Password changed/);
   expect(await (await b.request.get("/api/session")).json()).toEqual({ signedIn: false });
-  await first.close();
-  await second.close();
 });
 
 test("signed-in pages send anonymous visitors to sign in and back", async ({ page }) => {

@@ -4,19 +4,19 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
-import { runScript, startServer } from "./support/processes";
+import { runScript, startServer, workerFile, workerPort } from "./support/processes";
 import { signIn } from "./support/sign-in";
 
-const basePort = Number(process.env.E2E_PORT ?? 3100);
+const basePort = workerPort(Number(process.env.E2E_PORT ?? 3100));
 const importedPort = basePort + 5;
 const sourcePort = basePort + 6;
 const emptySitePort = basePort + 7;
 const files = {
-  source: "data/e2e-transfer-source.db",
-  imported: "data/e2e-transfer-imported.db",
-  document: "data/e2e-transfer-site.json",
-  empty: "data/e2e-transfer-empty.db",
-  uploaded: "data/e2e-transfer-upload.json",
+  source: workerFile("data/e2e-transfer-source.db"),
+  imported: workerFile("data/e2e-transfer-imported.db"),
+  document: workerFile("data/e2e-transfer-site.json"),
+  empty: workerFile("data/e2e-transfer-empty.db"),
+  uploaded: workerFile("data/e2e-transfer-upload.json"),
 };
 
 function removeDatabase(file: string): void {

@@ -40,6 +40,9 @@ export const UPDATE_SECTIONS = [
 ] as const;
 export type UpdateSectionKey = (typeof UPDATE_SECTIONS)[number][0];
 
+/** What "Start from the last update" copies: work still open. Last time's summary and "done" are history. */
+export const CARRIED_FORWARD_SECTIONS: readonly UpdateSectionKey[] = ["inProgress", "planned", "risks", "helpWanted"];
+
 /** One value per section, keyed by section: the zod fields, the table columns, a row's text. */
 export function bySection<T>(value: (key: UpdateSectionKey) => T): Record<UpdateSectionKey, T> {
   return Object.fromEntries(UPDATE_SECTIONS.map(([key]) => [key, value(key)])) as Record<UpdateSectionKey, T>;
@@ -112,8 +115,30 @@ export type ActionItemStatus = (typeof ACTION_ITEM_STATUS)[number];
 export const AUDIT_VIA = ["session", "token", "cli", "system"] as const;
 export type AuditVia = (typeof AUDIT_VIA)[number];
 
-export const REMINDER_CHANNEL = ["app", "email"] as const;
-export type ReminderChannel = (typeof REMINDER_CHANNEL)[number];
+/**
+ * What a notification reports, with how each is named on the email-preferences form and
+ * how it is mailed unless the person chose otherwise. A new kind is one line here; the
+ * event that writes it calls notify() (lib/dal/notifications/notify.ts).
+ */
+export const NOTIFICATION_KINDS = {
+  changes_requested: { label: "Changes requested on your team's update", email: "at_once" },
+  review_reply: { label: "A reply in a review thread", email: "at_once" },
+  thread_resolved: { label: "A review thread resolved", email: "daily" },
+  update_reviewed: { label: "Your team's update marked reviewed", email: "daily" },
+  another_look_asked: { label: "A lead asked for another look after changes you requested", email: "at_once" },
+  update_due: { label: "An update is due from your team", email: "at_once" },
+  help_taken: { label: "A help request of your team taken up", email: "daily" },
+  help_changed: { label: "A help request you took changed", email: "daily" },
+  made_lead: { label: "You were made lead of a team", email: "at_once" },
+  token_expiring: { label: "One of your API tokens is about to expire", email: "at_once" },
+  followed_update: { label: "A new update from a team or cycle you follow", email: "daily" },
+} as const satisfies Record<string, { label: string; email: EmailDelivery }>;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const NOTIFICATION_KIND = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+
+/** How a kind of notification reaches a person by email: each at once, in one daily digest, or not at all. */
+export const EMAIL_DELIVERY = ["at_once", "daily", "off"] as const;
+export type EmailDelivery = (typeof EMAIL_DELIVERY)[number];
 
 /** The parts of a gathering's recap a release manager can include or leave out. */
 export const RECAP_SECTION = ["delivered", "standing", "plans", "risks", "numbers", "topics"] as const;

@@ -9,6 +9,8 @@ export interface Mail {
   to: string[];
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 export type SendMail = (mail: Mail) => Promise<void>;
@@ -19,6 +21,6 @@ export function mailerFromEnv(): SendMail | null {
   const transport = nodemailer.createTransport(url);
   const from = process.env.MAIL_FROM || "Cycleboard <cycleboard@localhost>";
   return async (mail) => {
-    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
   };
 }

@@ -28,7 +28,9 @@ export type Action =
   | "person.manage"
   | "settings.manage"
   /** Creating and revoking one's own API tokens. */
-  | "token.manage_own";
+  | "token.manage_own"
+  /** Reading one's own inbox, following teams and cycles, choosing what is mailed. */
+  | "notification.own";
 
 /** What an API token narrows its owner to: only these actions, and only these teams when any are listed. */
 export interface TokenScope {
@@ -78,7 +80,7 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       if (actor.token && !withinToken(actor.token, action, resource)) return false;
       // A note for release managers only is theirs alone: a lead may neither read, answer nor resolve it.
       if (resource.releaseManagersOnly && action !== "update.review" && !can(actor, "update.review")) return false;
-      if (action === "token.manage_own") return true;
+      if (action === "token.manage_own" || action === "notification.own") return true;
       if (actor.role === "admin") return true;
       if (actor.role === "release_manager" && RELEASE_MANAGER_ACTIONS.has(action)) return true;
       return LEAD_ACTIONS.has(action) && resource.teamId !== undefined && actor.leadOf.includes(resource.teamId);
@@ -92,6 +94,13 @@ function withinToken(token: TokenScope, action: Action, resource: Resource): boo
 
 export function assertCan(actor: Actor, action: Action, resource: Resource = {}): void {
   if (!can(actor, action, resource)) throw new ForbiddenError(action);
+}
+
+/** The person whose own things (inbox, follows) this is; a system actor has none. */
+export function ownerOf(actor: Actor, action: "token.manage_own" | "notification.own"): string {
+  assertCan(actor, action);
+  if (actor.kind !== "person") throw new ForbiddenError(action);
+  return actor.id;
 }
 
 export function actorLabel(actor: Actor): string {

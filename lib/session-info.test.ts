@@ -6,6 +6,7 @@ const person = (role: "admin" | "release_manager" | "member", leadOf: string[] =
   name: "P",
   role,
   leadOf,
+  unread: 0,
 });
 
 describe("what the browser offers a signed-in person", () => {

@@ -10,6 +10,8 @@ export type SessionInfo =
       role: Role;
       /** Slugs of the teams this person leads. */
       leadOf: string[];
+      /** Notifications not yet read, for the header's inbox link. */
+      unread: number;
     };
 
 /**

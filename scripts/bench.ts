@@ -4,7 +4,9 @@
  * `next start`, and measures every row with autocannon, one at a time. Prints one table
  * with req/s, latency, the ratio to a static page of the same app, and the change from
  * demo to large data, then the first-load JavaScript of each public page, each against
- * the targets of issue 7. Not part of `npm test`.
+ * the targets of issue 7. Not part of `npm test`. `--only "/review,floor"` measures only the
+ * rows whose names contain one of those words (the floor and the static page are then
+ * measured only if named).
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -30,6 +32,7 @@ const { values: options } = parseArgs({
     teams: { type: "string", default: "60" },
     cycles: { type: "string", default: "30" },
     updates: { type: "string", default: "20" },
+    only: { type: "string", default: "" },
   },
 });
 const DURATION = Number(options.duration);
@@ -56,16 +59,22 @@ interface Row {
   /** The page is public: report its first-load JavaScript. */
   publicPage?: boolean;
   target: "ceiling" | "dashboard" | "signedIn" | "read" | "post";
+  /** Server CPU per request at most this many times the framework floor's (issue 14). */
+  cpuVsFloor?: number;
+  /** p50 under this many ms (meant for `--connections 1`). */
+  p50Under?: number;
 }
 
 const STATIC_ROW = "static page (/about)";
-const ROWS: Row[] = [
+const FLOOR_ROW = "framework floor (empty page per request)";
+const ALL_ROWS: Row[] = [
   { name: STATIC_ROW, path: () => "/about", target: "ceiling", publicPage: true },
+  { name: FLOOR_ROW, path: () => "/bench/floor", target: "ceiling" },
   { name: "/", path: () => "/", target: "dashboard", publicPage: true },
   { name: "/cycles/[active]", path: (f) => `/cycles/${f.cycle}`, target: "dashboard", publicPage: true },
   { name: "/teams/[slug]", path: (f) => `/teams/${f.team}`, target: "dashboard", publicPage: true },
   { name: "/search?q=…", path: () => `/search?q=${encodeURIComponent(SEARCH_WORDS)}`, target: "read", publicPage: true },
-  { name: "/review (release manager)", path: () => "/review", as: "releaseManager", target: "signedIn" },
+  { name: "/review (release manager)", path: () => "/review", as: "releaseManager", target: "signedIn", cpuVsFloor: 3, p50Under: 50 },
   { name: "update editor (lead)", path: (f) => `/updates/${f.editUpdateId}/edit`, as: "lead", target: "signedIn" },
   // Near the framework's floor for a route handler: anonymous, so no session to look up.
   { name: "GET /api/session (anonymous)", path: () => "/api/session", target: "read" },
@@ -85,6 +94,12 @@ const ROWS: Row[] = [
     target: "post",
   },
 ];
+
+const ONLY = options.only
+  .split(",")
+  .map((word) => word.trim())
+  .filter(Boolean);
+const ROWS = ONLY.length === 0 ? ALL_ROWS : ALL_ROWS.filter((row) => ONLY.some((word) => row.name.includes(word)));
 
 interface Measure {
   reqPerSec: number;
@@ -143,8 +158,10 @@ async function waitUntilUp(base: string, server: ChildProcess): Promise<void> {
 async function serve(file: string, port: number): Promise<{ base: string; server: ChildProcess }> {
   const server = startServer(String(port), {
     stdio: ["ignore", "ignore", "inherit"],
+    // PORT: the sign-in endpoint trusts only the origin the app believes it serves (publicBaseUrl).
     env: {
       ...process.env,
+      PORT: String(port),
       CYCLEBOARD_DB: file,
       CYCLEBOARD_REMINDERS: "off",
       CYCLEBOARD_SIGNIN_ATTEMPTS_PER_ADDRESS: "1000",
@@ -336,6 +353,16 @@ function printTable(title: string, header: string[], rows: string[][]): void {
 const isMeasure = (o: Outcome | undefined): o is Measure => o !== undefined && "reqPerSec" in o;
 const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
 
+function floorVerdicts(row: Row, large: Measure, floor: Measure | undefined): string[] {
+  const verdicts: string[] = [];
+  if (row.cpuVsFloor !== undefined && floor?.cpuMsPerRequest && large.cpuMsPerRequest !== null) {
+    const ratio = large.cpuMsPerRequest / floor.cpuMsPerRequest;
+    verdicts.push(`CPU ${ratio.toFixed(2)}× floor (≤${row.cpuVsFloor}×): ${verdict(ratio <= row.cpuVsFloor)}`);
+  }
+  if (row.p50Under !== undefined) verdicts.push(`p50<${row.p50Under} ms: ${verdict(large.p50 < row.p50Under)}`);
+  return verdicts;
+}
+
 function meetsTarget(row: Row, large: Measure, ceiling: Measure | undefined): boolean | null {
   if (row.target === "dashboard") return ceiling !== undefined && large.reqPerSec >= 0.8 * ceiling.reqPerSec && large.p99 < 50;
   if (row.target === "signedIn") return large.p99 < 150;
@@ -348,6 +375,8 @@ const ms = (value: number | null | undefined) => (value === null || value === un
 function report(demo: Awaited<ReturnType<typeof runDataset>>, large: Awaited<ReturnType<typeof runDataset>>): void {
   const ceiling = large.outcomes.get(STATIC_ROW);
   const largeCeiling = isMeasure(ceiling) ? ceiling : undefined;
+  const floor = large.outcomes.get(FLOOR_ROW);
+  const largeFloor = isMeasure(floor) ? floor : undefined;
   const rows = ROWS.map((row) => {
     const l = large.outcomes.get(row.name);
     const d = demo.outcomes.get(row.name);
@@ -359,6 +388,7 @@ function report(demo: Awaited<ReturnType<typeof runDataset>>, large: Awaited<Ret
     const verdicts = [
       target === null ? "" : `${TARGETS[row.target]}: ${verdict(target)}`,
       slowOk === null ? "" : `<${SLOWDOWN_LIMIT}× on large: ${verdict(slowOk)}`,
+      ...floorVerdicts(row, l, largeFloor),
     ].filter(Boolean);
     return [
       row.name,

@@ -7,6 +7,7 @@ import { formatDay } from "@/lib/dates";
 import type { BurnUp } from "@/lib/dal/views/charts";
 import type { CycleBoard as CycleBoardData } from "@/lib/dal/cycles/reads";
 import type { SiteInfo } from "@/lib/dal/site/reads";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { HealthLegend } from "@/components/updates/health-legend";
 import { CycleDownloads } from "./cycle-downloads";
 import { CycleStatusBadge } from "./cycle-status-badge";
@@ -49,6 +50,9 @@ export function CycleBoard({ board, burnUp, site, now }: { board: CycleBoardData
             </a>
           </p>
           <CycleDownloads slug={cycle.slug} className="mt-1" />
+          <div className="mt-3">
+            <FollowButton subject="cycle" slug={cycle.slug} name={`${site.name} ${cycle.name}`} />
+          </div>
         </div>
         {board.gatherings.length > 0 ? (
           <ul className="text-sm">

@@ -1,6 +1,7 @@
 import { EmptyState } from "@/components/ui/card";
 import type { CycleBoard } from "@/lib/dal/cycles/reads";
 import { formatMetric } from "@/lib/metrics";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Each figure of the cycle beside the previous cycle's, and roadmap items delivered of planned. */
 export function CycleNumbersTable({ board }: { board: CycleBoard }) {
@@ -11,7 +12,7 @@ export function CycleNumbersTable({ board }: { board: CycleBoard }) {
   if (rows.length === 0 && board.delivery.overall.planned === 0) return <EmptyState>No numbers reported for {cycle.name} yet.</EmptyState>;
   const cell = "py-1.5 pl-4 text-right tabular-nums";
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={`Numbers of ${cycle.name}`}>
       <table className="w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200 dark:border-slate-700">
@@ -53,6 +54,6 @@ export function CycleNumbersTable({ board }: { board: CycleBoard }) {
           </tr>
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

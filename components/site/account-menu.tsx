@@ -55,6 +55,16 @@ export function AccountMenu() {
           Admin
         </Link>
       ) : null}
+      <Link href="/inbox" className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+        Inbox
+        {data.unread > 0 ? " " : null}
+        {data.unread > 0 ? (
+          <span className="ml-1 rounded-full bg-accent-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-count">
+            {data.unread}
+            <span className="sr-only"> unread</span>
+          </span>
+        ) : null}
+      </Link>
       <Link
         href="/account"
         className="rounded-md px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"

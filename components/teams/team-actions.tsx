@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ChangeRequestNotice } from "@/components/updates/change-request-notice";
 import { changeRequestsQuery } from "@/lib/query/review";
 import { sessionQuery } from "@/lib/query/session";
 import { sessionCan } from "@/lib/session-info";
@@ -22,22 +23,9 @@ export function TeamActions({ teamSlug }: { teamSlug: string }) {
     "rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800";
   return (
     <div className="flex flex-wrap gap-2">
-      {requests && requests.length > 0 ? (
-        <p
-          role="status"
-          className="w-full rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950"
-        >
-          Changes requested on{" "}
-          {requests.map((r, i) => (
-            <span key={r.updateId}>
-              {i > 0 ? ", " : ""}
-              <Link href={`/updates/${r.updateId}/edit`} className="underline">
-                {r.headline}
-              </Link>
-            </span>
-          ))}
-        </p>
-      ) : null}
+      {requests?.map((request) => (
+        <ChangeRequestNotice key={request.updateId} request={request} linkToEditor />
+      ))}
       {writes ? (
         <Link
           href={`/updates/new?team=${teamSlug}`}

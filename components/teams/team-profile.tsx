@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { HelpRequestTitle } from "@/components/teams/help-request-title";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { UpdateSections } from "@/components/updates/update-sections";
@@ -12,6 +13,7 @@ import { TeamHealthChart } from "./health-chart";
 import { TeamMetricCharts } from "./metric-charts";
 import { RoadmapStatusBadge } from "./roadmap-status-badge";
 import { TeamActions } from "./team-actions";
+import { TeamDrafts } from "./team-drafts";
 
 export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: number }) {
   const { team, currentUpdate } = profile;
@@ -27,7 +29,10 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
         </p>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-3xl font-bold tracking-tight">{team.name}</h1>
-          <TeamActions teamSlug={team.slug} />
+          <div className="flex flex-wrap items-center gap-2">
+            <FollowButton subject="team" slug={team.slug} name={team.name} />
+            <TeamActions teamSlug={team.slug} />
+          </div>
         </div>
         <div className="mt-2 max-w-3xl">
           <Markdown>{team.mission}</Markdown>
@@ -41,6 +46,8 @@ export function TeamProfileView({ profile, now }: { profile: TeamProfile; now: n
           </a>
         </p>
       </header>
+
+      <TeamDrafts teamSlug={team.slug} />
 
       {due ? (
         <p role="status" className="rounded-lg border border-sky-300 bg-sky-50 px-4 py-2 text-sm dark:border-sky-800 dark:bg-sky-950">

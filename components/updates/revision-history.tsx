@@ -2,7 +2,8 @@ import { connection } from "next/server";
 import { formatTimestamp } from "@/lib/dates";
 import { HEALTH_LABELS, UPDATE_SECTIONS, type Health } from "@/lib/domain";
 import type { PublicSnapshot, UpdatePage } from "@/lib/dal/updates/reads";
-import { pageWordDiffer, type WordDiff } from "@/lib/word-diff";
+import { pageWordDiffer } from "@/lib/word-diff";
+import { FieldDiff } from "./field-diff";
 
 const FIELDS = [["headline", "Headline"], ["health", "Health"], ...UPDATE_SECTIONS, ["links", "Links"]] as const;
 
@@ -10,39 +11,6 @@ function text(snapshot: PublicSnapshot, field: (typeof FIELDS)[number][0]): stri
   if (field === "links") return snapshot.links.map((l) => `${l.label} (${l.url})`).join("\n");
   if (field === "health") return HEALTH_LABELS[snapshot.health as Health] ?? String(snapshot.health);
   return String(snapshot[field] ?? "");
-}
-
-const VERSION_TEXT = "whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-sm dark:bg-slate-800";
-
-function FieldDiff({ before, after, diff }: { before: string; after: string; diff: WordDiff }) {
-  if (!diff) {
-    return (
-      <div className="space-y-1 text-sm">
-        <p className="text-slate-600 dark:text-slate-400">Too large to compare. Both versions:</p>
-        <p className="font-medium">Before</p>
-        <p className={VERSION_TEXT}>{before}</p>
-        <p className="font-medium">After</p>
-        <p className={VERSION_TEXT}>{after}</p>
-      </div>
-    );
-  }
-  return (
-    <p className={VERSION_TEXT}>
-      {diff.map((part, i) =>
-        part.added ? (
-          <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline dark:bg-emerald-950 dark:text-emerald-200">
-            {part.value}
-          </ins>
-        ) : part.removed ? (
-          <del key={i} className="bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200">
-            {part.value}
-          </del>
-        ) : (
-          <span key={i}>{part.value}</span>
-        ),
-      )}
-    </p>
-  );
 }
 
 /** Every edit of a published update, newest first, each shown as a word diff of what it changed. */

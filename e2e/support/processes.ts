@@ -1,6 +1,22 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
+/** Which of the workers running at once this is (Playwright numbers them from 0); 0 outside a worker. */
+const parallelIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+
+/**
+ * The port for a server a test starts itself, apart from the same test's in another worker:
+ * --repeat-each with fullyParallel runs copies of one test at the same time.
+ */
+export function workerPort(port: number): number {
+  return port + 100 * parallelIndex;
+}
+
+/** A database or document of a test's own server, apart from the same test's in another worker. */
+export function workerFile(file: string): string {
+  return parallelIndex === 0 ? file : file.replace(/(\.[a-z]+)$/, `-w${parallelIndex}$1`);
+}
+
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const serverScript = path.join(process.cwd(), "scripts", "server.js");
 

@@ -11,6 +11,7 @@ export const SIGNED_IN_ROUTES = [
   "/admin/teams",
   "/admin/tokens",
   "/admin/transfer",
+  "/inbox",
   "/review",
   "/teams/[slug]/help",
   "/teams/[slug]/links",

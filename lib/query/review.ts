@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ThreadComment } from "@/lib/dal/updates/review";
+import type { ChangeRequest, ThreadComment } from "@/lib/dal/updates/review";
+import type { ReviewReading } from "@/lib/dal/updates/review-reading";
 import type { ReviewState } from "@/lib/domain";
 
 export interface ReviewThread {
@@ -24,12 +25,23 @@ export const reviewThreadQuery = {
     queryOptions({ queryKey: reviewThreadQuery.key(updateId), queryFn: () => getJson<ReviewThread>(`/api/updates/${updateId}/review`) }),
 };
 
-/** A team's updates with open change requests (GET /api/teams/[slug]/change-requests). */
+/** A team's updates waiting on changes, with what was asked (GET /api/teams/[slug]/change-requests). */
 export const changeRequestsQuery = {
   key: (teamSlug: string) => ["change-requests", teamSlug] as const,
   options: (teamSlug: string) =>
     queryOptions({
       queryKey: changeRequestsQuery.key(teamSlug),
-      queryFn: () => getJson<{ updateId: number; headline: string }[]>(`/api/teams/${encodeURIComponent(teamSlug)}/change-requests`),
+      queryFn: () => getJson<ChangeRequest[]>(`/api/teams/${encodeURIComponent(teamSlug)}/change-requests`),
+    }),
+};
+
+/** An update against its team's last reviewed one (GET /api/updates/[id]/reading), loaded when the queue opens it. */
+export const reviewReadingQuery = {
+  key: (updateId: number) => ["review-reading", updateId] as const,
+  options: (updateId: number) =>
+    queryOptions({
+      queryKey: reviewReadingQuery.key(updateId),
+      queryFn: () => getJson<ReviewReading>(`/api/updates/${updateId}/reading`),
+      staleTime: Infinity,
     }),
 };

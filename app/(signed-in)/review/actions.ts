@@ -3,22 +3,45 @@
 import { refresh } from "next/cache";
 import { publicBaseUrl } from "@/lib/dal/identity/auth";
 import { sendReminders } from "@/lib/dal/notifications/reminders";
-import { markReviewed, replyToReview, requestChanges, resolveReviewComment } from "@/lib/dal/updates/review";
+import {
+  askForAnotherLook,
+  markReviewed,
+  replyToReview,
+  requestChanges,
+  resolveReviewComment,
+  undoReviewDecision,
+} from "@/lib/dal/updates/review";
 import { mailerFromEnv } from "@/lib/mailer";
 import { formAction, inputAction } from "@/lib/http/server-action";
-import { markReviewedSchema, replySchema, requestChangesSchema, resolveCommentSchema } from "@/lib/validation/review";
+import {
+  anotherLookSchema,
+  markReviewedSchema,
+  replySchema,
+  requestChangesSchema,
+  resolveCommentSchema,
+  undoDecisionSchema,
+} from "@/lib/validation/review";
 import { z } from "@/lib/validation/zod";
 
-export const markReviewedAction = formAction(markReviewedSchema, ({ actor, input }) => {
-  markReviewed({ actor, updateId: input.updateId });
-  refresh();
-  return { message: "Marked reviewed." };
-});
+// The queue updates its entry in place from these answers: no refresh, so nothing moves under the pointer.
+export const markReviewedAction = inputAction(markReviewedSchema, ({ actor, input }) => ({
+  ...markReviewed({ actor, input }),
+  message: "Marked reviewed.",
+}));
 
-export const requestChangesAction = formAction(requestChangesSchema, ({ actor, input }) => {
-  requestChanges({ actor, input });
-  refresh();
-  return { message: "Changes requested; the team's leads see your comment." };
+export const requestChangesAction = inputAction(requestChangesSchema, ({ actor, input }) => ({
+  ...requestChanges({ actor, input }),
+  message: "Changes requested; the team's leads see your comment.",
+}));
+
+export const undoReviewDecisionAction = inputAction(undoDecisionSchema, ({ actor, input }) => ({
+  ...undoReviewDecision({ actor, input }),
+  message: "Undone.",
+}));
+
+export const askForAnotherLookAction = inputAction(anotherLookSchema, ({ actor, input }) => {
+  askForAnotherLook({ actor, input });
+  return { message: "Asked: the release managers see that you replied." };
 });
 
 export const replyToReviewAction = inputAction(replySchema, ({ actor, input }) => {

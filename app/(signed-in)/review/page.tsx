@@ -9,65 +9,24 @@ import { requireSignedIn } from "@/lib/dal/identity/actor";
 import { requestTime } from "@/lib/dal/cache/cache";
 import { publicBaseUrl } from "@/lib/dal/identity/auth";
 import { previewReminders } from "@/lib/dal/notifications/reminders";
-import { getReviewQueue, type QueueUpdate } from "@/lib/dal/updates/review";
+import { getReviewQueue } from "@/lib/dal/updates/review";
 import { formatDay } from "@/lib/dates";
 import { getSiteInfo } from "@/lib/dal/site/reads";
 import { ago } from "@/lib/dates";
 import { can } from "@/lib/permissions";
-import { MarkReviewedButton, RequestChangesForm, SendRemindersButton } from "./review-forms";
+import { ReviewQueue } from "@/components/review/review-queue";
+import { SendRemindersButton } from "./review-forms";
 
 export const metadata: Metadata = { title: "Review queue" };
 export const instant = false;
 
-function QueueItem({ update, now }: { update: QueueUpdate; now: number }) {
-  return (
-    <Card as="li">
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{update.teamName}</span>
-        <HealthBadge health={update.health} />
-        {update.shepherded ? <Badge tone="violet">Your team</Badge> : null}
-        {update.openRequests > 0 ? (
-          <Badge tone="amber">
-            {update.openRequests} open request{update.openRequests === 1 ? "" : "s"}
-          </Badge>
-        ) : null}
-      </div>
-      <p className="mt-1 text-sm">
-        <Link href={`/updates/${update.id}`} className="underline">
-          {update.headline}
-        </Link>{" "}
-        <span className="text-slate-600 dark:text-slate-400">· published {ago(update.publishedAt, now)}</span>
-      </p>
-      {update.earlierInSameState > 0 ? (
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Also {update.reviewState === "unreviewed" ? "waiting for review" : "waiting on the team"}: {update.earlierInSameState} earlier{" "}
-          {update.earlierInSameState === 1 ? "update" : "updates"} of this cycle, in the{" "}
-          <Link href={`/teams/${update.teamSlug}`} className="underline">
-            team&apos;s history
-          </Link>
-          .
-        </p>
-      ) : null}
-      <div className="mt-3 flex flex-wrap items-start gap-4">
-        <MarkReviewedButton updateId={update.id} label={`Mark ${update.teamName} reviewed`} />
-        <details className="min-w-72 flex-1">
-          <summary className="cursor-pointer text-sm">Request changes…</summary>
-          <div className="mt-2">
-            <RequestChangesForm updateId={update.id} teamName={update.teamName} />
-          </div>
-        </details>
-      </div>
-    </Card>
-  );
-}
-
 export default async function ReviewPage({ searchParams }: PageProps<"/review">) {
   const actor = await requireSignedIn("/review");
   if (!can(actor, "update.review")) return <NotAllowed />;
-  const { cycle } = await searchParams;
+  const { cycle, page } = await searchParams;
   const now = await requestTime();
   const slug = typeof cycle === "string" ? cycle : (await getSiteInfo()).currentCycle?.slug;
-  const queue = slug ? getReviewQueue({ actor, cycle: slug, now }) : null;
+  const queue = slug ? getReviewQueue({ actor, cycle: slug, now, page: Number(typeof page === "string" ? page : 1) }) : null;
   if (!queue) return <EmptyState>There is no cycle to review yet.</EmptyState>;
   const reminders = previewReminders({ actor, now, baseUrl: publicBaseUrl() });
   return (
@@ -88,30 +47,29 @@ export default async function ReviewPage({ searchParams }: PageProps<"/review">)
         </nav>
       </header>
 
-      <section aria-labelledby="unreviewed-heading">
-        <SectionHeading id="unreviewed-heading">Waiting for review ({queue.unreviewed.length})</SectionHeading>
-        {queue.unreviewed.length === 0 ? (
-          <EmptyState>Every published update is reviewed.</EmptyState>
-        ) : (
-          <ul className="space-y-3">
-            {queue.unreviewed.map((u) => (
-              <QueueItem key={u.id} update={u} now={now} />
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="changes-heading">
-        <SectionHeading id="changes-heading">Changes requested ({queue.changesRequested.length})</SectionHeading>
-        {queue.changesRequested.length === 0 ? (
-          <EmptyState>No update is waiting on its team.</EmptyState>
-        ) : (
-          <ul className="space-y-3">
-            {queue.changesRequested.map((u) => (
-              <QueueItem key={u.id} update={u} now={now} />
-            ))}
-          </ul>
-        )}
+      <section aria-labelledby="queue-heading">
+        <SectionHeading id="queue-heading">
+          Waiting for review ({queue.waitingOnReview}) · waiting on their team ({queue.total - queue.waitingOnReview})
+        </SectionHeading>
+        {/* The queue says itself when it is empty: it keeps the entries first shown when a decision empties it. */}
+        <ReviewQueue key={`${queue.cycle.slug}:${queue.page}`} entries={queue.entries} now={now} />
+        {queue.pages > 1 ? (
+          <nav aria-label="Queue pages" className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+            <span>
+              Page {queue.page} of {queue.pages}
+            </span>
+            {queue.page > 1 ? (
+              <Link href={`/review?cycle=${encodeURIComponent(queue.cycle.slug)}&page=${queue.page - 1}`} className="underline">
+                Previous page
+              </Link>
+            ) : null}
+            {queue.page < queue.pages ? (
+              <Link href={`/review?cycle=${encodeURIComponent(queue.cycle.slug)}&page=${queue.page + 1}`} className="underline">
+                Next page
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -14,6 +14,7 @@ import type { AssignHelpRequestInput, CloseHelpRequestInput, OpenHelpRequestInpu
 import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
 import { cycleBySlug, teamForWriting } from "../lookups";
+import { notify } from "../notifications/notify";
 
 export interface HelpRequestsForEditing {
   team: { id: number; slug: string; name: string };
@@ -107,6 +108,12 @@ function openRequest(tx: Tx, id: number) {
   return current;
 }
 
+/** Where a team's help requests are listed for everyone. */
+function helpLink(tx: Tx, teamId: number): string {
+  const team = tx.select({ slug: teams.slug }).from(teams).where(eq(teams.id, teamId)).get();
+  return team ? `/teams/${team.slug}` : "/help-wanted";
+}
+
 function assertStillOpen(current: { status: HelpStatus }) {
   if (!HELP_STILL_WANTED.includes(current.status))
     throw new ConflictError("This help request was closed meanwhile.", { version: 0, changedFields: ["status"] });
@@ -156,6 +163,29 @@ export function assignHelpRequest({ actor, input }: { actor: Actor; input: Assig
       before: { status: current.status, ownerId: current.ownerId, takenByName: current.takenByName },
       after: { status: "taken", ...change },
     });
+    const taker =
+      input.ownerId !== null
+        ? (tx.select({ name: people.name }).from(people).where(eq(people.id, input.ownerId)).get()?.name ?? "Someone")
+        : input.takenByName;
+    const subject = { type: "help_request", id: current.id, teamId: current.teamId } as const;
+    notify(tx, {
+      kind: "help_taken",
+      by: actor,
+      to: [{ leadsOf: current.teamId }],
+      subject,
+      title: `${taker} took up “${current.title}”`,
+      linkPath: helpLink(tx, current.teamId),
+    });
+    if (current.ownerId !== null && current.ownerId !== input.ownerId) {
+      notify(tx, {
+        kind: "help_changed",
+        by: actor,
+        to: [{ people: [current.ownerId] }],
+        subject,
+        title: `“${current.title}”, which you took up, is now with ${taker}`,
+        linkPath: helpLink(tx, current.teamId),
+      });
+    }
     return current;
   });
   invalidate(tags.team(result.teamId), tags.cycle(result.cycleId));
@@ -174,6 +204,14 @@ export function closeHelpRequest({ actor, input }: { actor: Actor; input: CloseH
       entityId: current.id,
       before: { status: current.status },
       after: { status: input.status },
+    });
+    notify(tx, {
+      kind: "help_changed",
+      by: actor,
+      to: [{ people: [current.ownerId] }],
+      subject: { type: "help_request", id: current.id, teamId: current.teamId },
+      title: `“${current.title}”, which you took up, was ${input.status === "resolved" ? "marked resolved" : "dropped"}`,
+      linkPath: helpLink(tx, current.teamId),
     });
     return current;
   });

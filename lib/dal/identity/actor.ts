@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { teams } from "@/db/schema";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
 import type { SessionInfo } from "@/lib/session-info";
+import { unreadCount } from "../notifications/inbox";
 import { getAuth } from "./auth";
 import { actorForPerson } from "./person-actor";
 
@@ -51,5 +52,5 @@ export async function getSessionInfo(): Promise<SessionInfo> {
           .where(inArray(teams.id, [...actor.leadOf]))
           .all()
           .map((t) => t.slug);
-  return { signedIn: true, name: actor.name, role: actor.role, leadOf };
+  return { signedIn: true, name: actor.name, role: actor.role, leadOf, unread: unreadCount(actor.id) };
 }

@@ -25,7 +25,7 @@ import { passwordAccepted, passwordNotChecked, startPasswordAttempt, tryAgainMes
 import { SESSION_LIFETIME_SECONDS, PASSWORD_LIMITS } from "@/lib/validation/auth";
 
 /** CYCLEBOARD_SECRET, or one generated on first use and kept beside the database (mode 600). */
-function authSecret(): string {
+export function authSecret(): string {
   if (process.env.CYCLEBOARD_SECRET) return process.env.CYCLEBOARD_SECRET;
   const file = path.join(path.dirname(databasePath()), ".cycleboard-secret");
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });

@@ -1,12 +1,12 @@
 /** A person as an Actor, read from the database alone: usable by scripts outside a request. */
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { people, teamLeads, teams } from "@/db/schema";
 import { ANONYMOUS, type Actor } from "@/lib/permissions";
 
 /** A person as an Actor, or anonymous when they are unknown or deactivated. */
-export function actorForPerson(db: Db, personId: string): Actor {
+export function actorForPerson(db: Db | Tx, personId: string): Actor {
   const person = db
     .select({ id: people.id, name: people.name, role: people.role, active: people.active })
     .from(people)

@@ -6,13 +6,15 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { communitySettings, milestones, notifications, people, releaseCycles, teamLeads, updateReminders } from "@/db/schema";
+import { communitySettings, milestones, people, releaseCycles, teamLeads, updateReminders } from "@/db/schema";
 import { formatDay } from "@/lib/dates";
 import type { SendMail } from "@/lib/mailer";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
 import { dueSince, teamsDue } from "../updates/review";
+import { notify } from "./notify";
+import { emailChoices } from "./preferences";
 
 const DAY = 86_400_000;
 
@@ -84,7 +86,7 @@ export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: strin
       due.length === 0
         ? []
         : db
-            .select({ teamId: teamLeads.teamId, name: people.name, email: people.email })
+            .select({ teamId: teamLeads.teamId, id: people.id, name: people.name, email: people.email })
             .from(teamLeads)
             .innerJoin(people, eq(people.id, teamLeads.personId))
             .where(
@@ -97,8 +99,14 @@ export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: strin
               ),
             )
             .all();
+    // Leads who turned "update due" email off are left out of the mail (they still see it in their inbox).
+    const mailed = emailChoices(
+      db,
+      leadRows.map((l) => l.id),
+      "update_due",
+    );
     for (const team of due) {
-      const leads = leadRows.filter((l) => l.teamId === team.id).map(({ name, email }) => ({ name, email }));
+      const leads = leadRows.filter((l) => l.teamId === team.id && mailed.get(l.id) !== "off").map(({ name, email }) => ({ name, email }));
       pending.push({
         milestone: { id: m.id, name: m.name, dueOn: m.dueOn },
         cycle: { id: m.cycleId, slug: m.cycleSlug, name: m.cycleName },
@@ -145,14 +153,17 @@ export async function sendReminders(
         .returning({ id: updateReminders.id })
         .get();
       if (!row) return null;
-      tx.insert(notifications)
-        .values({
-          teamId: reminder.team.id,
-          title: `Update due before ${reminder.milestone.name} (${formatDay(reminder.milestone.dueOn)})`,
-          body: reminder.text,
-          linkPath: `/updates/new?team=${reminder.team.slug}`,
-        })
-        .run();
+      // The reminder mails the leads itself, below; the inbox shows it too.
+      notify(tx, {
+        kind: "update_due",
+        by: actor,
+        to: [{ leadsOf: reminder.team.id }],
+        subject: { type: "team", id: reminder.team.id },
+        title: `${reminder.team.name}: update due before ${reminder.milestone.name} (${formatDay(reminder.milestone.dueOn)})`,
+        body: reminder.text,
+        linkPath: `/updates/new?team=${reminder.team.slug}`,
+        mailedByEvent: true,
+      });
       recordAudit(tx, actor, {
         action: "reminder.send",
         entityType: "team",

@@ -10,6 +10,7 @@ import { assertCan, type Actor } from "@/lib/permissions";
 import type { CreatePersonInput, EditPersonInput } from "@/lib/validation/person";
 import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
+import { notify } from "../notifications/notify";
 
 /** A password nobody chose: shown once, to be changed after the first sign-in. */
 export function generatePassword(): string {
@@ -26,6 +27,21 @@ function teamIdsForSlugs(db: Db | Tx, slugs: readonly string[]): number[] {
   const missing = slugs.filter((s) => !rows.some((r) => r.slug === s));
   if (missing.length > 0) throw new InputError("leads", `No team is called ${missing.join(", ")}`);
   return rows.map((r) => r.id);
+}
+
+/** Tells a person of each team they now lead. */
+function notifyNewLead(tx: Tx, actor: Actor, personId: string, teamIds: number[]): void {
+  if (teamIds.length === 0) return;
+  for (const team of tx.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)).all()) {
+    notify(tx, {
+      kind: "made_lead",
+      by: actor,
+      to: [{ people: [personId] }],
+      subject: { type: "team", id: team.id },
+      title: `You are now a lead of ${team.name}`,
+      linkPath: `/teams/${team.slug}`,
+    });
+  }
 }
 
 /** Creates a person with a password account; returns the id. The password is hashed by better-auth. */
@@ -53,6 +69,7 @@ export async function createPerson(
       entityId: id,
       after: { name: input.name, email: input.email, role: input.role, leads: input.leads },
     });
+    notifyNewLead(tx, actor, id, teamIds);
   });
   invalidate(tags.teams, tags.teamList);
   return { id };
@@ -93,8 +110,22 @@ export function editPerson({ actor, input }: { actor: Actor; input: EditPersonIn
         .map((r) => r.slug)
         .sort();
       if (previous.join() !== [...input.leads].sort().join()) {
+        const led = new Set(
+          tx
+            .select({ teamId: teamLeads.teamId })
+            .from(teamLeads)
+            .where(eq(teamLeads.personId, input.id))
+            .all()
+            .map((r) => r.teamId),
+        );
         tx.delete(teamLeads).where(eq(teamLeads.personId, input.id)).run();
         for (const teamId of teamIds) tx.insert(teamLeads).values({ teamId, personId: input.id }).run();
+        notifyNewLead(
+          tx,
+          actor,
+          input.id,
+          teamIds.filter((teamId) => !led.has(teamId)),
+        );
         before.leads = previous;
         after.leads = input.leads;
       }

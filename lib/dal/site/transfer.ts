@@ -51,6 +51,8 @@ export const TRANSFERRED: readonly SQLiteTable[] = [
   schema.communityTopics,
   schema.topicActionItems,
   schema.notifications,
+  schema.follows,
+  schema.notificationPreferences,
   schema.auditEntries,
 ];
 

@@ -204,12 +204,17 @@ const WRITES_WITHOUT_PUBLIC_EFFECT = [
   "resolve a change request",
   "reply to a note for release managers only",
   "resolve a note for release managers only",
+  // only the review queue and the team's leads see that another look was asked
+  "ask for another look",
   // the docs update already awaits changes: a further request adds only a comment
   "request changes",
   // people who lead no team appear on no public page
   "create a person",
   "deactivate a person",
   "record a password change",
+  // following and email choices are the person's own, shown only to them
+  "follow a team",
+  "choose what is mailed",
 ];
 
 /**
@@ -232,6 +237,11 @@ const PAGING: Unlisted = { kind: "helper", why: "pages and filters the API's lis
 const NEVER_CACHED: Unlisted = { kind: "signed-in read", why: "a signed-in page's read, never cached, so no tag to expire" };
 const API_READ: Unlisted = { kind: "signed-in read", why: "an API read of public rows, never cached (testing/api-routes.test.ts)" };
 const TOKENS: Unlisted = { kind: "write", why: "API credentials of the signed-in person, on no public page (identity/api-tokens.test.ts)" };
+const INBOX: Unlisted = { kind: "write", why: "the person's own inbox, on no cached page (notifications/inbox.test.ts)" };
+const MAIL: Unlisted = {
+  kind: "write",
+  why: "the mail queue and the hourly job; notifications show on no cached page (notifications/mail.test.ts)",
+};
 const TRANSFER: Unlisted = { kind: "write", why: "import takes an empty site only and expires every tag (site/transfer.test.ts)" };
 
 const UNLISTED: Record<string, Unlisted> = {
@@ -266,6 +276,7 @@ const UNLISTED: Record<string, Unlisted> = {
   paged: PAGING,
   cycleFilter: PAGING,
   updatesVisibleTo: { kind: "helper", why: "the where-clause of every update read; the read matrix tries it through DRAFT_READS" },
+  queueStatus: { kind: "helper", why: "words where a review stands for the queue, from a row already read" },
   latestPublishedUpdateId: { kind: "helper", why: "a subquery of the board and team reads" },
   isPrivateMode: { kind: "helper", why: "read per request by the proxy and pages, never cached" },
   ftsQuery: { kind: "helper", why: "turns search words into an FTS5 query" },
@@ -279,6 +290,8 @@ const UNLISTED: Record<string, Unlisted> = {
   pendingReminders: NEVER_CACHED,
   getReviewQueue: NEVER_CACHED,
   openChangeRequests: NEVER_CACHED,
+  changeRequestOf: NEVER_CACHED,
+  getReviewReading: NEVER_CACHED,
   getRoadmapForEditing: NEVER_CACHED,
   getSettingsForEditing: NEVER_CACHED,
   listTeamsForAdmin: NEVER_CACHED,
@@ -303,6 +316,8 @@ const UNLISTED: Record<string, Unlisted> = {
   readCycleUpdates: { kind: "draft read" },
   getUpdateForEditing: { kind: "draft read" },
   getReviewThread: { kind: "draft read" },
+  listOpenDrafts: { kind: "draft read" },
+  listLeadsOpenDrafts: { kind: "draft read" },
   readCycles: { kind: "part of", reads: [listCycles] },
   readBurnUp: { kind: "part of", reads: [getBurnUp] },
   readCycleBoard: { kind: "part of", reads: [getCycleBoard] },
@@ -328,6 +343,27 @@ const UNLISTED: Record<string, Unlisted> = {
   recordAudit: { kind: "write", why: "the audit entry of every write, made inside that write's transaction" },
   changeUpdate: { kind: "write", why: "the one path of every update change, tried through the WRITES rows that call it" },
   startReminderSchedule: { kind: "write", why: "the reminder timer; what it runs is sendReminders, a WRITES row" },
+  authSecret: SESSION,
+  listInbox: NEVER_CACHED,
+  unreadCount: NEVER_CACHED,
+  isFollowing: NEVER_CACHED,
+  getEmailPreferences: NEVER_CACHED,
+  emailChoices: { kind: "helper", why: "a person's email choice per kind, for notify() and the mailers" },
+  mayRead: { kind: "helper", why: "notify()'s privacy check (notifications/matrix.test.ts)" },
+  unsubscribeToken: { kind: "helper", why: "signs the unsubscribe link (notifications/mail.test.ts)" },
+  unsubscribeUrl: { kind: "helper", why: "signs the unsubscribe link (notifications/mail.test.ts)" },
+  verifyUnsubscribeToken: { kind: "helper", why: "checks the unsubscribe link (notifications/mail.test.ts)" },
+  notify: { kind: "write", why: "writes notifications inside the transaction of the write that calls it (notifications/matrix.test.ts)" },
+  markRead: INBOX,
+  markAllRead: INBOX,
+  unsubscribe: {
+    kind: "write",
+    why: "from a signed link, without an actor; only the person's own email choices (notifications/mail.test.ts)",
+  },
+  mailSoon: MAIL,
+  sendAtOnce: MAIL,
+  sendDigests: MAIL,
+  notifyExpiringTokens: MAIL,
 };
 
 const ALLOWED_FIRST: ActorKind[] = ["lead of the team", "release manager", "admin", "member"];

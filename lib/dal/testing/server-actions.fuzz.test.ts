@@ -17,6 +17,7 @@ import {
   helpRequests,
   metricDefinitions,
   milestones,
+  notifications,
   people,
   releaseCycles,
   reviewComments,
@@ -24,8 +25,10 @@ import {
   teams,
   updates,
 } from "@/db/schema";
+import { NOTIFICATION_KIND } from "@/lib/domain";
 import { fingerprint } from "@/db/testing";
 import type { Actor } from "@/lib/permissions";
+import { REVIEW_STATE } from "@/lib/domain";
 import {
   arrangeTeamAction,
   createPersonAction,
@@ -48,12 +51,15 @@ import {
   setCycleStatusAction,
   setMilestoneDoneAction,
 } from "@/app/(signed-in)/admin/cycles/actions";
+import { emailPreferencesAction, followAction, markAllReadAction, markReadAction } from "@/app/(signed-in)/inbox/actions";
 import {
+  askForAnotherLookAction,
   markReviewedAction,
   replyToReviewAction,
   requestChangesAction,
   resolveReviewCommentAction,
   sendRemindersAction,
+  undoReviewDecisionAction,
 } from "@/app/(signed-in)/review/actions";
 import { assignHelpRequestAction, closeHelpRequestAction, openHelpRequestAction } from "@/app/(signed-in)/teams/[slug]/help/actions";
 import { replaceTeamLinksAction } from "@/app/(signed-in)/teams/[slug]/links/actions";
@@ -446,12 +452,18 @@ const ACTIONS: ActionRow[] = [
     }),
     call: form(replaceTeamLinksAction),
   },
-  { name: "mark an update reviewed", candidates: (db) => ({ updateId: updateIds(db) }), call: form(markReviewedAction) },
+  {
+    name: "mark an update reviewed",
+    candidates: (db) => ({ updateId: updateIds(db), seen: [...REVIEW_STATE, "later"] }),
+    call: (input) => markReviewedAction(input),
+  },
   {
     name: "request changes",
-    candidates: (db) => ({ updateId: updateIds(db), body: ["Please add numbers", " "] }),
-    call: form(requestChangesAction),
+    candidates: (db) => ({ updateId: updateIds(db), seen: [...REVIEW_STATE], body: ["Please add numbers", " "] }),
+    call: (input) => requestChangesAction(input),
   },
+  { name: "undo a review decision", candidates: (db) => ({ updateId: updateIds(db) }), call: (input) => undoReviewDecisionAction(input) },
+  { name: "ask for another look", candidates: (db) => ({ updateId: updateIds(db) }), call: (input) => askForAnotherLookAction(input) },
   {
     name: "start an update",
     candidates: (db) => ({ team: teamSlugs(db), cycle: cycleSlugs(db), start: ["prefill", "blank"] }),
@@ -589,6 +601,26 @@ const ACTIONS: ActionRow[] = [
     call: form(closeHelpRequestAction),
   },
   { name: "send reminders", candidates: () => ({}), call: () => sendRemindersAction(null, new FormData()) },
+  {
+    name: "mark a notification read",
+    candidates: (db) => ({ id: [...ids(db.select({ id: notifications.id }).from(notifications).all()).slice(0, 3), 9999, "x"] }),
+    call: form(markReadAction),
+  },
+  { name: "mark every notification read", candidates: () => ({}), call: () => markAllReadAction(null, new FormData()) },
+  {
+    name: "choose what is mailed",
+    candidates: () => Object.fromEntries(NOTIFICATION_KIND.map((kind) => [kind, ["at_once", "daily", "off", "weekly"]])),
+    call: form(emailPreferencesAction),
+  },
+  {
+    name: "follow a team or a cycle",
+    candidates: (db) => ({
+      subject: ["team", "cycle", "person"],
+      slug: [...teamSlugs(db).slice(0, 2), ...cycleSlugs(db).slice(0, 2)],
+      following: [true, false, "yes"],
+    }),
+    call: followAction,
+  },
 ];
 
 let template: string;

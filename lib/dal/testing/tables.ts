@@ -11,17 +11,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { openDatabase, type Db } from "@/db/client";
 import {
   communitySettings,
   communityTopics,
+  follows,
   gatherings,
   helpRequests,
   metricDefinitions,
   metricValues,
   milestones,
+  notificationPreferences,
   people,
   releaseCycles,
   reviewComments,
@@ -33,7 +35,9 @@ import {
   updates,
 } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
+import { NOTIFICATION_KIND } from "@/lib/domain";
 import { ANONYMOUS, type Actor, type TokenScope } from "@/lib/permissions";
+import type { EmailPreferencesInput } from "@/lib/validation/notifications";
 import { actorForPerson } from "../identity/person-actor";
 import { createPerson, editPerson } from "../people/admin";
 import { updateSettings } from "../site/settings";
@@ -54,11 +58,29 @@ import {
   setCycleStatus,
   setMilestoneDone,
 } from "../cycles/admin";
+import { setFollowing } from "../notifications/follows";
+import { setEmailPreferences } from "../notifications/preferences";
 import { sendReminders } from "../notifications/reminders";
-import { getReviewThread, markReviewed, replyToReview, requestChanges, resolveReviewComment } from "../updates/review";
+import {
+  askForAnotherLook,
+  getReviewThread,
+  markReviewed,
+  replyToReview,
+  requestChanges,
+  resolveReviewComment,
+  undoReviewDecision,
+} from "../updates/review";
 import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "../help-requests/editor";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "../roadmap/editor";
-import { deleteDraft, getUpdateForEditing, publishUpdate, saveUpdate, startUpdate } from "../updates/editor";
+import {
+  deleteDraft,
+  getUpdateForEditing,
+  listLeadsOpenDrafts,
+  listOpenDrafts,
+  publishUpdate,
+  saveUpdate,
+  startUpdate,
+} from "../updates/editor";
 import { readUpdate } from "../updates/reads";
 import { editUpdate } from "../updates/writes";
 import { readCycleUpdates } from "../updates/reads";
@@ -102,8 +124,18 @@ const docsHelpRequest = (db: Db) =>
     .from(helpRequests)
     .where(eq(helpRequests.teamId, docsId(db)))
     .get()!;
+const containersLatest = (db: Db) => {
+  const team = db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "containers")).get()!;
+  return db
+    .select()
+    .from(updates)
+    .where(and(eq(updates.teamId, team.id), eq(updates.state, "published")))
+    .orderBy(desc(updates.publishedAt), desc(updates.id))
+    .get()!;
+};
 const managersOnlyNote = (db: Db) => db.select().from(reviewComments).where(eq(reviewComments.releaseManagersOnly, true)).get()!;
 const LEADS_AND_ADMINS: ActorKind[] = ["lead of the team", "admin"];
+const SIGNED_IN: ActorKind[] = ["member", "lead of the team", "lead of another team", "release manager", "admin"];
 const PLANNERS: ActorKind[] = ["lead of the team", "release manager", "admin"];
 
 export const WRITES: Write[] = [
@@ -336,14 +368,29 @@ export const WRITES: Write[] = [
     covers: markReviewed,
     changes: updates,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => markReviewed({ actor, updateId: docsPublished(db).id }, db),
+    run: (actor, db) => markReviewed({ actor, input: { updateId: docsPublished(db).id, seen: "changes_requested" } }, db),
   },
   {
     name: "request changes",
     covers: requestChanges,
     changes: reviewComments,
     allowed: ["release manager", "admin"],
-    run: (actor, db) => requestChanges({ actor, input: { updateId: docsPublished(db).id, body: "Please add numbers" } }, db),
+    run: (actor, db) =>
+      requestChanges({ actor, input: { updateId: docsPublished(db).id, seen: "changes_requested", body: "Please add numbers" } }, db),
+  },
+  {
+    name: "undo a review decision",
+    covers: undoReviewDecision,
+    changes: updates,
+    allowed: ["release manager", "admin"],
+    run: (actor, db) => undoReviewDecision({ actor, input: { updateId: containersLatest(db).id } }, db),
+  },
+  {
+    name: "ask for another look",
+    covers: askForAnotherLook,
+    changes: updates,
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => askForAnotherLook({ actor, input: { updateId: docsPublished(db).id } }, db),
   },
   {
     name: "reply in the review thread",
@@ -384,6 +431,27 @@ export const WRITES: Write[] = [
     changes: milestones,
     allowed: ["release manager", "admin"],
     run: (actor, db) => addMilestone({ actor, input: { cycle: "10.0", name: "Docs sprint", dueOn: "2024-06-14", doneOn: null } }, db),
+  },
+  {
+    name: "follow a team",
+    covers: setFollowing,
+    changes: follows,
+    allowed: SIGNED_IN,
+    run: (actor, db) => setFollowing({ actor, input: { subject: "team", slug: "docs", following: true } }, db),
+  },
+  {
+    name: "choose what is mailed",
+    covers: setEmailPreferences,
+    changes: notificationPreferences,
+    allowed: SIGNED_IN,
+    run: (actor, db) =>
+      setEmailPreferences(
+        {
+          actor,
+          input: { ...Object.fromEntries(NOTIFICATION_KIND.map((kind) => [kind, "daily"])), review_reply: "off" } as EmailPreferencesInput,
+        },
+        db,
+      ),
   },
   {
     name: "send update-due reminders",
@@ -777,6 +845,18 @@ export const DRAFT_READS: DraftRead[] = [
     run: (actor, db) => getUpdateForEditing({ actor, id: docsDraft(db).id }, db) !== null,
   },
   {
+    name: "list a team's open drafts",
+    covers: listOpenDrafts,
+    sees: DRAFT_READERS,
+    run: (actor, db) => listOpenDrafts({ actor, teamSlug: "docs" }, db).some((d) => d.id === docsDraft(db).id),
+  },
+  {
+    name: "list the open drafts of the teams one leads",
+    covers: listLeadsOpenDrafts,
+    sees: ["lead of the team", "lead's token with the draft scope"],
+    run: (actor, db) => listLeadsOpenDrafts({ actor }, db).some((d) => d.id === docsDraft(db).id),
+  },
+  {
     name: "read a note for release managers only",
     covers: getReviewThread,
     sees: ["release manager", "admin"],
@@ -813,7 +893,11 @@ export async function createWriteTemplate(): Promise<{ file: string; cleanup: ()
     },
     db,
   );
-  requestChanges({ actor: system, input: { updateId: docsPublished(db).id, body: "Add the numbers" } }, db);
+  requestChanges(
+    { actor: system, input: { updateId: docsPublished(db).id, seen: docsPublished(db).reviewState, body: "Add the numbers" } },
+    db,
+  );
+  markReviewed({ actor: system, input: { updateId: containersLatest(db).id, seen: containersLatest(db).reviewState } }, db);
   replyToReview(
     {
       actor: system,

@@ -1,9 +1,9 @@
 /** What team leads do to updates: start one, save it (content, links, numbers), publish it. */
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { gatherings, healthDefinitions, metricDefinitions, metricValues, releaseCycles, teams, updateLinks, updates } from "@/db/schema";
-import { UPDATE_SECTIONS, type Health, type MetricUnit } from "@/lib/domain";
+import { bySection, CARRIED_FORWARD_SECTIONS, type Health, type MetricUnit, type UpdateSectionKey } from "@/lib/domain";
 import { InputError, NotFoundError } from "@/lib/errors";
 import { aggregateMetric } from "@/lib/metrics";
 import { assertCan, can, type Actor } from "@/lib/permissions";
@@ -14,7 +14,54 @@ import { countedValue } from "../metrics/reads";
 import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./writes";
 import { latestPublishedUpdateId } from "./visibility";
 
-const SECTION_FIELDS = ["headline", "health", ...UPDATE_SECTIONS.map(([key]) => key)] as const;
+/** A team's open draft for a cycle: what "Post update" offers to continue instead of starting another. */
+export interface OpenDraft {
+  id: number;
+  teamSlug: string;
+  teamName: string;
+  cycleSlug: string;
+  cycleName: string;
+  headline: string;
+  updatedAt: number;
+}
+
+function openDrafts(db: Db, teamIds: number[]): OpenDraft[] {
+  if (teamIds.length === 0) return [];
+  return db
+    .select({
+      id: updates.id,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      cycleSlug: releaseCycles.slug,
+      cycleName: releaseCycles.name,
+      headline: updates.headline,
+      updatedAt: updates.updatedAt,
+    })
+    .from(updates)
+    .innerJoin(teams, eq(teams.id, updates.teamId))
+    .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
+    .where(and(inArray(updates.teamId, teamIds), eq(updates.state, "draft")))
+    .orderBy(desc(updates.updatedAt), desc(updates.id))
+    .all()
+    .map((d) => ({ ...d, updatedAt: d.updatedAt.getTime() }));
+}
+
+/** A team's open drafts, newest first, for those who may read them (its page lists them). */
+export function listOpenDrafts({ actor, teamSlug }: { actor: Actor; teamSlug: string }, db: Db = getDb()): OpenDraft[] {
+  const team = db.select({ id: teams.id }).from(teams).where(eq(teams.slug, teamSlug)).get();
+  if (!team) throw new NotFoundError("Team");
+  assertCan(actor, "update.read_draft", { teamId: team.id });
+  return openDrafts(db, [team.id]);
+}
+
+/** The open drafts of the teams a person leads, newest first: their inbox lists them so none is forgotten. */
+export function listLeadsOpenDrafts({ actor }: { actor: Actor }, db: Db = getDb()): OpenDraft[] {
+  if (actor.kind !== "person") return [];
+  return openDrafts(
+    db,
+    actor.leadOf.filter((teamId) => can(actor, "update.read_draft", { teamId })),
+  );
+}
 
 /** The teams and cycles the actor can start an update for, and each team's last published update. */
 export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
@@ -50,10 +97,18 @@ export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
     ).map(({ teamId, ...update }) => [teamId, update]),
   );
   const lastUpdates = writable.map((team) => ({ teamSlug: team.slug, last: last.get(team.id) ?? null }));
-  return { teams: writable, cycles, lastUpdates };
+  return {
+    teams: writable,
+    cycles,
+    lastUpdates,
+    drafts: openDrafts(
+      db,
+      writable.map((t) => t.id),
+    ),
+  };
 }
 
-/** Creates a draft, blank or filled from the team's last published update. */
+/** Creates a draft, blank or filled with what carries forward from the team's last published update. */
 export function startUpdate({ actor, input }: { actor: Actor; input: StartUpdateInput }, db: Db = getDb()): { id: number } {
   return db.transaction((tx) => {
     const team = teamForWriting(tx, input.team);
@@ -73,13 +128,13 @@ export function startUpdate({ actor, input }: { actor: Actor; input: StartUpdate
       .where(eq(gatherings.cycleId, cycle.id))
       .orderBy(desc(gatherings.startsOn))
       .get();
-    const content = last
-      ? Object.fromEntries(SECTION_FIELDS.map((f) => [f, last[f]]))
-      : { headline: `${team.name} update`, health: "on_track" as Health };
+    const carried = last ? Object.fromEntries(CARRIED_FORWARD_SECTIONS.map((key) => [key, last[key]])) : {};
     const row = tx
       .insert(updates)
       .values({
-        ...(content as { headline: string; health: Health }),
+        headline: `${team.name} update`,
+        health: "on_track" as Health,
+        ...carried,
         teamId: team.id,
         cycleId: cycle.id,
         gatheringId: gathering?.id ?? null,
@@ -117,6 +172,18 @@ export interface EditorMetric {
   value: number | null;
   /** The team's figure for the previous cycle, for comparison. */
   previous: { cycleName: string; value: number | null } | null;
+  /** What is already counted for this cycle from elsewhere (a CI token, another update), if anything. */
+  recorded: { value: number | null; entries: number; latestAt: number } | null;
+}
+
+/** The team's update before this one, shown beside the editor section by section. */
+export interface PreviousUpdate {
+  id: number;
+  headline: string;
+  health: Health;
+  cycleName: string;
+  publishedAt: number;
+  sections: Record<UpdateSectionKey, string>;
 }
 
 export interface UpdateForEditing {
@@ -130,7 +197,35 @@ export interface UpdateForEditing {
   snapshot: UpdateSnapshot;
   metrics: EditorMetric[];
   healthDefinitions: { health: Health; label: string; meaning: string }[];
+  previousUpdate: PreviousUpdate | null;
   updatedAt: number;
+}
+
+function previousUpdateOf(db: Db, update: { id: number; teamId: number; publishedAt: Date | null }): PreviousUpdate | null {
+  const row = db
+    .select({ update: updates, cycleName: releaseCycles.name })
+    .from(updates)
+    .innerJoin(releaseCycles, eq(releaseCycles.id, updates.cycleId))
+    .where(
+      and(
+        eq(updates.teamId, update.teamId),
+        eq(updates.state, "published"),
+        ne(updates.id, update.id),
+        update.publishedAt ? lte(updates.publishedAt, update.publishedAt) : undefined,
+      ),
+    )
+    .orderBy(desc(updates.publishedAt), desc(updates.id))
+    .get();
+  if (!row) return null;
+  const { update: previous } = row;
+  return {
+    id: previous.id,
+    headline: previous.headline,
+    health: previous.health,
+    cycleName: row.cycleName,
+    publishedAt: previous.publishedAt!.getTime(),
+    sections: bySection((key) => previous[key]),
+  };
 }
 
 export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number }, db: Db = getDb()): UpdateForEditing | null {
@@ -175,6 +270,23 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
     .select({ metricId: metricValues.metricId, value: metricValues.value })
     .from(metricValues)
     .where(eq(metricValues.sourceUpdateId, id))
+    .all();
+  const recordedValues = db
+    .select({
+      metricId: metricValues.metricId,
+      teamId: metricValues.teamId,
+      value: metricValues.value,
+      observedAt: metricValues.observedAt,
+    })
+    .from(metricValues)
+    .where(
+      and(
+        eq(metricValues.teamId, update.teamId),
+        eq(metricValues.cycleId, update.cycleId),
+        countedValue,
+        or(isNull(metricValues.sourceUpdateId), ne(metricValues.sourceUpdateId, id)),
+      ),
+    )
     .all();
   const previousValues = previousCycle
     ? db
@@ -225,7 +337,12 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
             ),
           }
         : null,
+      recorded: recordedOf(
+        d.aggregation,
+        recordedValues.filter((v) => v.metricId === d.id),
+      ),
     })),
+    previousUpdate: previousUpdateOf(db, update),
     healthDefinitions: db
       .select({ health: healthDefinitions.health, label: healthDefinitions.label, meaning: healthDefinitions.meaning })
       .from(healthDefinitions)
@@ -233,6 +350,15 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
       .all(),
     updatedAt: update.updatedAt.getTime(),
   };
+}
+
+function recordedOf(
+  aggregation: Parameters<typeof aggregateMetric>[0],
+  values: { metricId: number; teamId: number; value: number; observedAt: Date }[],
+): EditorMetric["recorded"] {
+  if (values.length === 0) return null;
+  const points = values.map((v) => ({ ...v, observedAt: v.observedAt.getTime() }));
+  return { value: aggregateMetric(aggregation, points), entries: points.length, latestAt: Math.max(...points.map((p) => p.observedAt)) };
 }
 
 /** Writes what the editor holds inside a change of the update (./updates.ts `changeUpdate`). */

@@ -6,7 +6,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
-import { gatherings, updateLinks, updateRevisions, updates } from "@/db/schema";
+import { gatherings, releaseCycles, teams, updateLinks, updateRevisions, updates } from "@/db/schema";
 import { UPDATE_SECTIONS } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
@@ -15,6 +15,7 @@ import type { EditUpdateInput, UpdateContent } from "@/lib/validation/update";
 import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
 import { cycleBySlug, teamForWriting } from "../lookups";
+import { notify } from "../notifications/notify";
 
 export const EDITABLE_FIELDS = [
   "headline",
@@ -36,6 +37,24 @@ function snapshotOf(tx: Tx, current: UpdateRow): UpdateSnapshot {
       .orderBy(asc(updateLinks.sortOrder))
       .all(),
   };
+}
+
+/** Tells those who follow the team or the cycle of a newly published update: its headline, never the private note. */
+function announcePublished(tx: Tx, actor: Actor, update: { id: number; teamId: number; cycleId: number; headline: string }): void {
+  const where = tx
+    .select({ team: teams.name, cycle: releaseCycles.name })
+    .from(teams)
+    .innerJoin(releaseCycles, eq(releaseCycles.id, update.cycleId))
+    .where(eq(teams.id, update.teamId))
+    .get();
+  notify(tx, {
+    kind: "followed_update",
+    by: actor,
+    to: [{ followersOf: { teamId: update.teamId, cycleId: update.cycleId } }],
+    subject: { type: "update", id: update.id, teamId: update.teamId },
+    title: `New update from ${where?.team ?? "a team"} (${where?.cycle ?? "cycle"}): ${update.headline}`,
+    linkPath: `/updates/${update.id}`,
+  });
 }
 
 /**
@@ -78,6 +97,7 @@ export function changeUpdate(
       Object.keys(after).map((k) => [k, (snapshot as Record<string, unknown>)[k] ?? (current as Record<string, unknown>)[k]]),
     );
     recordAudit(tx, actor, { action, entityType: "update", entityId: current.id, before, after });
+    if (set.state === "published" && current.state !== "published") announcePublished(tx, actor, { ...current, ...set });
     return { version, teamId: current.teamId, cycleId: current.cycleId };
   });
   invalidate(tags.update(id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);
@@ -137,6 +157,7 @@ export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateIn
         health: content.health,
       },
     });
+    if (publish) announcePublished(tx, actor, { id: row.id, teamId: team.id, cycleId: cycle.id, headline: content.headline });
     return { ...row, teamId: team.id, cycleId: cycle.id };
   });
   // A draft shows on no public page; a published update shows on the team, the cycle and the lists.

@@ -8,6 +8,7 @@ import { getSiteInfo } from "@/lib/dal/site/reads";
 import { recapAsOfLine, recapSubtitle, recapTitle, teamAbsence, teamHeadline, teamParts } from "@/lib/formats/gathering-recap-markdown";
 import { formatMetric } from "@/lib/metrics";
 import { recapAsOfSchema } from "@/lib/validation/cycle";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const instant = false;
 
@@ -140,7 +141,7 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
           <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">
             {recap.numbersOf.cycle} in numbers
           </h2>
-          <div className="overflow-x-auto">
+          <ScrollRegion label={`${recap.numbersOf.cycle} in numbers`}>
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300 dark:border-slate-700">
@@ -169,7 +170,7 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ) : null}
 

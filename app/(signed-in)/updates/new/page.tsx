@@ -23,7 +23,14 @@ export default async function NewUpdatePage({ searchParams }: PageProps<"/update
     <div className="mx-auto max-w-xl">
       <h1 className="mb-4 text-2xl font-bold tracking-tight">Post an update</h1>
       <Card as="div">
-        <StartUpdateForm teams={options.teams} cycles={options.cycles} lastUpdates={options.lastUpdates} team={team} cycle={cycle} />
+        <StartUpdateForm
+          teams={options.teams}
+          cycles={options.cycles}
+          lastUpdates={options.lastUpdates}
+          drafts={options.drafts}
+          team={team}
+          cycle={cycle}
+        />
       </Card>
     </div>
   );

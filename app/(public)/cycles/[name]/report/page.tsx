@@ -9,6 +9,7 @@ import { getCycleReport } from "@/lib/dal/views/reports";
 import { getSiteInfo } from "@/lib/dal/site/reads";
 import { formatMetric } from "@/lib/metrics";
 import { REPORT_SECTIONS } from "@/lib/formats/report-markdown";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const instant = false;
 
@@ -141,7 +142,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
         <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">
           The cycle in numbers
         </h2>
-        <div className="overflow-x-auto">
+        <ScrollRegion label={"The cycle in numbers"}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300 dark:border-slate-700">
@@ -187,7 +188,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <RecapTopics topics={report.topics} />

@@ -1,0 +1,1 @@
+ALTER TABLE `updates` ADD `another_look_asked_at` integer;
