@@ -11,6 +11,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
+  // A journey signs in (scrypt, slow by design) and renders several pages; on two shared cores
+  // at load average 10 a few took just over 30 s in a local CI run, so each gets a minute.
+  timeout: 60_000,
   workers: 2,
   reporter: [["list"], ["json", { outputFile: "test-reports/e2e.json" }]],
   use: {
