@@ -134,7 +134,8 @@ test("starting from the last update copies what carries forward, not what was do
   await expect(page.getByRole("textbox", { name: "Summary" })).toHaveValue("");
   const lastDone = page.getByRole("note", { name: "Done in the last update" });
   await expect(lastDone).toBeVisible();
-  await expect(lastDone).toContainText("Moved the install guide");
+  // Rendered as it reads on the update's page, not as its Markdown source.
+  await expect(lastDone.getByRole("listitem")).toHaveText("Moved the install guide");
   const carried = await page.getByRole("textbox", { name: "In progress" }).inputValue();
   expect(carried).toBe("- Translating the install guide\n- Reviewing the API pages");
   await expect(page.getByRole("note", { name: "In progress in the last update" })).toContainText("Translating the install guide");

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import { startSmtpSink } from "../lib/testing/smtp-sink";
+import { plainMessage, startSmtpSink } from "../lib/testing/smtp-sink";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
 import { EditorPage } from "./support/editor-page";
-import { runScript, startServer, workerFile, workerPort } from "./support/processes";
+import { runScript, runScriptInBackground, startServer, workerFile, workerPort } from "./support/processes";
 import { ReviewQueuePage } from "./support/review-queue-page";
 import { signIn } from "./support/sign-in";
 import type { Page } from "@playwright/test";
@@ -14,13 +14,6 @@ async function signInHere(page: Page, email: string) {
   await signIn(page, email).catch(async () => expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 }));
 }
 
-/** The message as sent, with folded headers and quoted-printable soft breaks undone. */
-const plain = (data: string) =>
-  data
-    .replace(/\r?\n[ \t]+/g, " ")
-    .replace(/=\r?\n/g, "")
-    .replace(/=3D/g, "=");
-
 // Its own server and database, pointed at a loopback SMTP server: the suite's server mails nobody.
 test("the Docs lead follows a team, hears of a change request in the header, the inbox and by email, and unsubscribes in one click", async ({
   browser,
@@ -28,9 +21,9 @@ test("the Docs lead follows a team, hears of a change request in the header, the
   // A server of its own, started and first rendered on cores other sessions share.
   test.setTimeout(300_000);
   const smtp = await startSmtpSink();
-  const port = Number(process.env.E2E_PORT ?? 3100) + 100;
+  const port = workerPort(Number(process.env.E2E_PORT ?? 3100) + 100);
   const baseURL = `http://localhost:${port}`;
-  const db = "data/e2e-notifications.db";
+  const db = workerFile("data/e2e-notifications.db");
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(db + suffix, { force: true });
   const env = {
     CYCLEBOARD_DB: db,
@@ -82,7 +75,7 @@ test("the Docs lead follows a team, hears of a change request in the header, the
 
     // The mail went at once, with a link that unsubscribes without signing in.
     await expect.poll(() => smtp.received.filter((m) => m.to.includes(ACCOUNTS.docsLead)).length).toBe(1);
-    const mail = plain(smtp.received.find((m) => m.to.includes(ACCOUNTS.docsLead))!.data);
+    const mail = plainMessage(smtp.received.find((m) => m.to.includes(ACCOUNTS.docsLead))!.data);
     expect(mail).toContain("Please link the new build guide.");
     expect(mail).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     const link = mail.match(/List-Unsubscribe: <([^>]+)>/)![1]!;
@@ -124,19 +117,12 @@ test("a change request goes round: the lead hears of it, replies and asks for an
   runScript("scripts/prepare-db.ts", [], env);
   const server = await startServer(port, env);
   /** The mails to `email` so far, as sent. */
-  const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).map((m) => plain(m.data));
+  const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).map((m) => plainMessage(m.data));
   try {
     for (const url of ["/signin", "/", "/teams/containers", "/review", "/inbox"]) await fetch(`${baseURL}${url}`);
     const leadContext = await browser.newContext({ baseURL });
     const lead = await leadContext.newPage();
     await signInHere(lead, ACCOUNTS.containersLead);
-    // "Marked reviewed" goes in the daily digest unless the lead asks for it at once.
-    await lead.goto("/inbox");
-    await lead.getByLabel("Your team's update marked reviewed").selectOption("at_once");
-    await submit(lead, lead.getByRole("button", { name: "Save email preferences" }));
-    await lead.reload();
-    await expect(lead.getByLabel("Your team's update marked reviewed")).toHaveValue("at_once");
-
     const headline = "Upgrades tested on three Kubernetes versions";
     const editor = await EditorPage.startBlank(lead, "containers");
     await editor.headline.fill(headline);
@@ -174,8 +160,19 @@ test("a change request goes round: the lead hears of it, replies and asks for an
     await expect(queue.state("Containers", "Lead replied")).toBeVisible();
     await queue.markReviewed("Containers");
 
-    await expect.poll(() => mailTo(ACCOUNTS.containersLead).filter((m) => m.includes("was marked reviewed")).length).toBe(1);
-    expect(mailTo(ACCOUNTS.containersLead).find((m) => m.includes("was marked reviewed"))).toContain(`${baseURL}/updates/${editor.id}`);
+    // "Marked reviewed" goes in the daily digest by default: nothing at once, then one digest with its link.
+    expect(mailTo(ACCOUNTS.containersLead).filter((m) => m.includes("was marked reviewed"))).toEqual([]);
+    expect(await runScriptInBackground("scripts/send-digest.ts", [], { ...env, CYCLEBOARD_URL: baseURL })).toMatch(
+      /Sent [1-9]\d* daily digest/,
+    );
+    const digest = mailTo(ACCOUNTS.containersLead).find((m) => m.includes("your daily digest"));
+    expect(digest).toContain("was marked reviewed");
+    expect(digest).toContain(`${baseURL}/updates/${editor.id}`);
+    const unsubscribe = digest!.match(/List-Unsubscribe: <([^>]+)>/)![1]!;
+    const answer = await fetch(unsubscribe, { method: "POST", body: "List-Unsubscribe=One-Click" });
+    expect(answer.status).toBe(200);
+    await lead.goto("/inbox");
+    await expect(lead.getByLabel("Your team's update marked reviewed")).toHaveValue("off");
     await leadContext.close();
     await rmContext.close();
   } finally {

@@ -1,5 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { promisify } from "node:util";
 
 /** Which of the workers running at once this is (Playwright numbers them from 0); 0 outside a worker. */
 const parallelIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
@@ -27,6 +28,15 @@ export function runScript(file: string, args: string[], env: Record<string, stri
     encoding: "utf8",
     stdio: "pipe",
   });
+}
+
+/** runScript without blocking this process: for a script that talks to a server the test itself runs (the SMTP sink). */
+export async function runScriptInBackground(file: string, args: string[], env: Record<string, string>): Promise<string> {
+  const { stdout } = await promisify(execFile)(tsx, ["--conditions=react-server", file, ...args], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    encoding: "utf8",
+  });
+  return stdout;
 }
 
 /** A second production server (scripts/server.js, as npm start runs it) on the same build, against its own database. */

@@ -29,3 +29,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A message as sent, with folded headers and quoted-printable soft breaks undone, to search as text. */
+export function plainMessage(data: string): string {
+  return data
+    .replace(/\r?\n[ \t]+/g, " ")
+    .replace(/=\r?\n/g, "")
+    .replace(/=3D/g, "=");
+}

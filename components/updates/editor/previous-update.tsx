@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { PreviousUpdate } from "@/lib/dal/updates/editor";
 import { formatTimestamp } from "@/lib/dates";
 import { UPDATE_SECTIONS, type UpdateSectionKey } from "@/lib/domain";
+import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "../health-badge";
 
 function SectionText({ text }: { text: string }) {
   return text.trim() ? (
-    <div className="whitespace-pre-wrap break-words font-mono text-xs">{text}</div>
+    <Markdown className="prose-update text-xs">{text}</Markdown>
   ) : (
     <p className="text-xs italic text-slate-600 dark:text-slate-400">Empty last time.</p>
   );

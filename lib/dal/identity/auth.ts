@@ -28,7 +28,10 @@ import { SESSION_LIFETIME_SECONDS, PASSWORD_LIMITS } from "@/lib/validation/auth
 export function authSecret(): string {
   if (process.env.CYCLEBOARD_SECRET) return process.env.CYCLEBOARD_SECRET;
   const file = path.join(path.dirname(databasePath()), ".cycleboard-secret");
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
   return fs.readFileSync(file, "utf8").trim();
 }
 

@@ -6,7 +6,7 @@ import { createTestDatabase } from "@/db/testing";
 import { NOTIFICATION_KIND } from "@/lib/domain";
 import { mailerFromEnv, type SendMail } from "@/lib/mailer";
 import type { EmailPreferencesInput } from "@/lib/validation/notifications";
-import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
+import { plainMessage, startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 import { GET, POST } from "@/app/api/unsubscribe/route";
 import { actorForPerson } from "../identity/person-actor";
 import { requestChanges, markReviewed } from "../updates/review";
@@ -43,11 +43,6 @@ const byEmail = (email: string) => db.select().from(people).where(eq(people.emai
 const rm = () => actorForPerson(db, db.select().from(people).where(eq(people.role, "release_manager")).get()!.id);
 const docsUpdate = () => db.select().from(updates).where(eq(updates.headline, "Build process docs are moving off the wiki")).get()!;
 /** The message as sent, with folded headers and quoted-printable soft breaks undone. */
-const plain = (data: string) =>
-  data
-    .replace(/\r?\n[ \t]+/g, " ")
-    .replace(/=\r?\n/g, "")
-    .replace(/=3D/g, "=");
 
 describe("notification email", () => {
   it("mails a change request at once through a real SMTP server, with a signed one-click unsubscribe link that works", async () => {
@@ -59,7 +54,7 @@ describe("notification email", () => {
 
     expect(await sendAtOnce({ sendMail, baseUrl: BASE, now: NOW }, db)).toEqual({ mailed: 1 });
     expect(smtp.received).toHaveLength(1);
-    const mail = plain(smtp.received[0]!.data);
+    const mail = plainMessage(smtp.received[0]!.data);
     expect(smtp.received[0]!.to).toEqual([lead.email]);
     expect(mail).toContain("Changes requested on Docs");
     expect(mail).toContain("Please add the figures");
@@ -101,7 +96,7 @@ describe("notification email", () => {
 
     expect(await sendAtOnce({ sendMail, baseUrl: BASE, now: NOW }, db)).toEqual({ mailed: 0 });
     expect(await sendDigests({ sendMail, baseUrl: BASE, now: NOW }, db)).toEqual({ mailed: 1 });
-    const mail = plain(smtp.received[0]!.data);
+    const mail = plainMessage(smtp.received[0]!.data);
     expect(smtp.received[0]!.to).toEqual([lead.email]);
     expect(mail).toContain("your daily digest (2)");
     expect(mail).toContain("Changes requested on Docs");

@@ -74,7 +74,7 @@ function siteName(db: Db): string {
 }
 
 /** Every mail says how to stop it, in the text and in the headers mail clients offer as a button (RFC 8058). */
-function withUnsubscribe(mail: Omit<Mail, "headers">, url: string): Mail {
+export function withUnsubscribe(mail: Omit<Mail, "headers">, url: string): Mail {
   return {
     ...mail,
     text: `${mail.text}\n\n--\nStop these emails (one click, no sign-in): ${url}\nOr choose what is mailed on your inbox page.`,

@@ -1,15 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { milestones, notifications, releaseCycles, updateReminders } from "@/db/schema";
+import { milestones, notifications, people, releaseCycles, updateReminders } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { mailerFromEnv } from "@/lib/mailer";
-import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
+import { plainMessage, startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 import { sendReminders, pendingReminders } from "./reminders";
+import { verifyUnsubscribeToken } from "./unsubscribe-link";
 
 let smtp: SmtpSink;
 
 beforeAll(async () => {
+  // The unsubscribe links are signed with the site's secret.
+  vi.stubEnv("CYCLEBOARD_SECRET", "a-test-secret-of-some-length");
   smtp = await startSmtpSink();
 });
 afterAll(() => smtp.close());
@@ -49,6 +52,12 @@ describe("update-due reminders", () => {
     const toDocs = smtp.received.filter((m) => m.to.includes("dana.lead@example.org"));
     expect(toDocs).toHaveLength(1);
     expect(toDocs[0]!.data).toContain("Subject: StarlingX 10.0: Docs update due before Docs sprint");
+    // Each lead's mail carries a one-click unsubscribe link for that lead and this kind alone.
+    const token = /List-Unsubscribe: <https:\/\/status\.example\.org\/api\/unsubscribe\?token=([\w.-]+)>/.exec(
+      plainMessage(toDocs[0]!.data),
+    )?.[1];
+    const dana = db.select().from(people).where(eq(people.email, "dana.lead@example.org")).get()!;
+    expect(verifyUnsubscribeToken(token ?? "")).toEqual({ personId: dana.id, kinds: ["update_due"] });
     expect(db.select().from(notifications).all()).toHaveLength(6);
     expect(
       db

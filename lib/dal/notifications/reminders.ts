@@ -14,7 +14,9 @@ import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
 import { dueSince, teamsDue } from "../updates/review";
 import { notify } from "./notify";
+import { withUnsubscribe } from "./mail";
 import { emailChoices } from "./preferences";
+import { unsubscribeUrl } from "./unsubscribe-link";
 
 const DAY = 86_400_000;
 
@@ -22,7 +24,8 @@ export interface PendingReminder {
   milestone: { id: number; name: string; dueOn: string };
   cycle: { id: number; slug: string; name: string };
   team: { id: number; slug: string; name: string };
-  leads: { name: string; email: string }[];
+  /** The leads to mail: those who have not turned "update due" email off. */
+  leads: { id: string; name: string; email: string }[];
   subject: string;
   text: string;
 }
@@ -106,7 +109,9 @@ export function pendingReminders({ now, baseUrl }: { now: number; baseUrl: strin
       "update_due",
     );
     for (const team of due) {
-      const leads = leadRows.filter((l) => l.teamId === team.id && mailed.get(l.id) !== "off").map(({ name, email }) => ({ name, email }));
+      const leads = leadRows
+        .filter((l) => l.teamId === team.id && mailed.get(l.id) !== "off")
+        .map(({ id, name, email }) => ({ id, name, email }));
       pending.push({
         milestone: { id: m.id, name: m.name, dueOn: m.dueOn },
         cycle: { id: m.cycleId, slug: m.cycleSlug, name: m.cycleName },
@@ -176,16 +181,28 @@ export async function sendReminders(
     sent += 1;
     invalidate(tags.team(reminder.team.id));
     if (sendMail && reminder.leads.length > 0) {
-      try {
-        await sendMail({ to: reminder.leads.map((l) => l.email), subject: reminder.subject, text: reminder.text });
+      // A mail per lead, so each carries that lead's own one-click unsubscribe link.
+      let delivered = 0;
+      for (const lead of reminder.leads) {
+        try {
+          await sendMail(
+            withUnsubscribe(
+              { to: [lead.email], subject: reminder.subject, text: reminder.text },
+              unsubscribeUrl(baseUrl, lead.id, ["update_due"]),
+            ),
+          );
+          delivered += 1;
+        } catch (error) {
+          // The in-app reminder stands; the row's channels say whether any mail went out.
+          console.error(`Could not email the ${reminder.team.name} reminder:`, error instanceof Error ? error.message : error);
+        }
+      }
+      if (delivered > 0) {
         db.update(updateReminders)
           .set({ channels: ["app", "email"] })
           .where(eq(updateReminders.id, claimed))
           .run();
         emailed += 1;
-      } catch (error) {
-        // The in-app reminder stands; the row's channels say the mail did not go out.
-        console.error(`Could not email the ${reminder.team.name} reminder:`, error instanceof Error ? error.message : error);
       }
     }
   }
