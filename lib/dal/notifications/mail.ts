@@ -11,7 +11,7 @@ import { communitySettings, notifications, people } from "@/db/schema";
 import { NOTIFICATION_KINDS, type EmailDelivery, type NotificationKind } from "@/lib/domain";
 import type { Mail, SendMail } from "@/lib/mailer";
 import { emailChoices } from "./preferences";
-import { unsubscribeUrl } from "./unsubscribe-link";
+import { unsubscribeUrl, withUnsubscribe } from "./unsubscribe-link";
 
 /** The digest goes out on the schedule's first run in this hour (UTC). */
 export const DIGEST_HOUR_UTC = 7;
@@ -71,15 +71,6 @@ function release(db: Db, ids: number[]): void {
 
 function siteName(db: Db): string {
   return db.select({ name: communitySettings.name }).from(communitySettings).where(eq(communitySettings.id, 1)).get()?.name ?? "Cycleboard";
-}
-
-/** Every mail says how to stop it, in the text and in the headers mail clients offer as a button (RFC 8058). */
-export function withUnsubscribe(mail: Omit<Mail, "headers">, url: string): Mail {
-  return {
-    ...mail,
-    text: `${mail.text}\n\n--\nStop these emails (one click, no sign-in): ${url}\nOr choose what is mailed on your inbox page.`,
-    headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-  };
 }
 
 async function deliver(db: Db, sendMail: SendMail, ids: number[], now: number, mail: Mail): Promise<boolean> {

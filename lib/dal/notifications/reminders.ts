@@ -14,9 +14,8 @@ import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
 import { dueSince, teamsDue } from "../updates/review";
 import { notify } from "./notify";
-import { withUnsubscribe } from "./mail";
 import { emailChoices } from "./preferences";
-import { unsubscribeUrl } from "./unsubscribe-link";
+import { unsubscribeUrl, withUnsubscribe } from "./unsubscribe-link";
 
 const DAY = 86_400_000;
 

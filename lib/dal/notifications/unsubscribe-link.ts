@@ -6,6 +6,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { NOTIFICATION_KIND, type NotificationKind } from "@/lib/domain";
+import type { Mail } from "@/lib/mailer";
 import { authSecret } from "../identity/auth";
 
 function signature(payload: string): string {
@@ -32,4 +33,13 @@ export function verifyUnsubscribeToken(token: string): { personId: string; kinds
   const kinds = (kindList ?? "").split(",").filter((k): k is NotificationKind => (NOTIFICATION_KIND as string[]).includes(k));
   if (!personId || kinds.length === 0) return null;
   return { personId, kinds };
+}
+
+/** Every mail says how to stop it, in the text and in the headers mail clients offer as a button (RFC 8058). */
+export function withUnsubscribe(mail: Omit<Mail, "headers">, url: string): Mail {
+  return {
+    ...mail,
+    text: `${mail.text}\n\n--\nStop these emails (one click, no sign-in): ${url}\nOr choose what is mailed on your inbox page.`,
+    headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+  };
 }

@@ -353,6 +353,7 @@ const UNLISTED: Record<string, Unlisted> = {
   unsubscribeToken: { kind: "helper", why: "signs the unsubscribe link (notifications/mail.test.ts)" },
   unsubscribeUrl: { kind: "helper", why: "signs the unsubscribe link (notifications/mail.test.ts)" },
   verifyUnsubscribeToken: { kind: "helper", why: "checks the unsubscribe link (notifications/mail.test.ts)" },
+  withUnsubscribe: { kind: "helper", why: "puts the unsubscribe link in a mail (notifications/mail.test.ts, reminders.test.ts)" },
   notify: { kind: "write", why: "writes notifications inside the transaction of the write that calls it (notifications/matrix.test.ts)" },
   markRead: INBOX,
   markAllRead: INBOX,
