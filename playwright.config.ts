@@ -14,6 +14,8 @@ export default defineConfig({
   // A journey signs in (scrypt, slow by design) and renders several pages; on two shared cores
   // at load average 10 a few took just over 30 s in a local CI run, so each gets a minute.
   timeout: 60_000,
+  // Two workers, the server and its page renders share two cores: a page can take several seconds.
+  expect: { timeout: 10_000 },
   workers: 2,
   reporter: [["list"], ["json", { outputFile: "test-reports/e2e.json" }]],
   use: {

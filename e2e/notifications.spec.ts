@@ -7,12 +7,6 @@ import { EditorPage } from "./support/editor-page";
 import { runScript, runScriptInBackground, startServer, workerFile, workerPort } from "./support/processes";
 import { ReviewQueuePage } from "./support/review-queue-page";
 import { signIn } from "./support/sign-in";
-import type { Page } from "@playwright/test";
-
-/** signIn, given the longer first answers of a server started for this test alone. */
-async function signInHere(page: Page, email: string) {
-  await signIn(page, email).catch(async () => expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 }));
-}
 
 // Its own server and database, pointed at a loopback SMTP server: the suite's server mails nobody.
 test("the Docs lead follows a team, hears of a change request in the header, the inbox and by email, and unsubscribes in one click", async ({
@@ -40,7 +34,7 @@ test("the Docs lead follows a team, hears of a change request in the header, the
     for (const url of ["/signin", "/", "/teams/test", "/review", "/inbox"]) await fetch(`${baseURL}${url}`);
     const leadContext = await browser.newContext({ baseURL });
     const lead = await leadContext.newPage();
-    await signInHere(lead, ACCOUNTS.docsLead);
+    await signIn(lead, ACCOUNTS.docsLead);
     await expect(lead.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
 
     // Following, from a kept team page: the button reads its state from the browser.
@@ -52,7 +46,7 @@ test("the Docs lead follows a team, hears of a change request in the header, the
 
     const rmContext = await browser.newContext({ baseURL });
     const rm = await rmContext.newPage();
-    await signInHere(rm, ACCOUNTS.releaseManager);
+    await signIn(rm, ACCOUNTS.releaseManager);
     await rm.goto("/review");
     const docs = rm.getByRole("article", { name: "Docs", exact: true });
     await docs.getByText("Request changes…").click();
@@ -122,7 +116,7 @@ test("a change request goes round: the lead hears of it, replies and asks for an
     for (const url of ["/signin", "/", "/teams/containers", "/review", "/inbox"]) await fetch(`${baseURL}${url}`);
     const leadContext = await browser.newContext({ baseURL });
     const lead = await leadContext.newPage();
-    await signInHere(lead, ACCOUNTS.containersLead);
+    await signIn(lead, ACCOUNTS.containersLead);
     const headline = "Upgrades tested on three Kubernetes versions";
     const editor = await EditorPage.startBlank(lead, "containers");
     await editor.headline.fill(headline);
@@ -131,7 +125,7 @@ test("a change request goes round: the lead hears of it, replies and asks for an
 
     const rmContext = await browser.newContext({ baseURL });
     const rm = await rmContext.newPage();
-    await signInHere(rm, ACCOUNTS.releaseManager);
+    await signIn(rm, ACCOUNTS.releaseManager);
     const queue = new ReviewQueuePage(rm);
     await queue.goto();
     expect(await queue.headline("Containers")).toBe(headline);

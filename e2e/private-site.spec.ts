@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
 import { submit } from "./support/forms";
 import { runScript, startServer, workerFile, workerPort } from "./support/processes";
+import { signIn } from "./support/sign-in";
 import { callServerReference, cacheFunctionId } from "./support/server-references";
 
 /** Private mode changes the whole site, so each journey here gets a server and database of its own (ports beside the suite's). */
@@ -19,11 +20,7 @@ async function privateSite(browser: Browser, port: number, name: string) {
   try {
     const context = await browser.newContext({ baseURL: base });
     const admin = await context.newPage();
-    await admin.goto("/signin");
-    await admin.getByLabel("Email").fill(ACCOUNTS.admin);
-    await admin.getByLabel("Password").fill(DEMO_PASSWORD);
-    await admin.getByRole("button", { name: "Sign in" }).click();
-    await expect(admin.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await signIn(admin, ACCOUNTS.admin);
     await admin.goto("/admin/settings");
     await admin.getByLabel("Private: only signed-in people can read").check();
     await submit(admin, admin.getByRole("button", { name: "Save settings" }));

@@ -32,7 +32,7 @@ export function CycleNumbersTable({ board }: { board: CycleBoard }) {
         <tbody>
           {rows.map((n) => (
             <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-1.5 font-normal">
+              <th scope="row" className="py-1.5 font-normal [overflow-wrap:anywhere]">
                 {n.label}
               </th>
               {previous ? <td className={cell}>{formatMetric(n.before, n.unit)}</td> : null}

@@ -10,7 +10,9 @@ export function Card({
   as?: "section" | "article" | "div" | "li";
 }) {
   return (
-    <Tag className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+    <Tag
+      className={`min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}
+    >
       {children}
     </Tag>
   );

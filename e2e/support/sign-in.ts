@@ -7,6 +7,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Checking a password is deliberately slow (scrypt); with two workers on two cores it can take over 5 s.
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 20_000 });
+  // Checking a password is deliberately slow (scrypt); with two workers on two cores, on a server
+  // that renders these pages for the first time, it can take far over 5 s.
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 30_000 });
 }

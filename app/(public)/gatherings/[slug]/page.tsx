@@ -141,7 +141,7 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
           <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">
             {recap.numbersOf.cycle} in numbers
           </h2>
-          <ScrollRegion label={`${recap.numbersOf.cycle} in numbers`}>
+          <ScrollRegion label={`Figures of ${recap.numbersOf.cycle}`}>
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300 dark:border-slate-700">

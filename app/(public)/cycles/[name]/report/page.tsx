@@ -142,7 +142,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
         <h2 id="numbers-heading" className="mb-3 text-2xl font-semibold">
           The cycle in numbers
         </h2>
-        <ScrollRegion label={"The cycle in numbers"}>
+        <ScrollRegion label="Figures of the cycle, beside the previous one">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300 dark:border-slate-700">
