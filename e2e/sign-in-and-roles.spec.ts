@@ -40,6 +40,8 @@ test("a lead edits their team's links hub, and cannot open another team's", asyn
 });
 
 test("an admin creates a person, who signs in; once deactivated, their open session stops working", async ({ browser }) => {
+  // Three password checks (scrypt, slow by design) and two people's pages on two shared cores.
+  test.slow();
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, ACCOUNTS.admin);

@@ -30,7 +30,10 @@ export function runScript(file: string, args: string[], env: Record<string, stri
   });
 }
 
-/** runScript without blocking this process: for a script that talks to a server the test itself runs (the SMTP sink). */
+/**
+ * runScript without blocking this process: for a script that talks to a server the test itself
+ * runs (the SMTP sink), or between requests whose idle keep-alive sockets must see the server close them.
+ */
 export async function runScriptInBackground(file: string, args: string[], env: Record<string, string>): Promise<string> {
   const { stdout } = await promisify(execFile)(tsx, ["--conditions=react-server", file, ...args], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
