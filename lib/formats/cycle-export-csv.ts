@@ -91,7 +91,7 @@ function table(data: CycleExport, part: CsvPart): Record<string, string | number
 const HEADERS: Record<CsvPart, string[]> = {
   updates: ["id", "team", "published_at", "health", "headline", ...SECTION_COLUMNS.map(([, column]) => column), "gathering", "links"],
   teams: ["team", "name", "health", "latest_update_id", "last_published_at", "roadmap_done", "roadmap_total"],
-  numbers: ["metric", "label", "unit", "team", "value", "observed_at", "note"],
+  numbers: ["metric", "label", "kind", "team", "value", "shown", "observed_at", "counts_in_figure", "note"],
   roadmap: ["id", "team", "title", "status", "kind", "help_wanted", "original_cycle", "description", "links"],
 };
 

@@ -105,15 +105,18 @@ const metricDefinitionFields = z.object({
   kind: z.enum(METRIC_KIND, { error: "Pick a kind" }),
   /** A decimal metric's precision; left empty, 2. Ignored for the other kinds. */
   decimals: z
-    .union([
-      z.literal("").transform(() => null),
-      z.null(),
-      z.coerce
-        .number({ error: decimalsMessage })
-        .int({ error: decimalsMessage })
-        .min(METRIC_DECIMALS.min, { error: decimalsMessage })
-        .max(METRIC_DECIMALS.max, { error: decimalsMessage }),
-    ])
+    .union(
+      [
+        z.literal("").transform(() => null),
+        z.null(),
+        z.coerce
+          .number({ error: decimalsMessage })
+          .int({ error: decimalsMessage })
+          .min(METRIC_DECIMALS.min, { error: decimalsMessage })
+          .max(METRIC_DECIMALS.max, { error: decimalsMessage }),
+      ],
+      { error: decimalsMessage },
+    )
     .optional()
     .transform((v) => v ?? null),
   direction: z.enum(METRIC_DIRECTION, { error: "Pick which way is better" }),

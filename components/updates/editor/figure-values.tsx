@@ -56,7 +56,8 @@ function FigureValueRow({ metric, value, canCorrect }: { metric: EditorMetric; v
   const [mode, setMode] = useState<"show" | "correct" | "delete">("show");
   const shown = formatMetric(value.value, metric);
   const when = formatTimestamp(value.observedAt);
-  const named = `${shown} of ${when}`;
+  // Names each control uniquely: two values of one day can differ only by who recorded them.
+  const named = `${shown} ${sourceWords(value.source)}, observed ${when}`;
   return (
     <li className="rounded border border-slate-200 px-2 py-1 dark:border-slate-700">
       <span className={value.counts ? "font-medium" : "line-through"}>{shown}</span> {sourceWords(value.source)}, observed {when}
