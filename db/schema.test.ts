@@ -1,4 +1,8 @@
 import { eq } from "drizzle-orm";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "./client";
 import { MigrationError, migrateDatabase } from "./migrate";
@@ -104,6 +108,71 @@ describe("the database", () => {
     } finally {
       reopened.$client.close();
       db = openDatabase(file);
+    }
+  });
+});
+
+describe("metric kinds", () => {
+  it("refuses a kind outside the enumeration, and decimals on anything but a decimal", () => {
+    const insert = (kind: string, decimals: number | null) =>
+      db.$client
+        .prepare("insert into metric_definitions (key, label, unit, kind, decimals, aggregation) values (?, 'x', 'count', ?, ?, 'sum')")
+        .run(`k_${kind}_${decimals}`, kind, decimals);
+    expect(() => insert("ratio", null)).toThrow(/CHECK constraint failed: metric_definitions_kind/);
+    expect(() => insert("count", 2)).toThrow(/CHECK constraint failed: metric_definitions_kind/);
+    expect(() => insert("decimal", 7)).toThrow(/CHECK constraint failed: metric_definitions_kind/);
+    insert("decimal", 2);
+    expect(() => db.$client.prepare("update metric_definitions set kind = 'ratio'").run()).toThrow(/metric_definitions_kind/);
+  });
+
+  it("came without rebuilding metric_definitions: every metric value is kept, and percents became percentages", () => {
+    // The database as it stood before kinds: the migrations up to the one that added them.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cycleboard-before-kinds-"));
+    try {
+      fs.cpSync(path.join(process.cwd(), "db", "migrations"), dir, { recursive: true });
+      const journalFile = path.join(dir, "meta", "_journal.json");
+      const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.slice(
+        0,
+        journal.entries.findIndex((e) => e.tag.endsWith("_metric_kinds")),
+      );
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      const before = openDatabase(path.join(dir, "before.db"));
+      try {
+        migrate(before, { migrationsFolder: dir });
+        const sqlite = before.$client;
+        sqlite.prepare("insert into teams (slug, name) values ('test', 'Test')").run();
+        sqlite
+          .prepare(
+            "insert into release_cycles (slug, name, status, starts_on, target_release_on) values ('9.0', '9.0', 'released', '2024-01-01', '2024-02-29')",
+          )
+          .run();
+        sqlite
+          .prepare(
+            "insert into metric_definitions (key, label, unit, aggregation, team_id) values ('pass_rate', 'Pass rate', 'percent', 'average', 1)",
+          )
+          .run();
+        sqlite
+          .prepare("insert into metric_definitions (key, label, unit, aggregation, team_id) values ('cases', 'Cases', 'count', 'sum', 1)")
+          .run();
+        const value = sqlite.prepare("insert into metric_values (metric_id, team_id, cycle_id, value, observed_at) values (?, 1, 1, ?, 0)");
+        value.run(1, 97.4);
+        value.run(2, 683);
+
+        migrateDatabase(before);
+        expect(sqlite.prepare("select metric_id, value, entered from metric_values order by id").all()).toEqual([
+          { metric_id: 1, value: 97.4, entered: null },
+          { metric_id: 2, value: 683, entered: null },
+        ]);
+        expect(sqlite.prepare("select key, kind, decimals from metric_definitions order by id").all()).toEqual([
+          { key: "pass_rate", kind: "percentage", decimals: null },
+          { key: "cases", kind: "count", decimals: null },
+        ]);
+      } finally {
+        before.$client.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -15,6 +15,7 @@ import {
   HELP_STATUS,
   METRIC_AGGREGATION,
   METRIC_DIRECTION,
+  METRIC_KIND,
   METRIC_UNIT,
   REVIEW_STATE,
   ROADMAP_KIND,
@@ -531,7 +532,15 @@ export const metricDefinitions = sqliteTable(
     key: text("key").notNull().unique(),
     label: text("label").notNull(),
     description: text("description").notNull().default(""),
+    /** Before kinds: count or percent. Written in step with `kind` (lib/domain.ts unitOfKind), never read. */
     unit: text("unit", { enum: METRIC_UNIT }).notNull(),
+    /**
+     * Added by ALTER TABLE, so its values are checked by triggers (0011_metric_kinds_checks.sql)
+     * rather than a CHECK: a new CHECK would rebuild the table, and its DROP cascades to metric_values.
+     */
+    kind: text("kind", { enum: METRIC_KIND }).notNull().default("count"),
+    /** For a decimal metric, how many decimals its figures show; null for the other kinds. */
+    decimals: integer("decimals"),
     direction: text("direction", { enum: METRIC_DIRECTION }).notNull().default("higher_is_better"),
     aggregation: text("aggregation", { enum: METRIC_AGGREGATION }).notNull(),
     /** The team that reports it; null for a community-wide metric. */
@@ -562,7 +571,10 @@ export const metricValues = sqliteTable(
     cycleId: integer("cycle_id")
       .notNull()
       .references(() => releaseCycles.id, { onDelete: "restrict" }),
+    /** A duration in seconds; 0 for a version, which is `entered`. */
     value: real("value").notNull(),
+    /** A version exactly as entered ("1.10"); null for the numeric kinds. */
+    entered: text("entered"),
     observedAt: integer("observed_at", { mode: "timestamp_ms" }).notNull(),
     sourceUpdateId: integer("source_update_id").references(() => updates.id, { onDelete: "set null" }),
     sourceTokenId: integer("source_token_id").references(() => apiTokens.id, { onDelete: "set null" }),

@@ -91,8 +91,30 @@ export const TEAM_LINK_LABELS: Record<TeamLinkKind, string> = {
   other: "Link",
 };
 
+/**
+ * What a metric measures, which decides how its values are entered, compared, shown and
+ * charted (lib/metrics.ts): a count, a percentage, a decimal with its precision, a duration
+ * (kept in seconds) or a version (kept as entered: 1.10 is not 1.1).
+ */
+export const METRIC_KIND = ["count", "percentage", "decimal", "duration", "version"] as const;
+export type MetricKind = (typeof METRIC_KIND)[number];
+export const METRIC_KIND_LABELS: Record<MetricKind, string> = {
+  count: "Count",
+  percentage: "Percentage",
+  decimal: "Decimal",
+  duration: "Duration",
+  version: "Version",
+};
+/** How many decimals a decimal metric may show. */
+export const METRIC_DECIMALS = { min: 0, max: 6 } as const;
+
+/**
+ * The column metrics had before kinds (db/schema.ts keeps it in step with the kind: changing
+ * its CHECK would rebuild metric_definitions, whose DROP cascades to metric_values).
+ */
 export const METRIC_UNIT = ["count", "percent"] as const;
 export type MetricUnit = (typeof METRIC_UNIT)[number];
+export const unitOfKind = (kind: MetricKind): MetricUnit => (kind === "percentage" ? "percent" : "count");
 
 export const METRIC_DIRECTION = ["higher_is_better", "lower_is_better"] as const;
 export type MetricDirection = (typeof METRIC_DIRECTION)[number];

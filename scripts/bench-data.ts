@@ -214,6 +214,7 @@ function fillCommunity(db: Db, size: BenchSize, passwordHash: string, now: numbe
       key: `team_${team + 1}_pass_rate`,
       label: `Team ${team + 1} pass rate`,
       unit: "percent" as const,
+      kind: "percentage" as const,
       aggregation: "latest" as const,
       teamId: team + 1,
       sortOrder: team + 2,

@@ -13,6 +13,7 @@ export function LineChart({
   series,
   formatValue,
   yDomain,
+  yTicks,
 }: {
   id: string;
   title: string;
@@ -22,6 +23,8 @@ export function LineChart({
   formatValue: (value: number) => string;
   /** Fixed bounds (e.g. 0–100 for a percentage); otherwise from zero to the largest value. */
   yDomain?: [number, number];
+  /** The axis's ticks, when the values' kind decides them (whole hours, one per version). */
+  yTicks?: number[];
 }) {
   const bottom = CHART.height - MARGIN.bottom;
   const right = CHART.width - MARGIN.right;
@@ -30,7 +33,7 @@ export function LineChart({
   const y = scaleLinear({ domain: yDomain ?? [Math.min(0, ...values), Math.max(1, ...values)], range: [bottom, MARGIN.top], nice: true });
   const styled = series.map((s, i) => ({ ...s, style: SERIES_STYLES[i % SERIES_STYLES.length]! }));
   // Counts get whole-number ticks only.
-  const ticks = y.ticks(4).filter((t) => !values.every(Number.isInteger) || Number.isInteger(t));
+  const ticks = yTicks ?? y.ticks(4).filter((t) => !values.every(Number.isInteger) || Number.isInteger(t));
   return (
     <ChartFrame
       id={id}

@@ -35,8 +35,8 @@ export function CycleNumbersTable({ board }: { board: CycleBoard }) {
               <th scope="row" className="py-1.5 font-normal [overflow-wrap:anywhere]">
                 {n.label}
               </th>
-              {previous ? <td className={cell}>{formatMetric(n.before, n.unit)}</td> : null}
-              <td className={`${cell} font-semibold`}>{formatMetric(n.value, n.unit)}</td>
+              {previous ? <td className={cell}>{formatMetric(n.before, n)}</td> : null}
+              <td className={`${cell} font-semibold`}>{formatMetric(n.value, n)}</td>
             </tr>
           ))}
           <tr>

@@ -13,7 +13,9 @@ import type { ActionResult } from "@/lib/http/action-result";
 import { HEALTH, HEALTH_LABELS, UPDATE_SECTIONS, type Health, type UpdateSectionKey } from "@/lib/domain";
 import { teamDraftsQuery } from "@/lib/query/drafts";
 import { UPDATE_LIMITS } from "@/lib/validation/update";
+import { entryHint, formatMetric } from "@/lib/metrics";
 import { DiscardDraftButton } from "./editor/discard-draft";
+import { FigureValues } from "./editor/figure-values";
 import { comparable, FIELD_LABELS, formFrom, payload, placeErrors, validate, type FieldError, type Form } from "./editor/form";
 import { keepLocalCopy, localCopyKey, readLocalCopy } from "./editor/local-copy";
 import { PreviousSection, PreviousUpdateHeader } from "./editor/previous-update";
@@ -60,7 +62,7 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   /** Whether the last save or publish was asked for: only then do its errors take the focus. */
   const asked = useRef(false);
 
-  const errors = useMemo(() => validate(form, initial.id, version), [form, initial.id, version]);
+  const errors = useMemo(() => validate(form, initial.id, version, initial.metrics), [form, initial.id, version, initial.metrics]);
   const dirty = comparable(form) !== comparable(saved);
   const visibleErrors = { ...(showErrors ? errors : {}), ...(serverErrors?.fieldErrors ?? {}) };
   const placed = placeErrors(visibleErrors, form, initial.metrics);
@@ -371,30 +373,31 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
                 <div key={m.metricId}>
                   <label htmlFor={id} className="block text-sm">
                     {m.label}
-                    {m.unit === "percent" ? " (%)" : ""}
+                    {m.kind === "percentage" ? " (%)" : ""}
                   </label>
                   <div className="flex flex-wrap items-center gap-x-3">
                     <input
                       id={id}
-                      inputMode="decimal"
+                      inputMode={m.kind === "version" || m.kind === "duration" ? "text" : "decimal"}
                       value={form.metrics[m.metricId] ?? ""}
                       onChange={(e) => set("metrics", { ...form.metrics, [m.metricId]: e.target.value })}
                       aria-invalid={fieldErrors.length > 0 ? true : undefined}
-                      aria-describedby={[`${id}-recorded`, `${id}-previous`, fieldErrors.length > 0 ? `${id}-error` : null]
+                      aria-describedby={[`${id}-hint`, `${id}-previous`, fieldErrors.length > 0 ? `${id}-error` : null]
                         .filter(Boolean)
                         .join(" ")}
                       className={`${inputClass} max-w-40`}
                     />
-                    <span id={`${id}-recorded`} className="text-xs text-slate-700 dark:text-slate-300">
-                      {m.recorded
-                        ? `Recorded for ${initial.cycle.name}: ${m.recorded.value ?? "not reported"} (${m.recorded.entries} ${m.recorded.entries === 1 ? "entry" : "entries"}, latest ${formatTimestamp(m.recorded.latestAt)})`
-                        : `Nothing recorded for ${initial.cycle.name} yet`}
+                    <span id={`${id}-hint`} className="text-xs text-slate-700 dark:text-slate-300">
+                      {entryHint(m)}
                     </span>
                     <span id={`${id}-previous`} className="text-xs text-slate-600 dark:text-slate-400">
-                      {m.previous ? `${m.previous.cycleName}: ${m.previous.value ?? "not reported"}` : "No earlier cycle"}
+                      {m.previous
+                        ? `${m.previous.cycleName}: ${m.previous.value === null ? "not reported" : formatMetric(m.previous.value, m)}`
+                        : "No earlier cycle"}
                     </span>
                   </div>
                   <FieldErrors id={`${id}-error`} errors={fieldErrors} />
+                  <FigureValues metric={m} cycleName={initial.cycle.name} canCorrect={initial.canCorrectValues} />
                 </div>
               );
             })}

@@ -5,7 +5,7 @@ import type {
   HelpStatus,
   MetricAggregation,
   MetricDirection,
-  MetricUnit,
+  MetricKind,
   RoadmapKind,
   RoadmapStatus,
   TeamLinkKind,
@@ -53,7 +53,7 @@ export interface DemoCommunity {
     key: string;
     label: string;
     description: string;
-    unit: MetricUnit;
+    kind: MetricKind;
     direction: MetricDirection;
     aggregation: MetricAggregation;
     /** Team slug, or null for a community-wide metric. */

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import * as t from "../schema";
+import { unitOfKind } from "@/lib/domain";
 import type { DemoCommunity } from "./demo-types";
 
 export class DatabaseNotEmptyError extends Error {}
@@ -114,7 +115,7 @@ export function loadDemoCommunity(
     demo.metrics.forEach((m, i) => {
       const row = tx
         .insert(t.metricDefinitions)
-        .values({ ...m, teamId: m.team ? must(teamIds, m.team, "team") : null, sortOrder: i })
+        .values({ ...m, unit: unitOfKind(m.kind), teamId: m.team ? must(teamIds, m.team, "team") : null, sortOrder: i })
         .returning({ id: t.metricDefinitions.id })
         .get();
       metricIds.set(m.key, row.id);

@@ -86,13 +86,20 @@ export class AdminDesk {
     await this.send(form, save, "Saved.");
   }
 
-  /** A count the team reports in its updates, summed over a cycle. */
-  async defineMetric(team: string, label: string, key: string): Promise<void> {
+  /** A metric the team reports in its updates: by default a count, summed over a cycle. */
+  async defineMetric(
+    team: string,
+    label: string,
+    key: string,
+    { kind = "Count", aggregation = "sum" }: { kind?: string; aggregation?: "sum" | "latest" | "average" } = {},
+  ): Promise<void> {
     await this.page.goto("/admin/cycles");
     const form = this.form("Define metric");
     await form.getByLabel("Label").fill(label);
     await form.getByLabel("Key").fill(key);
     await form.getByLabel("Reported by").selectOption(team);
+    await form.getByLabel("Kind").selectOption({ label: kind });
+    await form.getByLabel("A cycle's figure is the").selectOption(aggregation);
     await this.send(form, "Define metric", `Defined ${label}.`);
   }
 }

@@ -77,7 +77,15 @@ const WRITES_NAMING_A_TEAM: [string, (db: Db) => unknown][] = [
       createMetricDefinition(
         {
           actor: admin,
-          input: { key: "docs_pages", label: "Pages", unit: "count", direction: "higher_is_better", aggregation: "sum", team: "docs" },
+          input: {
+            key: "docs_pages",
+            label: "Pages",
+            kind: "count",
+            decimals: null,
+            direction: "higher_is_better",
+            aggregation: "sum",
+            team: "docs",
+          },
         },
         db,
       ),

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "@/lib/validation/zod";
 import type { CycleExport } from "@/lib/dal/views/cycle-export";
 import { UPDATE_SECTIONS } from "@/lib/domain";
+import { formatMetric } from "@/lib/metrics";
 
 export const CSV_PARTS = ["updates", "teams", "numbers", "roadmap"] as const;
 export type CsvPart = (typeof CSV_PARTS)[number];
@@ -49,10 +50,12 @@ function table(data: CycleExport, part: CsvPart): Record<string, string | number
         ...data.numbers.map((n) => ({
           metric: n.key,
           label: n.label,
-          unit: n.unit,
+          kind: n.kind,
           team: "",
           value: n.value,
+          shown: formatMetric(n.value, n),
           observed_at: "",
+          counts_in_figure: "",
           note: `cycle figure (${n.aggregation})`,
         })),
         ...data.metricValues.map((v) => {
@@ -60,10 +63,12 @@ function table(data: CycleExport, part: CsvPart): Record<string, string | number
           return {
             metric: v.metric,
             label: number?.label ?? "",
-            unit: number?.unit ?? "",
+            kind: number?.kind ?? "",
             team: v.team,
             value: v.value,
+            shown: number ? formatMetric(v.value, number) : String(v.value),
             observed_at: v.observedAt,
+            counts_in_figure: v.countsInFigure,
             note: v.note,
           };
         }),
@@ -86,7 +91,7 @@ function table(data: CycleExport, part: CsvPart): Record<string, string | number
 const HEADERS: Record<CsvPart, string[]> = {
   updates: ["id", "team", "published_at", "health", "headline", ...SECTION_COLUMNS.map(([, column]) => column), "gathering", "links"],
   teams: ["team", "name", "health", "latest_update_id", "last_published_at", "roadmap_done", "roadmap_total"],
-  numbers: ["metric", "label", "unit", "team", "value", "observed_at", "note"],
+  numbers: ["metric", "label", "kind", "team", "value", "shown", "observed_at", "counts_in_figure", "note"],
   roadmap: ["id", "team", "title", "status", "kind", "help_wanted", "original_cycle", "description", "links"],
 };
 

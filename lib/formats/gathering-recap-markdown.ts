@@ -138,7 +138,7 @@ export function gatheringRecapMarkdown(recap: GatheringRecap, communityName: str
       `| --- | ${before ? "---: | " : ""}---: |`,
     );
     for (const n of recap.numbers)
-      out.push(`| ${inlineMarkdown(n.label)} | ${before ? `${formatMetric(n.before, n.unit)} | ` : ""}${formatMetric(n.value, n.unit)} |`);
+      out.push(`| ${inlineMarkdown(n.label)} | ${before ? `${formatMetric(n.before, n)} | ` : ""}${formatMetric(n.value, n)} |`);
     out.push("");
   }
 

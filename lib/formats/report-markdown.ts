@@ -43,7 +43,7 @@ export function reportMarkdown(report: CycleReport, communityName: string): stri
     for (const [field, heading] of REPORT_SECTIONS) if (team.update[field].trim()) out.push(`#### ${heading}`, "", team.update[field], "");
     const reported = team.numbers.filter((n) => n.value !== null);
     if (reported.length > 0)
-      out.push("#### In numbers", "", ...reported.map((n) => `- ${inline(n.label)}: ${formatMetric(n.value, n.unit)}`), "");
+      out.push("#### In numbers", "", ...reported.map((n) => `- ${inline(n.label)}: ${formatMetric(n.value, n)}`), "");
     if (team.helpWanted.length > 0) {
       out.push(
         "#### Help wanted",
@@ -65,9 +65,7 @@ export function reportMarkdown(report: CycleReport, communityName: string): stri
   );
   for (const n of report.numbers) {
     const before = previous?.numbers.find((p) => p.key === n.key);
-    out.push(
-      `| ${inline(n.label)} | ${previous ? `${formatMetric(before?.value ?? null, n.unit)} | ` : ""}${formatMetric(n.value, n.unit)} |`,
-    );
+    out.push(`| ${inline(n.label)} | ${previous ? `${formatMetric(before?.value ?? null, n)} | ` : ""}${formatMetric(n.value, n)} |`);
   }
   const delivered = (d: { planned: number; delivered: number }) => `${d.delivered} of ${d.planned}`;
   out.push(

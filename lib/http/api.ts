@@ -34,7 +34,7 @@ export const paginationQuerySchema = z.object({
  * answers through `ok`, which checks `response`; lib/http/openapi.ts documents the same object.
  */
 export interface Operation {
-  method: "get" | "post" | "patch";
+  method: "get" | "post" | "patch" | "delete";
   /** The OpenAPI path: "/api/v1/cycles/{cycle}". */
   path: string;
   summary: string;

@@ -66,7 +66,12 @@ describe("the OpenAPI document", () => {
     };
     const schema = body.requestBody.content["application/json"].schema;
     expect(schema.required.sort()).toEqual(["cycle", "metric", "team", "value"]);
-    expect(schema.properties.value).toMatchObject({ type: "number", maximum: 1e12 });
+    expect(schema.properties.value).toMatchObject({
+      anyOf: [
+        { type: "number", maximum: 1e12 },
+        { type: "string", maxLength: 40 },
+      ],
+    });
     expect(schema.additionalProperties).toBe(false);
   });
 });

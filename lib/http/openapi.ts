@@ -11,6 +11,7 @@ import * as cycleUpdates from "@/app/api/v1/cycles/[cycle]/updates/operation";
 import * as cycles from "@/app/api/v1/cycles/operation";
 import * as gatherings from "@/app/api/v1/gatherings/operation";
 import * as helpRequests from "@/app/api/v1/help-requests/operation";
+import * as metricValue from "@/app/api/v1/metric-values/[id]/operation";
 import * as metricValues from "@/app/api/v1/metric-values/operation";
 import * as metrics from "@/app/api/v1/metrics/operation";
 import * as roadmapItem from "@/app/api/v1/roadmap-items/[id]/operation";
@@ -37,6 +38,7 @@ const ROUTE_OPERATIONS = [
   roadmapItem,
   metrics,
   metricValues,
+  metricValue,
   helpRequests,
   topics,
   gatherings,
@@ -115,7 +117,9 @@ function operationObject(op: Operation) {
       ),
       ...(write ? { "403": errorRef("The caller (or the token's scopes and teams) may not do this") } : {}),
       ...(op.pathParams ? { "404": errorRef("No such entity") } : {}),
-      ...(op.method === "patch" ? { "409": errorRef("Someone saved a newer version; `current.version` says which") } : {}),
+      ...(op.method === "patch" && op.body instanceof z.ZodObject && "version" in op.body.shape
+        ? { "409": errorRef("Someone saved a newer version; `current.version` says which") }
+        : {}),
       ...(write ? { "422": errorRef("Well-formed but not acceptable, e.g. an unknown team or metric") } : {}),
     },
   };

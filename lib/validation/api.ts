@@ -14,6 +14,7 @@ import {
   HELP_STATUS,
   METRIC_AGGREGATION,
   METRIC_DIRECTION,
+  METRIC_KIND,
   METRIC_UNIT,
   REVIEW_STATE,
   ROADMAP_KIND,
@@ -25,6 +26,7 @@ import {
   UPDATE_STATE,
   type UpdateSectionKey,
 } from "@/lib/domain";
+import { metricNote, metricValueInput } from "./metrics";
 import { roadmapFieldsSchema } from "./roadmap";
 import { updateContentSchema, updateLinkSchema, UPDATE_LIMITS } from "./update";
 
@@ -93,13 +95,12 @@ export const recordMetricValueSchema = z.strictObject({
     .min(1, { error: "Name the metric by its key" })
     .max(80)
     .meta({ examples: ["manual_test_cases"] }),
-  value: z
-    .number({ error: "Send the value as a number" })
-    .finite({ error: "Send the value as a number" })
-    .min(-1e12, { error: "Too small" })
-    .max(1e12, { error: "Too large" }),
+  value: metricValueInput.meta({
+    description:
+      'A number (a duration in seconds), or text the metric\'s kind reads: a version exactly as released ("1.32"), a duration ("1h 30m").',
+  }),
   observedAt: observedAt.optional().meta({ description: "When it was measured; defaults to now." }),
-  note: z.string({ error: "The note is text" }).max(500, { error: "Keep the note under 500 characters" }).default(""),
+  note: metricNote.default(""),
 });
 
 const optionalSlug = z.string().max(80).optional();
@@ -139,6 +140,8 @@ export type HelpRequestFilters = z.infer<typeof helpRequestFiltersSchema>;
  * adds or renames without changing its contract fails the response check in lib/http/api.ts.
  */
 const dateTime = z.iso.datetime();
+/** A figure or value: a number (a duration in seconds), or a version's text exactly as entered. */
+const figure = z.union([z.number(), z.string()]);
 const date = z.iso.date();
 const named = z.strictObject({ slug: z.string(), name: z.string() });
 const updateSections = {
@@ -195,8 +198,10 @@ export const teamDetailSchema = z.strictObject({
     z.strictObject({
       key: z.string(),
       label: z.string(),
-      unit: z.enum(METRIC_UNIT),
-      byCycle: z.array(z.strictObject({ cycleSlug: z.string(), cycleName: z.string(), value: z.number().nullable() })),
+      unit: z.enum(METRIC_UNIT).meta({ description: "Before kinds: count or percent. Read `kind`." }),
+      kind: z.enum(METRIC_KIND),
+      decimals: z.int().nullable(),
+      byCycle: z.array(z.strictObject({ cycleSlug: z.string(), cycleName: z.string(), value: figure.nullable() })),
     }),
   ),
 });
@@ -265,7 +270,9 @@ export const metricSchema = z.strictObject({
   key: z.string(),
   label: z.string(),
   description: z.string(),
-  unit: z.enum(METRIC_UNIT),
+  unit: z.enum(METRIC_UNIT).meta({ description: "Before kinds: count or percent. Read `kind`." }),
+  kind: z.enum(METRIC_KIND),
+  decimals: z.int().nullable().meta({ description: "A decimal metric's precision; null for the other kinds." }),
   direction: z.enum(METRIC_DIRECTION),
   aggregation: z.enum(METRIC_AGGREGATION),
   team: z.string().nullable().meta({ description: "The team that owns it; null for a community-wide metric." }),
@@ -276,12 +283,24 @@ export const metricValueSchema = z.strictObject({
   metric: z.string(),
   team: z.string(),
   cycle: z.string(),
-  value: z.number(),
+  value: figure,
   observedAt: dateTime.nullable(),
   note: z.string(),
   sourceUpdateId: z.int().nullable().meta({ description: "The update that reported it; null when recorded directly." }),
+  recordedBy: z
+    .discriminatedUnion("via", [
+      z.strictObject({ via: z.literal("update"), updateId: z.int(), headline: z.string(), person: z.string().nullable() }),
+      z.strictObject({ via: z.literal("token"), token: z.string(), person: z.string().nullable() }),
+      z.strictObject({ via: z.literal("person"), person: z.string() }),
+      z.strictObject({ via: z.literal("system") }),
+    ])
+    .meta({ description: "Who or what recorded it: an update, an API token (and its owner), a person, or a command-line tool." }),
+  countsInFigure: z.boolean().meta({
+    description: "Whether it makes up its cycle's figure: false when a later update of the team reported the metric again, replacing it.",
+  }),
 });
 export const recordedMetricValueSchema = z.strictObject({ id: z.int() });
+export const deletedMetricValueSchema = z.strictObject({ id: z.int() });
 
 export const helpRequestSchema = z.strictObject({
   id: z.int(),

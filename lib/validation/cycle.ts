@@ -3,7 +3,15 @@ import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 import { planDate } from "./dates";
 import { visibleText } from "./text";
-import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, RECAP_SECTION, TOPIC_OUTCOME } from "@/lib/domain";
+import {
+  CYCLE_STATUS,
+  METRIC_AGGREGATION,
+  METRIC_DECIMALS,
+  METRIC_DIRECTION,
+  METRIC_KIND,
+  RECAP_SECTION,
+  TOPIC_OUTCOME,
+} from "@/lib/domain";
 
 /** A cycle's dates in order: the release cannot come before the start. */
 function releaseNotBeforeStart<T extends z.ZodType<{ startsOn: string; targetReleaseOn: string }>>(schema: T): T {
@@ -89,10 +97,28 @@ export const topicSchema = z
   })
   .refine((t) => t.outcome === "no_decision" || t.decision.length > 0, { path: ["decision"], error: "Write down the decision" });
 
-export const metricDefinitionSchema = z.object({
+const decimalsMessage = `Use ${METRIC_DECIMALS.min} to ${METRIC_DECIMALS.max} decimals`;
+
+const metricDefinitionFields = z.object({
   key: z.string().regex(/^[a-z0-9_]{2,60}$/, { error: "Use 2 to 60 lowercase letters, digits and underscores" }),
   label: z.string().trim().min(1, { error: "Give the metric a label" }).max(80).check(visibleText),
-  unit: z.enum(METRIC_UNIT, { error: "Pick a unit" }),
+  kind: z.enum(METRIC_KIND, { error: "Pick a kind" }),
+  /** A decimal metric's precision; left empty, 2. Ignored for the other kinds. */
+  decimals: z
+    .union(
+      [
+        z.literal("").transform(() => null),
+        z.null(),
+        z.coerce
+          .number({ error: decimalsMessage })
+          .int({ error: decimalsMessage })
+          .min(METRIC_DECIMALS.min, { error: decimalsMessage })
+          .max(METRIC_DECIMALS.max, { error: decimalsMessage }),
+      ],
+      { error: decimalsMessage },
+    )
+    .optional()
+    .transform((v) => v ?? null),
   direction: z.enum(METRIC_DIRECTION, { error: "Pick which way is better" }),
   aggregation: z.enum(METRIC_AGGREGATION, { error: "Pick how a cycle's figure is formed" }),
   team: z
@@ -100,6 +126,18 @@ export const metricDefinitionSchema = z.object({
     .optional()
     .transform((v) => v || null),
 });
+
+/** Precision belongs to decimals alone; a version is never added up or averaged. */
+function kindRules<T extends z.ZodType<{ kind: (typeof METRIC_KIND)[number]; decimals: number | null; aggregation: string }>>(schema: T) {
+  return schema
+    .refine((m) => m.kind !== "version" || m.aggregation === "latest", {
+      path: ["aggregation"],
+      error: "A version's figure is each team's latest: pick latest",
+    })
+    .transform((m) => ({ ...m, decimals: m.kind === "decimal" ? (m.decimals ?? 2) : null }));
+}
+
+export const metricDefinitionSchema = kindRules(metricDefinitionFields);
 
 export type NewCycleInput = z.infer<typeof newCycleSchema>;
 export type CycleStatusInput = z.infer<typeof cycleStatusSchema>;
@@ -152,9 +190,9 @@ export type EditTopicInput = z.infer<typeof editTopicSchema>;
 export type GatheringInput = z.infer<typeof gatheringSchema>;
 
 export const editGatheringSchema = gatheringSchema.safeExtend({ id: z.coerce.number().int().positive() });
-export const editMetricDefinitionSchema = metricDefinitionSchema
-  .omit({ key: true, team: true })
-  .extend({ key: z.string().min(1), retired: z.boolean() });
+export const editMetricDefinitionSchema = kindRules(
+  metricDefinitionFields.omit({ key: true, team: true }).extend({ key: z.string().min(1), retired: z.boolean() }),
+);
 
 export type EditGatheringInput = z.infer<typeof editGatheringSchema>;
 export type EditMetricDefinitionInput = z.infer<typeof editMetricDefinitionSchema>;

@@ -68,7 +68,7 @@ const FIELDS: { name: string; schema: z.ZodType; valid: Record<string, unknown>;
   {
     name: "metric label",
     schema: metricDefinitionSchema,
-    valid: { key: "bugs", label: "Bugs", unit: "count", direction: "lower_is_better", aggregation: "latest" },
+    valid: { key: "bugs", label: "Bugs", kind: "count", direction: "lower_is_better", aggregation: "latest" },
     field: "label",
   },
   { name: "roadmap item title", schema: roadmapFieldsSchema, valid: roadmap, field: "title" },

@@ -2,6 +2,7 @@
 import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 import { visibleText } from "./text";
+import { metricValueInput } from "./metrics";
 import { bySection, HEALTH } from "@/lib/domain";
 
 export const UPDATE_LIMITS = {
@@ -43,8 +44,8 @@ export const updateLinkSchema = z.object({
 
 export const metricEntrySchema = z.object({
   metricId: z.number().int().positive(),
-  /** null clears the value this update reported. */
-  value: z.number({ error: "Enter a number" }).finite({ error: "Enter a number" }).min(-1e12).max(1e12).nullable(),
+  /** What was typed, read by the metric's kind on the server (lib/metrics.ts); null clears the value this update reported. */
+  value: metricValueInput.nullable(),
 });
 
 /** Everything the editor holds: content, gathering, links and the numbers this update reports. */

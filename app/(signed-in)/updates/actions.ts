@@ -1,8 +1,11 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, inputAction } from "@/lib/http/server-action";
+import { deleteMetricValue, editMetricValue } from "@/lib/dal/metrics/writes";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "@/lib/dal/updates/editor";
+import { deleteMetricValueSchema, editMetricValueSchema } from "@/lib/validation/metrics";
 import { discardDraftSchema, publishUpdateSchema, saveUpdateSchema, startUpdateSchema } from "@/lib/validation/update";
 
 export const saveUpdateAction = inputAction(saveUpdateSchema, ({ actor, input }) => saveUpdate({ actor, input }));
@@ -21,4 +24,16 @@ export const startUpdateAction = formAction(
 export const discardDraftAction = inputAction(discardDraftSchema, ({ actor, input }) => {
   deleteDraft({ actor, id: input.id });
   redirect(`/teams/${input.teamSlug}` as never);
+});
+
+export const editMetricValueAction = inputAction(editMetricValueSchema, ({ actor, input }) => {
+  editMetricValue({ actor, id: input.id, input: input.changes });
+  refresh();
+  return {};
+});
+
+export const deleteMetricValueAction = inputAction(deleteMetricValueSchema, ({ actor, input }) => {
+  deleteMetricValue({ actor, id: input.id });
+  refresh();
+  return {};
 });

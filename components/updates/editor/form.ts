@@ -5,6 +5,7 @@
 import type { UpdateForEditing } from "@/lib/dal/updates/editor";
 import type { UpdateSnapshot } from "@/lib/dal/updates/writes";
 import { HEALTH, UPDATE_SECTIONS } from "@/lib/domain";
+import { parseMetricValue, type MetricShape } from "@/lib/metrics";
 import { saveUpdateSchema } from "@/lib/validation/update";
 import { fieldErrorsOf } from "@/lib/validation/zod";
 
@@ -22,7 +23,7 @@ export function formFrom(initial: UpdateForEditing): Form {
   return {
     ...initial.snapshot,
     gatheringSlug: initial.gatheringSlug ?? "",
-    metrics: Object.fromEntries(initial.metrics.map((m) => [m.metricId, m.value === null ? "" : String(m.value)])),
+    metrics: Object.fromEntries(initial.metrics.map((m) => [m.metricId, m.value])),
   };
 }
 
@@ -38,14 +39,27 @@ export function payload(form: Form, id: number, expectedVersion: number) {
     gatheringSlug: gatheringSlug || null,
     content: { headline, health, summary, done, inProgress, planned, risks, helpWanted, privateNote },
     links: sentLinks(form).map(({ link }) => link),
-    metrics: sentMetrics(form).map(({ metricId, value }) => ({ metricId, value: value.trim() === "" ? null : Number(value) })),
+    // Sent as typed: the server reads it by the metric's kind (a version keeps its text).
+    metrics: sentMetrics(form).map(({ metricId, value }) => ({ metricId, value: value.trim() === "" ? null : value.trim() })),
   };
 }
 
 /** Field errors keyed as the zod paths of the payload ("content.headline", "links.0.url", "metrics.2.value"). */
-export function validate(form: Form, id: number, version: number): Record<string, string[]> {
+export function validate(
+  form: Form,
+  id: number,
+  version: number,
+  metrics: readonly (MetricShape & { metricId: number })[],
+): Record<string, string[]> {
   const result = saveUpdateSchema.safeParse(payload(form, id, version));
-  return result.success ? {} : fieldErrorsOf(result.error);
+  const errors = result.success ? {} : fieldErrorsOf(result.error);
+  // What the server would refuse for the metric's kind ("1.5" as a count), said before it is sent.
+  sentMetrics(form).forEach(({ metricId, value }, i) => {
+    const metric = metrics.find((m) => m.metricId === metricId);
+    const parsed = metric && value.trim() !== "" ? parseMetricValue(metric, value) : null;
+    if (parsed && !parsed.ok) errors[`metrics.${i}.value`] = [parsed.message];
+  });
+  return errors;
 }
 
 export const comparable = (form: Form) => JSON.stringify(payload(form, 0, 1));

@@ -178,7 +178,8 @@ describe("managing cycles", () => {
         input: {
           key: "bugs_fixed",
           label: "Bugs fixed",
-          unit: "count",
+          kind: "count",
+          decimals: null,
           direction: "higher_is_better",
           aggregation: "latest",
           retired: true,

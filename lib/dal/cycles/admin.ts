@@ -2,8 +2,17 @@
 import "server-only";
 import { and, asc, desc, eq, ne, or } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
-import { communityTopics, gatherings, metricDefinitions, milestones, releaseCycles, teams, topicActionItems } from "@/db/schema";
-import { RECAP_SECTION } from "@/lib/domain";
+import {
+  communityTopics,
+  gatherings,
+  metricDefinitions,
+  metricValues,
+  milestones,
+  releaseCycles,
+  teams,
+  topicActionItems,
+} from "@/db/schema";
+import { RECAP_SECTION, unitOfKind } from "@/lib/domain";
 import { InputError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type {
@@ -339,7 +348,9 @@ export function createMetricDefinition({ actor, input }: { actor: Actor; input: 
       .values({
         key: input.key,
         label: input.label,
-        unit: input.unit,
+        unit: unitOfKind(input.kind),
+        kind: input.kind,
+        decimals: input.decimals,
         direction: input.direction,
         aggregation: input.aggregation,
         teamId,
@@ -436,7 +447,8 @@ export function getCyclesForManaging({ actor }: { actor: Actor }, db: Db = getDb
       .select({
         key: metricDefinitions.key,
         label: metricDefinitions.label,
-        unit: metricDefinitions.unit,
+        kind: metricDefinitions.kind,
+        decimals: metricDefinitions.decimals,
         direction: metricDefinitions.direction,
         aggregation: metricDefinitions.aggregation,
         retired: metricDefinitions.retired,
@@ -535,14 +547,24 @@ export function editMetricDefinition({ actor, input }: { actor: Actor; input: Ed
     const metric = tx.select().from(metricDefinitions).where(eq(metricDefinitions.key, input.key)).get();
     if (!metric) throw new InputError("key", "No such metric");
     const { key: _key, ...changes } = input;
-    tx.update(metricDefinitions).set(changes).where(eq(metricDefinitions.id, metric.id)).run();
+    // A version's values are text, the other kinds' numbers: what is recorded would no longer read.
+    if (
+      (metric.kind === "version") !== (changes.kind === "version") &&
+      tx.select({ id: metricValues.id }).from(metricValues).where(eq(metricValues.metricId, metric.id)).get()
+    )
+      throw new InputError("kind", "Values are recorded for this metric: a version cannot become a number, nor a number a version");
+    tx.update(metricDefinitions)
+      .set({ ...changes, unit: unitOfKind(changes.kind) })
+      .where(eq(metricDefinitions.id, metric.id))
+      .run();
     recordAudit(tx, actor, {
       action: "metric.edit",
       entityType: "metric",
       entityId: metric.id,
       before: {
         label: metric.label,
-        unit: metric.unit,
+        kind: metric.kind,
+        decimals: metric.decimals,
         direction: metric.direction,
         aggregation: metric.aggregation,
         retired: metric.retired,

@@ -28,10 +28,11 @@ import {
   HELP_STILL_WANTED,
   RECAP_SECTION,
   type Health,
-  type MetricUnit,
+  type MetricKind,
   type RecapSection,
   type RoadmapStatus,
 } from "@/lib/domain";
+import type { Figure } from "@/lib/metrics";
 import { liveDataVersion, tags, type DataVersion } from "../cache/cache";
 import { readCycleNumbers } from "../metrics/reads";
 import { updateSectionColumns, type UpdateSections } from "../updates/reads";
@@ -79,7 +80,7 @@ export interface GatheringRecap {
   teams: GatheringRecapTeam[];
   /** The figures of `numbersOf.cycle` beside the cycle before it; only rows with a figure. */
   numbersOf: { cycle: string; before: string | null };
-  numbers: { key: string; label: string; unit: MetricUnit; value: number; before: number | null }[];
+  numbers: { key: string; label: string; kind: MetricKind; decimals: number | null; value: number | string; before: Figure }[];
   topics: {
     title: string;
     notes: string;
@@ -246,11 +247,12 @@ export function readGatheringRecap(db: Db, slug: string, asOf?: string | null): 
     .get();
   const numbersBefore = previousCycle ? readCycleNumbers(db, previousCycle.id, limit ?? undefined) : [];
   const numbers = readCycleNumbers(db, numbersCycle.id, limit ?? undefined)
-    .filter((n): n is typeof n & { value: number } => n.value !== null)
+    .filter((n): n is typeof n & { value: number | string } => n.value !== null)
     .map((n) => ({
       key: n.key,
       label: n.label,
-      unit: n.unit,
+      kind: n.kind,
+      decimals: n.decimals,
       value: n.value,
       before: numbersBefore.find((p) => p.key === n.key)?.value ?? null,
     }));

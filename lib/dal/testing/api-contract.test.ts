@@ -117,6 +117,8 @@ const WRITE_BODIES: Record<string, unknown> = {
   "post /api/v1/roadmap-items": { team: "docs", cycle: "10.0", title: "Scoped item" },
   "patch /api/v1/roadmap-items/{id}": { version: 1, status: "in_progress" },
   "post /api/v1/metric-values": { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 3 },
+  "patch /api/v1/metric-values/{id}": { value: 4, note: "recounted" },
+  "delete /api/v1/metric-values/{id}": undefined,
 };
 
 describe("every write needs the scope its operation documents, and answers as documented", () => {
@@ -124,7 +126,7 @@ describe("every write needs the scope its operation documents, and answers as do
   /** What each POST created, by its collection's path, for the PATCH of the same resource. */
   const created = new Map<string, string>();
 
-  // In the document's order: each resource's POST comes before its PATCH.
+  // In the document's order: each resource's POST comes before its PATCH and DELETE.
   for (const operation of writes) {
     it(`${operation.method.toUpperCase()} ${operation.path} (${operation.scope})`, async () => {
       const key = `${operation.method} ${operation.path}`;

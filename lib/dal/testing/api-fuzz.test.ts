@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { people } from "@/db/schema";
 import { createTestDatabase, fingerprint } from "@/db/testing";
+import * as metricValueRoute from "@/app/api/v1/metric-values/[id]/route";
 import * as metricValuesRoute from "@/app/api/v1/metric-values/route";
 import * as roadmapItemRoute from "@/app/api/v1/roadmap-items/[id]/route";
 import * as roadmapItemsRoute from "@/app/api/v1/roadmap-items/route";
@@ -171,12 +172,32 @@ const ROUTES: { name: string; method: string; handler: Handler; body: fc.Arbitra
       team: { valid: team, required: true },
       cycle: { valid: cycle, required: true },
       metric: { valid: fc.constantFrom("manual_test_cases", "pass_rate", "docs_changes_merged", "bugs"), required: true },
-      value: { valid: number, required: true },
+      value: { valid: fc.oneof(number, fc.constantFrom("1.32", "1h 30m", "97.4%")), required: true },
       observedAt: {
         valid: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString()),
       },
       note: { valid: text },
     }),
+  },
+  {
+    name: "PATCH /api/v1/metric-values/{id}",
+    method: "PATCH",
+    handler: metricValueRoute.PATCH,
+    withId: true,
+    body: body({
+      value: { valid: fc.oneof(number, fc.constantFrom("1.32", "1h 30m", "97.4%", "1,406", "")) },
+      note: { valid: text },
+      observedAt: {
+        valid: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString()),
+      },
+    }),
+  },
+  {
+    name: "DELETE /api/v1/metric-values/{id}",
+    method: "DELETE",
+    handler: metricValueRoute.DELETE,
+    withId: true,
+    body: fc.constantFrom("", "{}", "null"),
   },
 ];
 

@@ -9,6 +9,7 @@ import { getDb, type Db } from "@/db/client";
 import { communitySettings, people, updates } from "@/db/schema";
 import { createTestDatabase, fingerprint } from "@/db/testing";
 import * as cycleUpdatesRoute from "@/app/api/v1/cycles/[cycle]/updates/route";
+import * as metricValueRoute from "@/app/api/v1/metric-values/[id]/route";
 import * as metricValuesRoute from "@/app/api/v1/metric-values/route";
 import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import * as roadmapItemRoute from "@/app/api/v1/roadmap-items/[id]/route";
@@ -21,7 +22,7 @@ import { createApiToken, revokeApiToken } from "../identity/api-tokens";
 
 let db: Db;
 let cleanup: () => void;
-const tokens = { testCi: "", docsLead: "", docsLeadNoDrafts: "", expired: "", revoked: "" };
+const tokens = { testCi: "", docsLead: "", docsLeadNoDrafts: "", docsRecorder: "", expired: "", revoked: "" };
 
 function personId(email: string): string {
   return db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id;
@@ -59,6 +60,7 @@ beforeAll(() => {
   tokens.testCi = token("tomas.lead@example.org", ["metric.record"], ["test"]).secret;
   tokens.docsLead = token("dana.lead@example.org", ["update.write", "roadmap.write", "update.read_draft"]).secret;
   tokens.docsLeadNoDrafts = token("dana.lead@example.org", ["update.write"]).secret;
+  tokens.docsRecorder = token("dana.lead@example.org", ["metric.record"]).secret;
   tokens.expired = token("tomas.lead@example.org", ["metric.record"], [], 1, Date.now() - 2 * 86_400_000).secret;
   const revoked = token("tomas.lead@example.org", ["metric.record"]);
   revokeApiToken({ actor: { kind: "system", label: "test" }, id: revoked.id }, db);
@@ -106,7 +108,7 @@ describe("POST /api/v1/metric-values", () => {
     const malformed = await metricValuesRoute.POST(call("POST", "/api/v1/metric-values", { secret: tokens.testCi, raw: '{"team":' }));
     expect(malformed.status).toBe(400);
     const wrongType = await metricValuesRoute.POST(
-      call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: { ...sanity, value: "57", colour: "red" } }),
+      call("POST", "/api/v1/metric-values", { secret: tokens.testCi, body: { ...sanity, value: true, colour: "red" } }),
     );
     expect(wrongType.status).toBe(400);
     expect((await wrongType.json()).error.fields).toHaveProperty("value");
@@ -115,6 +117,94 @@ describe("POST /api/v1/metric-values", () => {
     );
     expect(unknown.status).toBe(422);
     expect((await unknown.json()).error.fields).toEqual({ metric: ["No metric has this key"] });
+  });
+});
+
+describe("PATCH and DELETE /api/v1/metric-values/{id}", () => {
+  const record = async (value: number) => {
+    const response = await metricValuesRoute.POST(
+      call("POST", "/api/v1/metric-values", {
+        secret: tokens.testCi,
+        body: { team: "test", cycle: "9.0", metric: "features_tested", value, note: "weekly run" },
+      }),
+    );
+    return String((await response.json()).data.id);
+  };
+  const patch = (id: string, body: unknown, secret = tokens.testCi) =>
+    metricValueRoute.PATCH(call("PATCH", `/api/v1/metric-values/${id}`, { secret, body }), params({ id }));
+  const remove = (id: string, secret = tokens.testCi) =>
+    metricValueRoute.DELETE(call("DELETE", `/api/v1/metric-values/${id}`, { secret }), params({ id }));
+  const figure = async () => {
+    const list = await metricValuesRoute.GET(call("GET", "/api/v1/metric-values?team=test&cycle=9.0&metric=features_tested&per_page=100"));
+    return (await list.json()).data as { id: number; value: number; countsInFigure: boolean }[];
+  };
+
+  it("corrects a value in place, answering it with who recorded it, and the list follows", async () => {
+    const id = await record(1_660);
+    const response = await patch(id, { value: 1_406, note: "reruns counted once" });
+    expect(response.status).toBe(200);
+    expect((await response.json()).data).toMatchObject({
+      id: Number(id),
+      value: 1_406,
+      note: "reruns counted once",
+      countsInFigure: true,
+      recordedBy: { via: "token", person: "Tomas Redfern" },
+    });
+    expect((await figure()).filter((v) => v.id === Number(id))).toEqual([expect.objectContaining({ value: 1_406 })]);
+  });
+
+  it("deletes a value recorded by mistake; it is gone from the list and a second delete is a 404", async () => {
+    const id = await record(12);
+    const response = await remove(id);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { id: Number(id) } });
+    expect((await figure()).some((v) => v.id === Number(id))).toBe(false);
+    expect((await remove(id)).status).toBe(404);
+  });
+
+  it("names the field at fault: 400 for malformed input, 422 for a value the metric's kind cannot read, and changes nothing", async () => {
+    const id = await record(7);
+    const before = fingerprint(db);
+    const fields = async (response: Response) => ({ status: response.status, fields: (await response.json()).error.fields });
+    expect(await fields(await patch(id, { value: true }))).toEqual({ status: 400, fields: { value: [expect.any(String)] } });
+    expect(await fields(await patch(id, { observedAt: "yesterday" }))).toEqual({
+      status: 400,
+      fields: { observedAt: [expect.any(String)] },
+    });
+    expect(await fields(await patch(id, { note: "x".repeat(501) }))).toEqual({
+      status: 400,
+      fields: { note: ["Keep the note under 500 characters"] },
+    });
+    expect((await fields(await patch(id, { valeu: 8 }))).status).toBe(400);
+    expect(await fields(await patch(id, {}))).toEqual({
+      status: 400,
+      fields: { _: ["Nothing to change: send value, note or observedAt"] },
+    });
+    expect(await fields(await patch(id, { value: 7.5 }))).toEqual({ status: 422, fields: { value: ["A count is a whole number"] } });
+    expect(await fields(await patch(id, { value: "seven" }))).toEqual({ status: 422, fields: { value: ["Enter a number"] } });
+    expect((await patch("999999", { value: 8 })).status).toBe(404);
+    expect((await patch("abc", { value: 8 })).status).toBe(404);
+    expect(fingerprint(db)).toBe(before);
+  });
+
+  it("is refused without the metric.record scope or for another team's value, changing nothing", async () => {
+    const id = await record(3);
+    const docsValue = await metricValuesRoute.POST(
+      call("POST", "/api/v1/metric-values", {
+        secret: tokens.docsRecorder,
+        body: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 3 },
+      }),
+    );
+    const docsId = String((await docsValue.json()).data.id);
+    // A token's first use of the minute is recorded: use each once before comparing.
+    await metricValuesRoute.GET(call("GET", "/api/v1/metric-values?per_page=1", { secret: tokens.docsLeadNoDrafts }));
+    const before = fingerprint(db);
+    expect((await patch(id, { value: 4 }, tokens.docsLeadNoDrafts)).status).toBe(403);
+    expect((await remove(id, tokens.docsLeadNoDrafts)).status).toBe(403);
+    expect((await patch(docsId, { value: 4 })).status).toBe(403);
+    expect((await remove(docsId)).status).toBe(403);
+    expect((await patch(id, { value: 4 }, "")).status).toBe(401);
+    expect(fingerprint(db)).toBe(before);
   });
 });
 

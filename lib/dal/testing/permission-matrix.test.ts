@@ -1,7 +1,7 @@
 /**
  * Every write the app has (WRITES in ./tables.ts), tried by every kind of actor against a
  * real database: allowed → the table the row names changed (an audit entry alone is not
- * enough); refused → ForbiddenError (403 / sign-in at the edges) and not one row anywhere
+ * enough; a row's `after` says which rows); refused → ForbiddenError (403 / sign-in at the edges) and not one row anywhere
  * differs. Add a row to WRITES with each new write action.
  */
 import { getTableName } from "drizzle-orm";
@@ -32,6 +32,7 @@ describe.each(WRITES)("$name", (write) => {
       if (write.allowed.includes(kind)) {
         await write.run(actor, db);
         expect(rowsOf(db, write.changes), `${getTableName(write.changes)} did not change`).not.toEqual(rowsBefore);
+        write.after?.(db);
       } else {
         await expect(Promise.resolve().then(() => write.run(actor, db))).rejects.toBeInstanceOf(ForbiddenError);
         expect(fingerprint(db)).toBe(before);

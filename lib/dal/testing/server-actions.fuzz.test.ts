@@ -16,6 +16,7 @@ import {
   gatherings,
   helpRequests,
   metricDefinitions,
+  metricValues,
   milestones,
   notifications,
   people,
@@ -69,7 +70,14 @@ import {
   editRoadmapItemAction,
   moveRoadmapItemAction,
 } from "@/app/(signed-in)/teams/[slug]/roadmap/actions";
-import { discardDraftAction, publishUpdateAction, saveUpdateAction, startUpdateAction } from "@/app/(signed-in)/updates/actions";
+import {
+  deleteMetricValueAction,
+  discardDraftAction,
+  editMetricValueAction,
+  publishUpdateAction,
+  saveUpdateAction,
+  startUpdateAction,
+} from "@/app/(signed-in)/updates/actions";
 import { ACTORS, actorOf, copyOfTemplate, createWriteTemplate, type ActorKind } from "./tables";
 
 const request = vi.hoisted(() => ({
@@ -350,7 +358,8 @@ const ACTIONS: ActionRow[] = [
     candidates: (db) => ({
       key: ["sanity_runs", "pass_rate"],
       label: ["Sanity runs"],
-      unit: ["count", "percent"],
+      kind: ["count", "percentage", "decimal", "duration", "version"],
+      decimals: ["", "2", "9", "-1"],
       direction: ["higher_is_better", "lower_is_better"],
       aggregation: ["sum", "latest", "average"],
       team: ["", ...teamSlugs(db)],
@@ -432,7 +441,8 @@ const ACTIONS: ActionRow[] = [
         "nothing",
       ],
       label: ["Pass rate"],
-      unit: ["count", "percent"],
+      kind: ["count", "percentage", "version"],
+      decimals: ["", "1"],
       direction: ["higher_is_better"],
       aggregation: ["latest", "sum"],
       retired: [true, false],
@@ -533,9 +543,24 @@ const ACTIONS: ActionRow[] = [
       metrics: [
         [],
         ...ids(db.select({ id: metricDefinitions.id }).from(metricDefinitions).all()).map((metricId) => [{ metricId, value: 42 }]),
+        [{ metricId: 1, value: "1h 30m" }],
+        [{ metricId: 1, value: "4.5" }],
       ],
     }),
     call: (input) => saveUpdateAction(input),
+  },
+  {
+    name: "correct a metric value",
+    candidates: (db) => ({
+      id: [...ids(db.select({ id: metricValues.id }).from(metricValues).all()), 9999],
+      changes: [{ value: 13 }, { value: "1.32", note: "recounted" }, { note: "x".repeat(501) }, { observedAt: "2024-05-01T00:00:00Z" }, {}],
+    }),
+    call: (input) => editMetricValueAction(input),
+  },
+  {
+    name: "delete a metric value",
+    candidates: (db) => ({ id: [...ids(db.select({ id: metricValues.id }).from(metricValues).all()), 9999] }),
+    call: (input) => deleteMetricValueAction(input),
   },
   {
     name: "publish a draft",

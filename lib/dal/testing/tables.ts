@@ -8,6 +8,7 @@
  * entity's: it names the writes of every entity, and only tests import it (the coverage check
  * in read-your-writes.test.ts skips this folder when it lists the layer's exports).
  */
+import { expect } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,6 +37,7 @@ import {
 } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { NOTIFICATION_KIND } from "@/lib/domain";
+import { demoCommunity } from "@/db/seed/demo-data";
 import { ANONYMOUS, type Actor, type TokenScope } from "@/lib/permissions";
 import type { EmailPreferencesInput } from "@/lib/validation/notifications";
 import { actorForPerson } from "../identity/person-actor";
@@ -84,9 +86,12 @@ import {
 import { readUpdate } from "../updates/reads";
 import { editUpdate } from "../updates/writes";
 import { readCycleUpdates } from "../updates/reads";
-import { recordMetricValue } from "../metrics/writes";
+import { deleteMetricValue, editMetricValue, recordMetricValue } from "../metrics/writes";
 import { patchRoadmapItem } from "../roadmap/writes";
 import { patchUpdate, postUpdate } from "../updates/writes";
+
+/** The metric values of the demo community, which the template adds one to. */
+const DEMO_VALUES = demoCommunity.metricValues.length;
 
 export type ActorKind = "anonymous" | "member" | "lead of the team" | "lead of another team" | "release manager" | "admin";
 export const ACTORS: ActorKind[] = ["anonymous", "member", "lead of the team", "lead of another team", "release manager", "admin"];
@@ -99,6 +104,8 @@ export interface Write {
   changes: SQLiteTable;
   allowed: ActorKind[];
   run: (actor: Actor, db: Db) => unknown;
+  /** What an allowed run must leave, when the table changing is not enough: the intended row changed, and only it. */
+  after?: (db: Db) => void;
 }
 
 const docsId = (db: Db) => db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "docs")).get()!.id;
@@ -133,6 +140,13 @@ const containersLatest = (db: Db) => {
     .orderBy(desc(updates.publishedAt), desc(updates.id))
     .get()!;
 };
+/** The value the template records for Docs (createWriteTemplate), which the corrections act on. */
+const docsValue = (db: Db) =>
+  db
+    .select()
+    .from(metricValues)
+    .where(and(eq(metricValues.teamId, docsId(db)), eq(metricValues.note, "template")))
+    .get();
 const managersOnlyNote = (db: Db) => db.select().from(reviewComments).where(eq(reviewComments.releaseManagersOnly, true)).get()!;
 const LEADS_AND_ADMINS: ActorKind[] = ["lead of the team", "admin"];
 const SIGNED_IN: ActorKind[] = ["member", "lead of the team", "lead of another team", "release manager", "admin"];
@@ -362,6 +376,30 @@ export const WRITES: Write[] = [
     allowed: PLANNERS,
     run: (actor, db) =>
       recordMetricValue({ actor, input: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 12, note: "" } }, db),
+  },
+  {
+    name: "correct a metric value",
+    covers: editMetricValue,
+    changes: metricValues,
+    allowed: PLANNERS,
+    run: (actor, db) => editMetricValue({ actor, id: docsValue(db)!.id, input: { value: 13, note: "recounted" } }, db),
+    after: (db) => {
+      expect(docsValue(db)).toBeUndefined();
+      expect(db.select().from(metricValues).where(eq(metricValues.note, "recounted")).all()).toEqual([
+        expect.objectContaining({ teamId: docsId(db), value: 13 }),
+      ]);
+    },
+  },
+  {
+    name: "delete a metric value",
+    covers: deleteMetricValue,
+    changes: metricValues,
+    allowed: PLANNERS,
+    run: (actor, db) => deleteMetricValue({ actor, id: docsValue(db)!.id }, db),
+    after: (db) => {
+      expect(docsValue(db)).toBeUndefined();
+      expect(db.select().from(metricValues).all()).toHaveLength(DEMO_VALUES);
+    },
   },
   {
     name: "mark an update reviewed",
@@ -627,7 +665,8 @@ export const WRITES: Write[] = [
           input: {
             key: "pass_rate",
             label: "Pass rate",
-            unit: "percent",
+            kind: "percentage",
+            decimals: null,
             direction: "higher_is_better",
             aggregation: "latest",
             retired: false,
@@ -648,7 +687,8 @@ export const WRITES: Write[] = [
           input: {
             key: "sanity_runs",
             label: "Sanity runs",
-            unit: "count",
+            kind: "count",
+            decimals: null,
             direction: "higher_is_better",
             aggregation: "sum",
             team: "test",
@@ -864,7 +904,7 @@ export const DRAFT_READS: DraftRead[] = [
   },
 ];
 
-/** The demo community plus what the writes above act on: an admin, a member, a docs draft, a second roadmap item, a change request, a note for release managers only, cycle 11.0. */
+/** The demo community plus what the writes above act on: an admin, a member, a docs draft, a second roadmap item, a change request, a note for release managers only, cycle 11.0, a Docs metric value. */
 export async function createWriteTemplate(): Promise<{ file: string; cleanup: () => void }> {
   const { db, file, cleanup } = createTestDatabase({ demo: true });
   const system: Actor = { kind: "system", label: "test" };
@@ -907,6 +947,10 @@ export async function createWriteTemplate(): Promise<{ file: string; cleanup: ()
   );
   createCycle(
     { actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } },
+    db,
+  );
+  recordMetricValue(
+    { actor: system, input: { team: "docs", cycle: "10.0", metric: "docs_changes_merged", value: 12, note: "template" } },
     db,
   );
   db.$client.pragma("wal_checkpoint(TRUNCATE)");

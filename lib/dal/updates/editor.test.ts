@@ -14,7 +14,7 @@ import { CARRIED_FORWARD_SECTIONS, UPDATE_SECTIONS } from "@/lib/domain";
 import { ConflictError, ForbiddenError, InputError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import type { EditorChanges } from "@/lib/validation/update";
-import { recordMetricValue } from "../metrics/writes";
+import { editMetricValue, recordMetricValue } from "../metrics/writes";
 import {
   getStartOptions,
   getUpdateForEditing,
@@ -162,23 +162,56 @@ describe("the editor's companions", () => {
     expect(getUpdateForEditing({ actor: SYSTEM, id }, db)!.previousUpdate!.id).toBe(before.id);
   });
 
-  it("shows beside each number what is already recorded for the cycle, not counting this update's own figure", () => {
+  it("shows beside each number the cycle's figure and the values it is made of, not counting this draft's own figure", () => {
     const metric = db
       .select({ id: metricDefinitions.id, key: metricDefinitions.key })
       .from(metricDefinitions)
       .where(eq(metricDefinitions.teamId, docsId()))
       .get()!;
     const { id } = startUpdate({ actor: SYSTEM, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
-    const recordedBefore = getUpdateForEditing({ actor: SYSTEM, id }, db)!.metrics.find((m) => m.metricId === metric.id)!.recorded;
-    recordMetricValue({ actor: SYSTEM, input: { team: "docs", cycle: "10.0", metric: metric.key, value: 7, note: "CI" } }, db);
+    const { id: ci } = recordMetricValue(
+      { actor: SYSTEM, input: { team: "docs", cycle: "10.0", metric: metric.key, value: 7, note: "CI" } },
+      db,
+    );
     saveUpdate(
-      { actor: SYSTEM, input: { id, expectedVersion: row(id).version, ...typed(), metrics: [{ metricId: metric.id, value: 1000 }] } },
+      { actor: SYSTEM, input: { id, expectedVersion: row(id).version, ...typed(), metrics: [{ metricId: metric.id, value: "1000" }] } },
       db,
     );
 
-    const recorded = getUpdateForEditing({ actor: SYSTEM, id }, db)!.metrics.find((m) => m.metricId === metric.id)!.recorded!;
-    expect(recorded.entries).toBe((recordedBefore?.entries ?? 0) + 1);
-    expect(recorded.value).not.toBe(1000);
+    const editing = getUpdateForEditing({ actor: SYSTEM, id }, db)!;
+    const number = editing.metrics.find((m) => m.metricId === metric.id)!;
+    expect(number.value).toBe("1000");
+    expect(number.figure).toEqual({
+      value: 7,
+      values: [expect.objectContaining({ id: ci, value: 7, note: "CI", counts: true, thisUpdate: false, source: { via: "system" } })],
+    });
+    expect(editing.canCorrectValues).toBe(true);
+  });
+
+  it("keeps a figure's row when a save leaves it as it was, with the note a correction gave it", () => {
+    const metric = db.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.teamId, docsId())).get()!;
+    const { id } = startUpdate({ actor: SYSTEM, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
+    publishUpdate({ actor: SYSTEM, input: { id, expectedVersion: row(id).version, changes: typed() } }, db);
+    const reported = getUpdateForEditing({ actor: SYSTEM, id }, db)!.metrics.find((m) => m.metricId === metric.id)!.figure.values[0]!;
+    editMetricValue({ actor: SYSTEM, id: reported.id, input: { note: "merged PRs only" } }, db);
+    saveUpdate(
+      { actor: SYSTEM, input: { id, expectedVersion: row(id).version, ...typed(), metrics: [{ metricId: metric.id, value: "42" }] } },
+      db,
+    );
+    expect(getUpdateForEditing({ actor: SYSTEM, id }, db)!.metrics.find((m) => m.metricId === metric.id)!.figure.values).toEqual([
+      expect.objectContaining({ id: reported.id, value: 42, note: "merged PRs only", thisUpdate: true }),
+    ]);
+  });
+
+  it("refuses a number its metric's kind cannot read, naming the field", () => {
+    const metric = db.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.teamId, docsId())).get()!;
+    const { id } = startUpdate({ actor: SYSTEM, input: { team: "docs", cycle: "10.0", prefill: false } }, db);
+    expect(() =>
+      saveUpdate(
+        { actor: SYSTEM, input: { id, expectedVersion: row(id).version, ...typed(), metrics: [{ metricId: metric.id, value: "4.5" }] } },
+        db,
+      ),
+    ).toThrow(expect.objectContaining({ field: "metrics.0.value", message: "A count is a whole number" }));
   });
 });
 

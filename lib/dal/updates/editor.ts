@@ -1,16 +1,17 @@
 /** What team leads do to updates: start one, save it (content, links, numbers), publish it. */
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { gatherings, healthDefinitions, metricDefinitions, metricValues, releaseCycles, teams, updateLinks, updates } from "@/db/schema";
-import { bySection, CARRIED_FORWARD_SECTIONS, type Health, type MetricUnit, type UpdateSectionKey } from "@/lib/domain";
+import { bySection, CARRIED_FORWARD_SECTIONS, type Health, type UpdateSectionKey } from "@/lib/domain";
 import { InputError, NotFoundError } from "@/lib/errors";
-import { aggregateMetric } from "@/lib/metrics";
+import { aggregateMetric, editableText, type Figure, type MetricShape } from "@/lib/metrics";
 import { assertCan, can, type Actor } from "@/lib/permissions";
 import type { EditorChanges, PublishUpdateInput, SaveUpdateInput, StartUpdateInput } from "@/lib/validation/update";
 import { recordAudit } from "../audit/audit";
 import { cycleBySlug, teamForWriting } from "../lookups";
-import { countedValue } from "../metrics/reads";
+import { readFigureValues, type FigureValue } from "../metrics/reads";
+import { storedValue } from "../metrics/writes";
 import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./writes";
 import { latestPublishedUpdateId } from "./visibility";
 
@@ -164,16 +165,18 @@ export function startUpdate({ actor, input }: { actor: Actor; input: StartUpdate
   });
 }
 
-export interface EditorMetric {
+export interface EditorMetric extends MetricShape {
   metricId: number;
   label: string;
-  unit: MetricUnit;
-  /** What this update reports. */
-  value: number | null;
+  /** What this update reports, as the text to edit it from ("" when nothing). */
+  value: string;
   /** The team's figure for the previous cycle, for comparison. */
-  previous: { cycleName: string; value: number | null } | null;
-  /** What is already counted for this cycle from elsewhere (a CI token, another update), if anything. */
-  recorded: { value: number | null; entries: number; latestAt: number } | null;
+  previous: { cycleName: string; value: Figure } | null;
+  /**
+   * The cycle's figure as it stands and every public value recorded for it (a CI token's,
+   * another update's, this update's once published), each saying whether it still counts.
+   */
+  figure: { value: Figure; values: (FigureValue & { thisUpdate: boolean })[] };
 }
 
 /** The team's update before this one, shown beside the editor section by section. */
@@ -196,6 +199,8 @@ export interface UpdateForEditing {
   gatherings: { slug: string; name: string }[];
   snapshot: UpdateSnapshot;
   metrics: EditorMetric[];
+  /** Whether the editor may correct and delete the values behind the team's figures. */
+  canCorrectValues: boolean;
   healthDefinitions: { health: Health; label: string; meaning: string }[];
   previousUpdate: PreviousUpdate | null;
   updatedAt: number;
@@ -259,7 +264,8 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
     .select({
       id: metricDefinitions.id,
       label: metricDefinitions.label,
-      unit: metricDefinitions.unit,
+      kind: metricDefinitions.kind,
+      decimals: metricDefinitions.decimals,
       aggregation: metricDefinitions.aggregation,
     })
     .from(metricDefinitions)
@@ -267,39 +273,18 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
     .orderBy(asc(metricDefinitions.sortOrder))
     .all();
   const own = db
-    .select({ metricId: metricValues.metricId, value: metricValues.value })
+    .select({ metricId: metricValues.metricId, value: metricValues.value, entered: metricValues.entered })
     .from(metricValues)
     .where(eq(metricValues.sourceUpdateId, id))
     .all();
-  const recordedValues = db
-    .select({
-      metricId: metricValues.metricId,
-      teamId: metricValues.teamId,
-      value: metricValues.value,
-      observedAt: metricValues.observedAt,
-    })
-    .from(metricValues)
-    .where(
-      and(
-        eq(metricValues.teamId, update.teamId),
-        eq(metricValues.cycleId, update.cycleId),
-        countedValue,
-        or(isNull(metricValues.sourceUpdateId), ne(metricValues.sourceUpdateId, id)),
-      ),
-    )
-    .all();
-  const previousValues = previousCycle
-    ? db
-        .select({
-          metricId: metricValues.metricId,
-          teamId: metricValues.teamId,
-          value: metricValues.value,
-          observedAt: metricValues.observedAt,
-        })
-        .from(metricValues)
-        .where(and(eq(metricValues.teamId, update.teamId), eq(metricValues.cycleId, previousCycle.id), countedValue))
-        .all()
-    : [];
+  const metricIds = definitions.map((d) => d.id);
+  const recorded = readFigureValues(db, { teamId: update.teamId, cycleId: update.cycleId, metricIds });
+  const previousValues = previousCycle ? readFigureValues(db, { teamId: update.teamId, cycleId: previousCycle.id, metricIds }) : [];
+  const figureOfValues = (d: (typeof definitions)[number], values: FigureValue[]) =>
+    aggregateMetric(
+      d,
+      values.filter((v) => v.metricId === d.id && v.counts),
+    );
 
   return {
     id: update.id,
@@ -323,25 +308,24 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
         .orderBy(asc(updateLinks.sortOrder))
         .all(),
     },
-    metrics: definitions.map((d) => ({
-      metricId: d.id,
-      label: d.label,
-      unit: d.unit,
-      value: own.find((v) => v.metricId === d.id)?.value ?? null,
-      previous: previousCycle
-        ? {
-            cycleName: previousCycle.name,
-            value: aggregateMetric(
-              d.aggregation,
-              previousValues.filter((v) => v.metricId === d.id).map((v) => ({ ...v, observedAt: v.observedAt.getTime() })),
-            ),
-          }
-        : null,
-      recorded: recordedOf(
-        d.aggregation,
-        recordedValues.filter((v) => v.metricId === d.id),
-      ),
-    })),
+    metrics: definitions.map((d) => {
+      const reported = own.find((v) => v.metricId === d.id);
+      return {
+        metricId: d.id,
+        label: d.label,
+        kind: d.kind,
+        decimals: d.decimals,
+        value: reported ? editableText(d, reported) : "",
+        previous: previousCycle ? { cycleName: previousCycle.name, value: figureOfValues(d, previousValues) } : null,
+        figure: {
+          value: figureOfValues(d, recorded),
+          values: recorded
+            .filter((v) => v.metricId === d.id)
+            .map((v) => ({ ...v, thisUpdate: v.source.via === "update" && v.source.updateId === id })),
+        },
+      };
+    }),
+    canCorrectValues: can(actor, "metric.record", { teamId: update.teamId }),
     previousUpdate: previousUpdateOf(db, update),
     healthDefinitions: db
       .select({ health: healthDefinitions.health, label: healthDefinitions.label, meaning: healthDefinitions.meaning })
@@ -350,15 +334,6 @@ export function getUpdateForEditing({ actor, id }: { actor: Actor; id: number },
       .all(),
     updatedAt: update.updatedAt.getTime(),
   };
-}
-
-function recordedOf(
-  aggregation: Parameters<typeof aggregateMetric>[0],
-  values: { metricId: number; teamId: number; value: number; observedAt: Date }[],
-): EditorMetric["recorded"] {
-  if (values.length === 0) return null;
-  const points = values.map((v) => ({ ...v, observedAt: v.observedAt.getTime() }));
-  return { value: aggregateMetric(aggregation, points), entries: points.length, latestAt: Math.max(...points.map((p) => p.observedAt)) };
 }
 
 /** Writes what the editor holds inside a change of the update (./updates.ts `changeUpdate`). */
@@ -371,30 +346,46 @@ function writeEditorChanges(tx: Tx, actor: Actor, current: { id: number; teamId:
         .get()?.id
     : null;
   if (gatheringId === undefined) throw new InputError("gatheringSlug", "That gathering is not part of this cycle");
-  const allowedMetrics = new Set(
+  const allowedMetrics = new Map(
     tx
-      .select({ id: metricDefinitions.id })
+      .select({ id: metricDefinitions.id, kind: metricDefinitions.kind, decimals: metricDefinitions.decimals })
       .from(metricDefinitions)
       .where(eq(metricDefinitions.teamId, current.teamId))
       .all()
-      .map((m) => m.id),
+      .map((m) => [m.id, m]),
   );
-  for (const entry of changes.metrics)
-    if (!allowedMetrics.has(entry.metricId)) throw new InputError("metrics", "That number is not one this team reports");
+  const reported = changes.metrics.flatMap((entry, i) => {
+    const metric = allowedMetrics.get(entry.metricId);
+    if (!metric) throw new InputError("metrics", "That number is not one this team reports");
+    return entry.value === null ? [] : [{ metricId: entry.metricId, ...storedValue(metric, entry.value, `metrics.${i}.value`) }];
+  });
 
   tx.delete(updateLinks).where(eq(updateLinks.updateId, current.id)).run();
   if (changes.links.length > 0)
     tx.insert(updateLinks)
       .values(changes.links.map((l, i) => ({ ...l, updateId: current.id, sortOrder: i })))
       .run();
-  tx.delete(metricValues).where(eq(metricValues.sourceUpdateId, current.id)).run();
-  const reported = changes.metrics.filter((m): m is { metricId: number; value: number } => m.value !== null);
-  if (reported.length > 0) {
+  // A figure the save leaves as it was keeps its row: its note, when it was observed, a correction made to it.
+  const existing = tx
+    .select({ id: metricValues.id, metricId: metricValues.metricId, value: metricValues.value, entered: metricValues.entered })
+    .from(metricValues)
+    .where(eq(metricValues.sourceUpdateId, current.id))
+    .all();
+  for (const row of existing) {
+    const now = reported.find((r) => r.metricId === row.metricId);
+    if (!now) tx.delete(metricValues).where(eq(metricValues.id, row.id)).run();
+    else if (now.value !== row.value || now.entered !== row.entered)
+      tx.update(metricValues)
+        .set({ value: now.value, entered: now.entered, observedAt: new Date() })
+        .where(eq(metricValues.id, row.id))
+        .run();
+  }
+  const added = reported.filter((r) => !existing.some((row) => row.metricId === r.metricId));
+  if (added.length > 0) {
     tx.insert(metricValues)
       .values(
-        reported.map((m) => ({
-          metricId: m.metricId,
-          value: m.value,
+        added.map((m) => ({
+          ...m,
           teamId: current.teamId,
           cycleId: current.cycleId,
           observedAt: new Date(),
@@ -404,7 +395,8 @@ function writeEditorChanges(tx: Tx, actor: Actor, current: { id: number; teamId:
       )
       .run();
   }
-  return { set: { ...changes.content, gatheringId }, after: { ...changes.content, links: changes.links, metrics: reported } };
+  const audited = reported.map((m) => ({ metricId: m.metricId, value: m.entered ?? m.value }));
+  return { set: { ...changes.content, gatheringId }, after: { ...changes.content, links: changes.links, metrics: audited } };
 }
 
 /** Saves the whole editor: content, gathering, links and the numbers this update reports. */

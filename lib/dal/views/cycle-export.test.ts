@@ -5,7 +5,9 @@ import type { Db } from "@/db/client";
 import { releaseCycles, teams, updates } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { CSV_PARTS, cycleCsv } from "@/lib/formats/cycle-export-csv";
+import { createMetricDefinition } from "../cycles/admin";
 import { readCycleBoard } from "../cycles/reads";
+import { recordMetricValue } from "../metrics/writes";
 import { readCycleExport } from "./cycle-export";
 
 let db: Db;
@@ -78,5 +80,40 @@ describe("cycle export", () => {
     const roadmap = parse(cycleCsv(data, "roadmap"), { columns: true }) as Record<string, string>[];
     expect(roadmap.map((r) => r.title)).toEqual(data.roadmapItems.map((i) => i.title));
     expect(new Set(roadmap.map((r) => r.help_wanted))).toEqual(new Set(data.roadmapItems.map((i) => (i.helpWanted ? "yes" : "no"))));
+  });
+
+  it("shows each figure the way every page does: versions as entered, percentages with their sign", () => {
+    const system = { kind: "system", label: "test" } as const;
+    createMetricDefinition(
+      {
+        actor: system,
+        input: {
+          key: "k8s",
+          label: "Kubernetes",
+          kind: "version",
+          decimals: null,
+          direction: "higher_is_better",
+          aggregation: "latest",
+          team: "test",
+        },
+      },
+      db,
+    );
+    for (const [value, observedAt] of [
+      ["1.27", "2024-04-01T00:00:00Z"],
+      ["1.32", "2024-06-01T00:00:00Z"],
+      ["1.29", "2024-05-01T00:00:00Z"],
+    ] as const)
+      recordMetricValue({ actor: system, input: { team: "test", cycle: "10.0", metric: "k8s", value, observedAt, note: "" } }, db);
+    recordMetricValue({ actor: system, input: { team: "test", cycle: "10.0", metric: "pass_rate", value: 96.5, note: "" } }, db);
+
+    const rows = parse(cycleCsv(readCycleExport(db, "10.0")!, "numbers"), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.metric === "k8s").map((r) => [r.team, r.shown, r.counts_in_figure])).toEqual([
+      ["", "1.32", ""],
+      ["test", "1.27", "yes"],
+      ["test", "1.29", "yes"],
+      ["test", "1.32", "yes"],
+    ]);
+    expect(rows.find((r) => r.metric === "pass_rate" && r.team === "")!.shown).toBe("96.5%");
   });
 });

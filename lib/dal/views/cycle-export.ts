@@ -19,10 +19,11 @@ import {
   updateLinks,
   updates,
 } from "@/db/schema";
-import type { CycleStatus, Health, HelpStatus, MetricUnit, RoadmapKind, RoadmapStatus, TrackerKind } from "@/lib/domain";
+import type { CycleStatus, Health, HelpStatus, MetricKind, RoadmapKind, RoadmapStatus, TrackerKind } from "@/lib/domain";
+import { figureOf, type Figure } from "@/lib/metrics";
 import { liveDataVersion, tags, type DataVersion } from "../cache/cache";
 import { readCycleBoard } from "../cycles/reads";
-import { countedValue } from "../metrics/reads";
+import { countedValue, inFigure } from "../metrics/reads";
 import { updateSectionColumns, type UpdateSections } from "../updates/reads";
 
 export interface CycleExport {
@@ -54,9 +55,9 @@ export interface CycleExport {
     links: { label: string; url: string }[];
   })[];
   /** The cycle's figures, each formed by its metric's rule. */
-  numbers: { key: string; label: string; unit: MetricUnit; aggregation: string; value: number | null }[];
-  /** The values behind the figures, as recorded. */
-  metricValues: { metric: string; team: string; value: number; observedAt: string; note: string }[];
+  numbers: { key: string; label: string; kind: MetricKind; decimals: number | null; aggregation: string; value: Figure }[];
+  /** The values behind the figures, as recorded; a value a later update of its team replaced does not count. */
+  metricValues: { metric: string; team: string; value: number | string; observedAt: string; note: string; countsInFigure: boolean }[];
   roadmapItems: {
     id: number;
     team: string;
@@ -147,10 +148,13 @@ export function readCycleExport(db: Db, slug: string): CycleExport | null {
   const values = db
     .select({
       metric: metricDefinitions.key,
+      kind: metricDefinitions.kind,
       teamId: metricValues.teamId,
       value: metricValues.value,
+      entered: metricValues.entered,
       observedAt: metricValues.observedAt,
       note: metricValues.note,
+      countsInFigure: sql<number>`${inFigure()}`,
     })
     .from(metricValues)
     .innerJoin(metricDefinitions, eq(metricDefinitions.id, metricValues.metricId))
@@ -191,8 +195,22 @@ export function readCycleExport(db: Db, slug: string): CycleExport | null {
       publishedAt: iso(publishedAt) ?? "",
       links: links.filter((l) => l.updateId === u.id).map(({ label, url }) => ({ label, url })),
     })),
-    numbers: board.numbers.map(({ key, label, unit, aggregation, value }) => ({ key, label, unit, aggregation, value })),
-    metricValues: values.map(({ teamId, observedAt, ...v }) => ({ ...v, team: teamSlug(teamId), observedAt: observedAt.toISOString() })),
+    numbers: board.numbers.map(({ key, label, kind, decimals, aggregation, value }) => ({
+      key,
+      label,
+      kind,
+      decimals,
+      aggregation,
+      value,
+    })),
+    metricValues: values.map((v) => ({
+      metric: v.metric,
+      team: teamSlug(v.teamId),
+      value: figureOf(v.kind, v),
+      observedAt: v.observedAt.toISOString(),
+      note: v.note,
+      countsInFigure: Boolean(v.countsInFigure),
+    })),
     roadmapItems: items.map(({ teamId, ...item }) => ({
       ...item,
       team: teamSlug(teamId),

@@ -11,7 +11,8 @@ import { gatherings, helpRequests, releaseCycles, roadmapItems, teamLinks, teams
 import { HELP_STILL_WANTED, type Health, type RoadmapStatus } from "@/lib/domain";
 import { liveDataVersion, tags, type DataVersion } from "../cache/cache";
 import { readCycleBoard, type CycleBoard } from "../cycles/reads";
-import { readCycleNumbers, readDelivery, type CycleNumber, type Delivery } from "../metrics/reads";
+import { readCycleNumbers, readDelivery, type CycleNumber, type Delivery, type MetricMeta } from "../metrics/reads";
+import type { Figure } from "@/lib/metrics";
 import { updateSectionColumns, type UpdateSections } from "../updates/reads";
 
 export interface ReportTeamSection {
@@ -142,7 +143,7 @@ async function cachedCycleReport(slug: string, _dataVersion: DataVersion): Promi
 export interface CycleComparison {
   a: { id: number; slug: string; name: string };
   b: { id: number; slug: string; name: string };
-  numbers: { key: string; label: string; unit: CycleNumber["unit"]; a: number | null; b: number | null }[];
+  numbers: (MetricMeta & { a: Figure; b: Figure })[];
   delivery: { teamSlug: string; teamName: string; a: Delivery | null; b: Delivery | null }[];
   overall: { a: { planned: number; delivered: number }; b: { planned: number; delivered: number } };
   health: { teamSlug: string; teamName: string; a: Health | null; b: Health | null }[];
@@ -199,11 +200,9 @@ export function readCycleComparison(db: Db, aSlug: string, bSlug: string): Cycle
   return {
     a,
     b,
-    numbers: numbersA.map((n) => ({
-      key: n.key,
-      label: n.label,
-      unit: n.unit,
-      a: n.value,
+    numbers: numbersA.map(({ value, teamIds: _teamIds, ...n }) => ({
+      ...n,
+      a: value,
       b: numbersB.find((m) => m.key === n.key)?.value ?? null,
     })),
     delivery: teamRows

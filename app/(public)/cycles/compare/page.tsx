@@ -5,12 +5,14 @@ import { HealthBadge } from "@/components/updates/health-badge";
 import { RoadmapStatusBadge } from "@/components/teams/roadmap-status-badge";
 import { listCycles } from "@/lib/dal/cycles/reads";
 import { getCycleComparison } from "@/lib/dal/views/reports";
-import { formatMetric } from "@/lib/metrics";
+import { formatChange, formatMetric, judgeChange } from "@/lib/metrics";
 
 export const metadata: Metadata = { title: "Compare cycles" };
 export const instant = false;
 
 const cell = "py-2 pr-4 text-right tabular-nums";
+/** Better or worse by the metric's own direction (for a version, newer is higher); said in words, not only in colour. */
+const CHANGE_CLASS = { better: "text-emerald-800 dark:text-emerald-300", worse: "text-red-800 dark:text-red-300" };
 
 export default async function ComparePage({ searchParams }: PageProps<"/cycles/compare">) {
   const params = await searchParams;
@@ -63,18 +65,30 @@ export default async function ComparePage({ searchParams }: PageProps<"/cycles/c
                     <th scope="col" className={cell}>
                       {comparison.b.name}
                     </th>
+                    <th scope="col" className={cell}>
+                      Change
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
-                  {comparison.numbers.map((n) => (
-                    <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
-                      <th scope="row" className="py-2 font-normal">
-                        {n.label}
-                      </th>
-                      <td className={cell}>{formatMetric(n.a, n.unit)}</td>
-                      <td className={cell}>{formatMetric(n.b, n.unit)}</td>
-                    </tr>
-                  ))}
+                  {comparison.numbers.map((n) => {
+                    const judged = judgeChange(n, n.a, n.b);
+                    return (
+                      <tr key={n.key} className="border-b border-slate-100 dark:border-slate-800">
+                        <th scope="row" className="py-2 font-normal">
+                          {n.label}
+                        </th>
+                        <td className={cell}>{formatMetric(n.a, n)}</td>
+                        <td className={cell}>{formatMetric(n.b, n)}</td>
+                        <td className={cell}>
+                          {formatChange(n, n.a, n.b) ?? "—"}
+                          {judged === "better" || judged === "worse" ? (
+                            <span className={judged === "better" ? CHANGE_CLASS.better : CHANGE_CLASS.worse}> ({judged})</span>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
                   <tr>
                     <th scope="row" className="py-2 font-normal">
                       Roadmap items delivered
@@ -85,6 +99,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/cycles/c
                     <td className={cell}>
                       {comparison.overall.b.delivered} of {comparison.overall.b.planned}
                     </td>
+                    <td className={cell} />
                   </tr>
                 </tbody>
               </table>

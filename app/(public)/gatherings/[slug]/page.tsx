@@ -164,8 +164,8 @@ export default async function GatheringRecapPage({ params, searchParams }: PageP
                     <th scope="row" className="py-2 font-normal">
                       {n.label}
                     </th>
-                    {recap.numbersOf.before ? <td className="py-2 text-right tabular-nums">{formatMetric(n.before, n.unit)}</td> : null}
-                    <td className="py-2 text-right tabular-nums">{formatMetric(n.value, n.unit)}</td>
+                    {recap.numbersOf.before ? <td className="py-2 text-right tabular-nums">{formatMetric(n.before, n)}</td> : null}
+                    <td className="py-2 text-right tabular-nums">{formatMetric(n.value, n)}</td>
                   </tr>
                 ))}
               </tbody>

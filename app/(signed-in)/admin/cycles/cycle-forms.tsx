@@ -1,7 +1,16 @@
 "use client";
 
 import { ActionForm, CheckboxField, Field, SelectField } from "@/components/ui/form";
-import { CYCLE_STATUS, METRIC_AGGREGATION, METRIC_DIRECTION, METRIC_UNIT, RECAP_SECTION, RECAP_SECTION_LABELS } from "@/lib/domain";
+import {
+  CYCLE_STATUS,
+  METRIC_AGGREGATION,
+  METRIC_DECIMALS,
+  METRIC_DIRECTION,
+  METRIC_KIND,
+  METRIC_KIND_LABELS,
+  RECAP_SECTION,
+  RECAP_SECTION_LABELS,
+} from "@/lib/domain";
 import {
   addGatheringAction,
   addMilestoneAction,
@@ -263,26 +272,26 @@ export function GatheringRecapForm({ gathering, teams }: { gathering: RecapValue
   );
 }
 
+const KIND_OPTIONS = METRIC_KIND.map((k) => ({ value: k, label: METRIC_KIND_LABELS[k] }));
+const DIRECTION_OPTIONS = [
+  { value: "higher_is_better", label: "higher (a version: newer)" },
+  { value: "lower_is_better", label: "lower (a version: older)" },
+];
+const DECIMALS_HINT = `For a decimal: ${METRIC_DECIMALS.min} to ${METRIC_DECIMALS.max} decimals shown (2 if left empty).`;
+
 export function EditMetricForm({
   metric,
 }: {
-  metric: { key: string; label: string; unit: string; direction: string; aggregation: string; retired: boolean };
+  metric: { key: string; label: string; kind: string; decimals: number | null; direction: string; aggregation: string; retired: boolean };
 }) {
   return (
     <ActionForm action={editMetricAction} submitLabel={`Save ${metric.label}`} variant="secondary">
       <input type="hidden" name="key" value={metric.key} />
       <div className="grid gap-4 sm:grid-cols-4">
         <Field name="label" label="Label" defaultValue={metric.label} required />
-        <SelectField name="unit" label="Unit" options={options(METRIC_UNIT)} defaultValue={metric.unit} />
-        <SelectField
-          name="direction"
-          label="Better when"
-          options={[
-            { value: "higher_is_better", label: "higher" },
-            { value: "lower_is_better", label: "lower" },
-          ]}
-          defaultValue={metric.direction}
-        />
+        <SelectField name="kind" label="Kind" options={KIND_OPTIONS} defaultValue={metric.kind} />
+        <Field name="decimals" label="Decimals" type="number" defaultValue={metric.decimals?.toString() ?? ""} hint={DECIMALS_HINT} />
+        <SelectField name="direction" label="Better when" options={DIRECTION_OPTIONS} defaultValue={metric.direction} />
         <SelectField
           name="aggregation"
           label="A cycle's figure is the"
@@ -307,22 +316,15 @@ export function NewMetricForm({ teams }: { teams: { slug: string; name: string }
           options={[{ value: "", label: "The whole community" }, ...teams.map((t) => ({ value: t.slug, label: t.name }))]}
           defaultValue=""
         />
-        <SelectField name="unit" label="Unit" options={options(METRIC_UNIT)} defaultValue="count" />
-        <SelectField
-          name="direction"
-          label="Better when"
-          options={[
-            { value: "higher_is_better", label: "higher" },
-            { value: "lower_is_better", label: "lower" },
-          ]}
-          defaultValue={METRIC_DIRECTION[0]}
-        />
+        <SelectField name="kind" label="Kind" options={KIND_OPTIONS} defaultValue="count" />
+        <Field name="decimals" label="Decimals" type="number" hint={DECIMALS_HINT} />
+        <SelectField name="direction" label="Better when" options={DIRECTION_OPTIONS} defaultValue={METRIC_DIRECTION[0]} />
         <SelectField
           name="aggregation"
           label="A cycle's figure is the"
           options={options(METRIC_AGGREGATION)}
           defaultValue="sum"
-          hint="sum of values, latest per team, or average."
+          hint="sum of values, latest per team, or average; a version is always the latest."
         />
       </div>
     </ActionForm>

@@ -7,6 +7,7 @@ import { requireSignedIn } from "@/lib/dal/identity/actor";
 import { requestTime } from "@/lib/dal/cache/cache";
 import { getCyclesForManaging } from "@/lib/dal/cycles/admin";
 import { formatDay, todayIso } from "@/lib/dates";
+import { METRIC_KIND_LABELS } from "@/lib/domain";
 import { AdminShell, mayOpen } from "../admin-nav";
 import {
   AddGatheringForm,
@@ -139,7 +140,8 @@ export default async function ManageCyclesPage() {
               <li key={m.key}>
                 <details>
                   <summary className="cursor-pointer">
-                    <span className="font-medium">{m.label}</span> · {m.team ?? "community"} · {m.unit}, {m.aggregation}
+                    <span className="font-medium">{m.label}</span> · {m.team ?? "community"} · {METRIC_KIND_LABELS[m.kind].toLowerCase()}
+                    {m.kind === "decimal" ? ` (${m.decimals} decimals)` : ""}, {m.aggregation}
                     {m.retired ? " · retired" : ""}
                   </summary>
                   <EditMetricForm metric={m} />

@@ -100,7 +100,7 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
                     .filter((n) => n.value !== null)
                     .map((n) => (
                       <li key={n.key}>
-                        {n.label}: {formatMetric(n.value, n.unit)}
+                        {n.label}: {formatMetric(n.value, n)}
                       </li>
                     ))}
                 </ul>
@@ -167,10 +167,10 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
                   </th>
                   {previousCycle ? (
                     <td className="py-2 text-right tabular-nums">
-                      {formatMetric(previousCycle.numbers.find((p) => p.key === n.key)?.value ?? null, n.unit)}
+                      {formatMetric(previousCycle.numbers.find((p) => p.key === n.key)?.value ?? null, n)}
                     </td>
                   ) : null}
-                  <td className="py-2 text-right tabular-nums">{formatMetric(n.value, n.unit)}</td>
+                  <td className="py-2 text-right tabular-nums">{formatMetric(n.value, n)}</td>
                 </tr>
               ))}
               <tr>

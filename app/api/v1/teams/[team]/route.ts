@@ -2,6 +2,7 @@
 import { answer, ok } from "@/lib/http/api";
 import { readerFromRequest } from "@/lib/dal/identity/api-actor";
 import { getTeamProfile } from "@/lib/dal/teams/reads";
+import { unitOfKind } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
 import * as operation from "./operation";
 
@@ -18,7 +19,14 @@ export function GET(request: Request, { params }: RouteContext<"/api/v1/teams/[t
         shepherd: profile.shepherd,
         links: profile.links.map(({ id: _linkId, ...l }) => l),
         currentUpdateId: profile.currentUpdate?.id ?? null,
-        numbers: profile.numbers,
+        numbers: profile.numbers.map(({ key, label, kind, decimals, byCycle }) => ({
+          key,
+          label,
+          unit: unitOfKind(kind),
+          kind,
+          decimals,
+          byCycle,
+        })),
       },
     });
   });
