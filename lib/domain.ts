@@ -109,8 +109,8 @@ export const HELP_STILL_WANTED: HelpStatus[] = ["open", "taken"];
 export const TOPIC_OUTCOME = ["decision", "no_decision"] as const;
 export type TopicOutcome = (typeof TOPIC_OUTCOME)[number];
 
-/** Search results per page. */
-export const SEARCH_PAGE_SIZE = 20;
+/** Search results per page: what a reader scans before narrowing the search, and what a page costs to render. */
+export const SEARCH_PAGE_SIZE = 10;
 /**
  * How many of the most recently written matches a search ranks. Ranking every match costs in
  * proportion to the matches (13,000 for two common words on the bench's large data); the

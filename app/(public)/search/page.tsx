@@ -92,7 +92,10 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
         <EmptyState>{results.pagination.total === 0 ? `Nothing matches “${input.q}”.` : "There are fewer pages of results."}</EmptyState>
       ) : (
         <>
-          <ol className="space-y-3" aria-label="Results">
+          <ol
+            className="space-y-3 [&_mark]:rounded [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-slate-900 dark:[&_mark]:bg-amber-700 dark:[&_mark]:text-white"
+            aria-label="Results"
+          >
             {results.data.map((hit, i) => (
               <li key={i} className="rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
                 <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
