@@ -602,6 +602,11 @@ export const helpRequests = sqliteTable(
     cycleId: integer("cycle_id")
       .notNull()
       .references(() => releaseCycles.id, { onDelete: "restrict" }),
+    /**
+     * The cycle it was first asked in, once it has followed its item or its team into a later
+     * one (null while it is still where it was asked): the slip stays visible, as for roadmap items.
+     */
+    askedInCycleId: integer("asked_in_cycle_id").references(() => releaseCycles.id),
     roadmapItemId: integer("roadmap_item_id").references(() => roadmapItems.id, { onDelete: "set null" }),
     /** What is needed, in one line. */
     title: text("title").notNull(),

@@ -69,7 +69,7 @@ test("a newcomer finds where help is wanted, filtered by team", async ({ page })
 
 test("the header search finds the Arm work and marks the matches", async ({ page }) => {
   await page.goto("/teams");
-  await page.getByRole("searchbox", { name: "Search updates, roadmap items and topics" }).fill("arm support");
+  await page.getByRole("searchbox", { name: "Search updates, roadmap items, topics and help requests" }).fill("arm support");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=arm\+support/);
   const results = page.getByRole("list", { name: "Results" });

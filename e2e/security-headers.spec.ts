@@ -79,7 +79,7 @@ test("reading, signing in and opening the editor raise no Content-Security-Polic
   await expect(page.getByRole("heading", { level: 1, name: "Distro & Multi-OS" })).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Help wanted" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Help wanted" })).toBeVisible();
-  await page.getByRole("searchbox", { name: "Search updates, roadmap items and topics" }).fill("arm support");
+  await page.getByRole("searchbox", { name: "Search updates, roadmap items, topics and help requests" }).fill("arm support");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("list", { name: "Results" })).toBeVisible();
   await page.goto("/cycles/10.0/report");

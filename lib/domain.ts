@@ -131,6 +131,15 @@ export const HELP_STILL_WANTED: HelpStatus[] = ["open", "taken"];
 export const TOPIC_OUTCOME = ["decision", "no_decision"] as const;
 export type TopicOutcome = (typeof TOPIC_OUTCOME)[number];
 
+/** Search results per page: what a reader scans before narrowing the search, and what a page costs to render. */
+export const SEARCH_PAGE_SIZE = 10;
+/**
+ * How many of the most recently written matches a search ranks. Ranking every match costs in
+ * proportion to the matches (13,000 for two common words on the bench's large data); the
+ * newest 200 cost the same on any size of site, and narrowing the search reaches older ones.
+ */
+export const SEARCH_WINDOW = 200;
+
 export const ACTION_ITEM_STATUS = ["open", "done"] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUS)[number];
 

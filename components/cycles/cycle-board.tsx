@@ -156,6 +156,7 @@ export function CycleBoard({ board, burnUp, site, now }: { board: CycleBoardData
                       {h.teamName}
                     </Link>
                     {h.contact ? ` · ${h.contact}` : ""}
+                    {h.askedIn ? ` · asked in ${h.askedIn}` : ""}
                   </p>
                 </li>
               ))}

@@ -36,7 +36,7 @@ export async function SiteHeader() {
         </nav>
         <form method="get" action="/search" role="search" aria-label="Site" className="order-last w-full sm:order-none sm:w-auto">
           <label htmlFor="header-search" className="sr-only">
-            Search updates, roadmap items and topics
+            Search updates, roadmap items, topics and help requests
           </label>
           <input
             id="header-search"

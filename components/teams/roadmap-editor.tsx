@@ -97,7 +97,9 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
     mutationFn: () => carryOverRoadmapAction({ team: initial.team.slug, from: initial.cycle.slug, to: carryTo }),
     onSuccess: (result) => {
       const target = laterCycles.find((c) => c.slug === carryTo)?.name;
-      settle(result, result.ok ? `Carried ${result.carried} item${result.carried === 1 ? "" : "s"} over to ${target}.` : undefined);
+      const asks =
+        result.ok && result.helpRequests > 0 ? `, with ${result.helpRequests} help request${result.helpRequests === 1 ? "" : "s"}` : "";
+      settle(result, result.ok ? `Carried ${result.carried} item${result.carried === 1 ? "" : "s"} over to ${target}${asks}.` : undefined);
     },
   });
 

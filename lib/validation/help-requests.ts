@@ -76,6 +76,13 @@ export const closeHelpRequestSchema = z.object({
   status: z.enum(["resolved", "dropped"], { error: "Say whether it was resolved or dropped" }),
 });
 
+/** Moving a request still wanted to another cycle, by hand. */
+export const moveHelpRequestSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  cycle: z.string().min(1, { error: "Pick the cycle to move it to" }),
+});
+
 export type OpenHelpRequestInput = z.infer<typeof openHelpRequestSchema>;
 export type AssignHelpRequestInput = z.infer<typeof assignHelpRequestSchema>;
 export type CloseHelpRequestInput = z.infer<typeof closeHelpRequestSchema>;
+export type MoveHelpRequestInput = z.infer<typeof moveHelpRequestSchema>;

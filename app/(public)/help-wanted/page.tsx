@@ -56,6 +56,7 @@ export default async function HelpWantedPage({ searchParams }: PageProps<"/help-
           {entries.map((e) => (
             <li
               key={e.key}
+              id={e.key}
               className="rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900"
             >
               <HelpRequestTitle title={e.title} linkUrl={e.linkUrl} />
@@ -64,6 +65,7 @@ export default async function HelpWantedPage({ searchParams }: PageProps<"/help-
                   {e.team.name}
                 </Link>
                 <span>· {e.cycle.name}</span>
+                {e.askedIn ? <span>(asked in {e.askedIn})</span> : null}
                 {e.status === "taken" ? <Badge tone="blue">Taken up{e.takenBy ? ` by ${e.takenBy}` : ""}</Badge> : null}
               </p>
               {e.details ? (

@@ -32,12 +32,13 @@ import type {
 } from "@/lib/validation/cycle";
 import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
+import { carryStrandedHelpRequests, tagsOfMoves } from "../help-requests/moves";
 import { cycleBySlug, teamForWriting } from "../lookups";
 
 export function createCycle({ actor, input }: { actor: Actor; input: CreateCycleInput }, db: Db = getDb()): { id: number } {
   assertCan(actor, "cycle.manage");
   const slug = input.name.toLowerCase();
-  const id = db.transaction((tx) => {
+  const { id, helpMoves } = db.transaction((tx) => {
     if (tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get())
       throw new InputError("name", "A cycle with this name exists");
     if (
@@ -52,9 +53,9 @@ export function createCycle({ actor, input }: { actor: Actor; input: CreateCycle
       .returning({ id: releaseCycles.id })
       .get();
     recordAudit(tx, actor, { action: "cycle.create", entityType: "cycle", entityId: row.id, after: input });
-    return row.id;
+    return { id: row.id, helpMoves: carryStrandedHelpRequests(tx, actor) };
   });
-  invalidate(tags.cycles);
+  invalidate(tags.cycles, ...tagsOfMoves(helpMoves));
   return { id };
 }
 
@@ -90,7 +91,7 @@ const shift = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}
 export function createCycleFromTemplate({ actor, input }: { actor: Actor; input: NewCycleInput }, db: Db = getDb()): { id: number } {
   assertCan(actor, "cycle.manage");
   const slug = input.name.toLowerCase();
-  const id = db.transaction((tx) => {
+  const { id, helpMoves } = db.transaction((tx) => {
     if (tx.select({ id: releaseCycles.id }).from(releaseCycles).where(eq(releaseCycles.slug, slug)).get())
       throw new InputError("name", "A cycle with this name exists");
     const template = input.template ? tx.select().from(releaseCycles).where(eq(releaseCycles.slug, input.template)).get() : undefined;
@@ -114,15 +115,15 @@ export function createCycleFromTemplate({ actor, input }: { actor: Actor; input:
       if (moved.length > 0) tx.insert(milestones).values(moved).run();
     }
     recordAudit(tx, actor, { action: "cycle.create", entityType: "cycle", entityId: row.id, after: input });
-    return row.id;
+    return { id: row.id, helpMoves: carryStrandedHelpRequests(tx, actor) };
   });
-  invalidate(tags.cycles);
+  invalidate(tags.cycles, ...tagsOfMoves(helpMoves));
   return { id };
 }
 
 export function setCycleStatus({ actor, input }: { actor: Actor; input: CycleStatusInput }, db: Db = getDb()): void {
   assertCan(actor, "cycle.manage");
-  const id = db.transaction((tx) => {
+  const { id, helpMoves } = db.transaction((tx) => {
     const cycle = cycleBySlug(tx, input.cycle);
     if (input.status === "active") {
       const other = tx
@@ -142,9 +143,9 @@ export function setCycleStatus({ actor, input }: { actor: Actor; input: CycleSta
       before: { status: cycle.status, releasedOn: cycle.releasedOn },
       after: { status: input.status, releasedOn },
     });
-    return cycle.id;
+    return { id: cycle.id, helpMoves: carryStrandedHelpRequests(tx, actor) };
   });
-  invalidate(tags.cycles, tags.site, tags.cycle(id));
+  invalidate(tags.cycles, tags.site, tags.cycle(id), ...tagsOfMoves(helpMoves));
 }
 
 export function setMilestoneDone({ actor, id, doneOn }: { actor: Actor; id: number; doneOn: string | null }, db: Db = getDb()): void {

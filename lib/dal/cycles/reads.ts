@@ -1,6 +1,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "@/db/client";
 import {
   communityTopics,
@@ -67,6 +68,8 @@ export interface CycleBoard {
     linkUrl: string | null;
     contact: string;
     status: HelpStatus;
+    /** The cycle a request was first asked in, when it has moved on since. */
+    askedIn: string | null;
   }[];
   numbers: CycleNumber[];
   delivery: ReturnType<typeof readDelivery>;
@@ -152,6 +155,8 @@ export function readAtRisk(db: Db, cycleId: number): CycleBoard["atRisk"] {
   return atRiskOf(readTeamsWithLatest(db, cycleId));
 }
 
+const askedInCycle = alias(releaseCycles, "asked_in_cycle");
+
 /** The cycle's open help requests, then roadmap items flagged "help wanted" that have no request of their own. */
 export function readCycleHelpWanted(db: Db, cycleId: number): CycleBoard["helpWanted"] {
   const requests = db
@@ -164,9 +169,11 @@ export function readCycleHelpWanted(db: Db, cycleId: number): CycleBoard["helpWa
       linkUrl: helpRequests.linkUrl,
       contact: helpRequests.contact,
       status: helpRequests.status,
+      askedIn: askedInCycle.name,
     })
     .from(helpRequests)
     .innerJoin(teams, eq(teams.id, helpRequests.teamId))
+    .leftJoin(askedInCycle, eq(askedInCycle.id, helpRequests.askedInCycleId))
     .where(and(eq(helpRequests.cycleId, cycleId), inArray(helpRequests.status, HELP_STILL_WANTED)))
     .orderBy(asc(teams.sortOrder), asc(helpRequests.id))
     .all();
@@ -187,7 +194,7 @@ export function readCycleHelpWanted(db: Db, cycleId: number): CycleBoard["helpWa
     .filter((item) => !covered.has(item.id));
   return [
     ...requests.map(({ id, roadmapItemId: _roadmapItemId, ...r }) => ({ ...r, key: `request-${id}` })),
-    ...flaggedItems.map(({ id, ...item }) => ({ ...item, key: `roadmap-${id}`, contact: "", status: "open" as const })),
+    ...flaggedItems.map(({ id, ...item }) => ({ ...item, key: `roadmap-${id}`, contact: "", status: "open" as const, askedIn: null })),
   ];
 }
 

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItems, teams } from "@/db/schema";
 import { HELP_STILL_WANTED, ROADMAP_UNFINISHED, type CycleStatus, type HelpStatus } from "@/lib/domain";
@@ -18,7 +19,7 @@ import { notify } from "../notifications/notify";
 
 export interface HelpRequestsForEditing {
   team: { id: number; slug: string; name: string };
-  /** Cycles not yet released, the current one first: where new requests go. */
+  /** Cycles not yet released, the current one first: where new requests go, and where a request can move. */
   cycles: { slug: string; name: string; status: CycleStatus }[];
   requests: {
     id: number;
@@ -27,7 +28,10 @@ export interface HelpRequestsForEditing {
     linkUrl: string | null;
     contact: string;
     status: HelpStatus;
+    cycleSlug: string;
     cycleName: string;
+    /** The cycle it was first asked in, when it has moved on since. */
+    askedInCycleName: string | null;
     roadmapItemTitle: string | null;
     ownerId: string | null;
     ownerName: string | null;
@@ -37,6 +41,8 @@ export interface HelpRequestsForEditing {
   /** Active people who can take a request up. */
   people: { id: string; name: string }[];
 }
+
+const askedInCycle = alias(releaseCycles, "asked_in_cycle");
 
 /** The team's open and taken requests and what the forms offer, for those who may manage them. */
 export function getHelpRequestsForEditing(
@@ -61,7 +67,9 @@ export function getHelpRequestsForEditing(
       linkUrl: helpRequests.linkUrl,
       contact: helpRequests.contact,
       status: helpRequests.status,
+      cycleSlug: releaseCycles.slug,
       cycleName: releaseCycles.name,
+      askedInCycleName: askedInCycle.name,
       roadmapItemTitle: roadmapItems.title,
       ownerId: helpRequests.ownerId,
       ownerName: people.name,
@@ -69,6 +77,7 @@ export function getHelpRequestsForEditing(
     })
     .from(helpRequests)
     .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
+    .leftJoin(askedInCycle, eq(askedInCycle.id, helpRequests.askedInCycleId))
     .leftJoin(roadmapItems, eq(roadmapItems.id, helpRequests.roadmapItemId))
     .leftJoin(people, eq(people.id, helpRequests.ownerId))
     .where(and(eq(helpRequests.teamId, team.id), inArray(helpRequests.status, HELP_STILL_WANTED)))

@@ -10,6 +10,7 @@ import { assertCan, type Actor } from "@/lib/permissions";
 import type { CarryOverInput, CreateRoadmapItemInput, EditRoadmapItemInput } from "@/lib/validation/roadmap";
 import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
+import { followCarriedItems, tagsOfMoves } from "../help-requests/moves";
 import { cycleBySlug, teamForReading, teamForWriting } from "../lookups";
 
 export interface EditableRoadmapItem {
@@ -186,9 +187,13 @@ export function moveRoadmapItem({ actor, id, direction }: { actor: Actor; id: nu
 /**
  * Carries every unfinished item of a team from one cycle into another: each gets a copy
  * there that points back at it and keeps its original target, and the item left behind
- * is marked deferred, so the slip stays visible in both cycles.
+ * is marked deferred, so the slip stays visible in both cycles. The help requests still
+ * wanted on an item follow it to its copy.
  */
-export function carryOverRoadmap({ actor, input }: { actor: Actor; input: CarryOverInput }, db: Db = getDb()): { carried: number } {
+export function carryOverRoadmap(
+  { actor, input }: { actor: Actor; input: CarryOverInput },
+  db: Db = getDb(),
+): { carried: number; helpRequests: number } {
   const result = db.transaction((tx) => {
     const team = teamForWriting(tx, input.team);
     const from = cycleOf(tx, input.from);
@@ -215,6 +220,7 @@ export function carryOverRoadmap({ actor, input }: { actor: Actor; input: CarryO
       )
       .orderBy(asc(roadmapItems.sortOrder))
       .all();
+    const copies = new Map<number, number>();
     const base =
       tx
         .select({ n: sql<number>`coalesce(max(${roadmapItems.sortOrder}), -1) + 1` })
@@ -244,6 +250,7 @@ export function carryOverRoadmap({ actor, input }: { actor: Actor; input: CarryO
         .where(eq(roadmapItemLinks.itemId, item.id))
         .all();
       writeLinks(tx, copy.id, links);
+      copies.set(item.id, copy.id);
       tx.update(roadmapItems)
         .set({ status: "deferred", version: item.version + 1, updatedAt: new Date() })
         .where(eq(roadmapItems.id, item.id))
@@ -255,8 +262,9 @@ export function carryOverRoadmap({ actor, input }: { actor: Actor; input: CarryO
       entityId: team.id,
       after: { from: from.name, to: to.name, items: open.map((i) => i.title) },
     });
-    return { carried: open.length, teamId: team.id, fromId: from.id, toId: to.id };
+    const moved = followCarriedItems(tx, actor, copies, to.id);
+    return { carried: open.length, teamId: team.id, fromId: from.id, toId: to.id, moved };
   });
-  invalidate(tags.team(result.teamId), tags.cycle(result.fromId), tags.cycle(result.toId));
-  return { carried: result.carried };
+  invalidate(tags.team(result.teamId), tags.cycle(result.fromId), tags.cycle(result.toId), ...tagsOfMoves(result.moved));
+  return { carried: result.carried, helpRequests: result.moved.length };
 }

@@ -346,6 +346,12 @@ const UNLISTED: Record<string, Unlisted> = {
   importSite: TRANSFER,
   recordAudit: { kind: "write", why: "the audit entry of every write, made inside that write's transaction" },
   changeUpdate: { kind: "write", why: "the one path of every update change, tried through the WRITES rows that call it" },
+  followCarriedItems: { kind: "write", why: "moves help requests inside carryOverRoadmap's transaction, a WRITES row" },
+  carryStrandedHelpRequests: {
+    kind: "write",
+    why: "moves help requests inside the transactions of the cycle writes (release, create), WRITES rows",
+  },
+  tagsOfMoves: { kind: "helper", why: "the tags the help-request moves expire, for the writes that call them" },
   startReminderSchedule: { kind: "write", why: "the reminder timer; what it runs is sendReminders, a WRITES row" },
   authSecret: SESSION,
   listInbox: NEVER_CACHED,

@@ -62,7 +62,12 @@ import {
   sendRemindersAction,
   undoReviewDecisionAction,
 } from "@/app/(signed-in)/review/actions";
-import { assignHelpRequestAction, closeHelpRequestAction, openHelpRequestAction } from "@/app/(signed-in)/teams/[slug]/help/actions";
+import {
+  assignHelpRequestAction,
+  closeHelpRequestAction,
+  moveHelpRequestAction,
+  openHelpRequestAction,
+} from "@/app/(signed-in)/teams/[slug]/help/actions";
 import { replaceTeamLinksAction } from "@/app/(signed-in)/teams/[slug]/links/actions";
 import {
   carryOverRoadmapAction,
@@ -624,6 +629,14 @@ const ACTIONS: ActionRow[] = [
       status: ["resolved", "dropped", "open"],
     }),
     call: form(closeHelpRequestAction),
+  },
+  {
+    name: "move a help request to another cycle",
+    candidates: (db) => ({
+      id: [...ids(db.select({ id: helpRequests.id }).from(helpRequests).all()), 9999],
+      cycle: [...cycleSlugs(db), ""],
+    }),
+    call: form(moveHelpRequestAction),
   },
   { name: "send reminders", candidates: () => ({}), call: () => sendRemindersAction(null, new FormData()) },
   {

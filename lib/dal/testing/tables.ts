@@ -73,6 +73,7 @@ import {
   undoReviewDecision,
 } from "../updates/review";
 import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "../help-requests/editor";
+import { moveHelpRequest } from "../help-requests/moves";
 import { carryOverRoadmap, createRoadmapItem, editRoadmapItem, moveRoadmapItem } from "../roadmap/editor";
 import {
   deleteDraft,
@@ -324,6 +325,13 @@ export const WRITES: Write[] = [
     changes: helpRequests,
     allowed: PLANNERS,
     run: (actor, db) => closeHelpRequest({ actor, input: { id: docsHelpRequest(db).id, status: "resolved" } }, db),
+  },
+  {
+    name: "move a help request to another cycle",
+    covers: moveHelpRequest,
+    changes: helpRequests,
+    allowed: PLANNERS,
+    run: (actor, db) => moveHelpRequest({ actor, input: { id: docsHelpRequest(db).id, cycle: "11.0" } }, db),
   },
   {
     name: "post an update in one call (API)",

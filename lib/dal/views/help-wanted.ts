@@ -2,6 +2,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "@/db/client";
 import { helpRequests, people, releaseCycles, roadmapItemLinks, roadmapItems, teams } from "@/db/schema";
 import { HELP_STILL_WANTED, ROADMAP_UNFINISHED } from "@/lib/domain";
@@ -19,7 +20,11 @@ export interface HelpWantedEntry {
   status: "open" | "taken";
   team: { slug: string; name: string };
   cycle: { slug: string; name: string };
+  /** The cycle it was first asked in, when it has moved on since. */
+  askedIn: string | null;
 }
+
+const askedInCycle = alias(releaseCycles, "asked_in_cycle");
 
 export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string }): HelpWantedEntry[] {
   const teamFilter = filters.team ? eq(teams.slug, filters.team) : undefined;
@@ -39,10 +44,12 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
       teamName: teams.name,
       cycleSlug: releaseCycles.slug,
       cycleName: releaseCycles.name,
+      askedIn: askedInCycle.name,
     })
     .from(helpRequests)
     .innerJoin(teams, eq(teams.id, helpRequests.teamId))
     .innerJoin(releaseCycles, eq(releaseCycles.id, helpRequests.cycleId))
+    .leftJoin(askedInCycle, eq(askedInCycle.id, helpRequests.askedInCycleId))
     .leftJoin(people, eq(people.id, helpRequests.ownerId))
     .where(and(inArray(helpRequests.status, HELP_STILL_WANTED), teamFilter, cycleFilter))
     .orderBy(desc(releaseCycles.startsOn), asc(teams.sortOrder), asc(helpRequests.id))
@@ -91,6 +98,7 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
       status: r.status as "open" | "taken",
       team: { slug: r.teamSlug, name: r.teamName },
       cycle: { slug: r.cycleSlug, name: r.cycleName },
+      askedIn: r.askedIn,
     })),
     ...items.map((i) => ({
       key: `roadmap-${i.id}`,
@@ -103,6 +111,7 @@ export function readHelpWanted(db: Db, filters: { team?: string; cycle?: string 
       status: "open" as const,
       team: { slug: i.teamSlug, name: i.teamName },
       cycle: { slug: i.cycleSlug, name: i.cycleName },
+      askedIn: null,
     })),
   ];
 }

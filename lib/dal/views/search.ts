@@ -1,21 +1,23 @@
 /**
- * Full-text search over published updates, roadmap items and community topics. The index
- * (search_index, FTS5) is kept in step by triggers in the database itself (migrations 0001 and 0005),
- * so it holds nothing a reader may not see.
+ * Full-text search over published updates, roadmap items, community topics and the help
+ * requests still wanted. The index (search_index, FTS5) is kept in step by triggers in the
+ * database itself (migrations 0001, 0005 and 0011), so it holds nothing a reader may not see.
  */
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { releaseCycles, teams } from "@/db/schema";
-import type { Health } from "@/lib/domain";
+import { SEARCH_PAGE_SIZE, SEARCH_WINDOW, type Health } from "@/lib/domain";
+import type { Paged } from "@/lib/http/api";
 import type { SearchInput } from "@/lib/validation/search";
+import { paged, pageWindow } from "../paging";
 
 /** Marks around matched words in snippets; the page turns them into <mark>, never into HTML. */
 export const MATCH_START = "\u0002";
 export const MATCH_END = "\u0003";
 
 export interface SearchHit {
-  kind: "update" | "roadmap" | "topic";
+  kind: "update" | "roadmap" | "topic" | "help";
   path: string;
   title: string;
   snippet: string;
@@ -24,38 +26,70 @@ export interface SearchHit {
   health: Health | null;
 }
 
-/** Each word becomes a quoted prefix term, so what people type is never FTS syntax. */
-export function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 10) ?? [];
-  return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(" ");
+export interface SearchResults extends Paged<SearchHit> {
+  /** More matched than SEARCH_WINDOW: only the newest were ranked. */
+  capped: boolean;
 }
 
-export function searchCommunity(input: Partial<SearchInput> & { q: string }, db: Db = getDb()): SearchHit[] {
-  const match = ftsQuery(input.q);
-  if (!match) return [];
-  const team = input.team
-    ? db
-        .select({ id: teams.id })
-        .from(teams)
-        .where(sql`${teams.slug} = ${input.team}`)
-        .get()
-    : undefined;
-  const cycle = input.cycle
-    ? db
-        .select({ id: releaseCycles.id })
-        .from(releaseCycles)
-        .where(sql`${releaseCycles.slug} = ${input.cycle}`)
-        .get()
-    : undefined;
-  if ((input.team && !team) || (input.cycle && !cycle)) return [];
-  const filters = sql`${team ? sql`and team_id = ${team.id}` : sql``}
-      ${cycle ? sql`and cycle_id = ${cycle.id}` : sql``}
-      ${input.health ? sql`and health = ${input.health}` : sql``}`;
-  // Scores first, from the index alone (bm25 reads no stored row); only the best 50, and any
-  // rows tied with the 50th, then have their columns read and snippets cut, not every match.
-  // The second pass over the matches takes them by "+rowid", a filter (as a rowid lookup,
-  // FTS5 would expand the prefix terms again for each one), and orders by the kept scores.
+/**
+ * Each word becomes a quoted term, so what people type is never FTS syntax; the stemmer
+ * matches its other forms ("follow" finds "following"), and a word typed with a trailing *
+ * matches as a prefix ("kube*").
+ */
+export function ftsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+\*?/gu)?.slice(0, 10) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w) => (w.endsWith("*") ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(" ");
+}
+
+/** The facets column's words (migration 0011), so filters narrow the match itself. */
+function facetTerms({ teamId, cycleId, health }: { teamId?: number; cycleId?: number; health?: Health }): string[] {
+  return [
+    cycleId === undefined ? null : `cycle${cycleId}`,
+    teamId === undefined ? null : `team${teamId}`,
+    health === undefined ? null : `health${health.replace(/_/g, "")}`,
+  ].filter((term): term is string => term !== null);
+}
+
+const none = (page: number): SearchResults => ({ ...paged([], 0, { page, perPage: SEARCH_PAGE_SIZE }), capped: false });
+
+export function searchCommunity(input: Partial<SearchInput> & { q: string }, db: Db = getDb()): SearchResults {
+  const page = input.page ?? 1;
+  const words = ftsQuery(input.q);
+  if (!words) return none(page);
+  const idOf = (table: typeof teams | typeof releaseCycles, slug: string | undefined) =>
+    slug === undefined
+      ? undefined
+      : (db
+          .select({ id: table.id })
+          .from(table)
+          .where(sql`${table.slug} = ${slug}`)
+          .get()?.id ?? null);
+  const teamId = idOf(teams, input.team);
+  const cycleId = idOf(releaseCycles, input.cycle);
+  if (teamId === null || cycleId === null) return none(page);
+  const facets = facetTerms({ teamId, cycleId, health: input.health });
+  const match = `{title body} : (${words})${facets.length > 0 ? ` AND facets : (${facets.map((f) => `"${f}"`).join(" ")})` : ""}`;
+
+  // The newest matches first (rowids follow when a row was written, migration 0011), scored
+  // from the index alone: FTS5 stops after the window instead of scoring every match.
+  const window = db.all<{ id: number; kind: SearchHit["kind"]; refId: number; score: number }>(sql`
+    select rowid as id, kind, ref_id as refId, bm25(search_index, 0, 0, 0, 0, 0, 4.0, 1.0, 0) as score
+    from search_index where search_index match ${match}
+    order by rowid desc limit ${SEARCH_WINDOW + 1}`);
+  const capped = window.length > SEARCH_WINDOW;
+  const ranked = window
+    .slice(0, SEARCH_WINDOW)
+    // Equal scores (a carried-over roadmap item and its original) fall back to the entity, never to index order.
+    .sort((a, b) => a.score - b.score || a.kind.localeCompare(b.kind) || b.refId - a.refId);
+  const { offset, limit } = pageWindow({ page, perPage: SEARCH_PAGE_SIZE });
+  const shown = ranked.slice(offset, offset + limit);
+  if (shown.length === 0) return { ...paged([], ranked.length, { page, perPage: SEARCH_PAGE_SIZE }), capped };
+
+  // Columns and snippets for this page's rows only, from the newest down to the page's oldest:
+  // FTS5 stops there. (A rowid range or lookup here makes it walk or expand every match again.)
   const rows = db.all<{
+    id: number;
     kind: SearchHit["kind"];
     refId: number;
     health: Health | null;
@@ -66,25 +100,48 @@ export function searchCommunity(input: Partial<SearchInput> & { q: string }, db:
     cycleSlug: string | null;
     cycleName: string | null;
   }>(sql`
-    with scored(id, score) as materialized (
-      select rowid, bm25(search_index, 0, 0, 0, 0, 0, 4.0, 1.0) from search_index where search_index match ${match} ${filters}
-    ),
-    cutoff(score) as (select score from scored order by score limit 1 offset 49),
-    best(id, score) as materialized (select id, score from scored where score <= coalesce((select score from cutoff), score))
-    select kind, ref_id as refId, health,
+    select search_index.rowid as id, kind, ref_id as refId, health,
       highlight(search_index, 5, ${MATCH_START}, ${MATCH_END}) as title,
       snippet(search_index, 6, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet,
       t.slug as teamSlug, t.name as teamName, c.slug as cycleSlug, c.name as cycleName
     from search_index
       left join ${teams} t on t.id = search_index.team_id
       left join ${releaseCycles} c on c.id = search_index.cycle_id
-    where search_index match ${match} and +search_index.rowid in (select id from best)
-    -- Equal scores (a carried-over roadmap item and its original) fall back to the entity, never to index order.
-    order by (select score from best where best.id = search_index.rowid), kind, ref_id desc
-    limit 50`);
-  return rows.map((r) => {
-    const path =
-      r.kind === "update" ? `/updates/${r.refId}` : r.kind === "roadmap" ? `/teams/${r.teamSlug ?? ""}` : `/cycles/${r.cycleSlug ?? ""}`;
-    return { kind: r.kind, path, title: r.title, snippet: r.snippet, teamName: r.teamName, cycleName: r.cycleName, health: r.health };
+    where search_index match ${match}
+      and +search_index.rowid in (${sql.join(
+        shown.map((r) => sql`${r.id}`),
+        sql`, `,
+      )})
+    order by search_index.rowid desc limit ${shown.length}`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const hits = shown.flatMap(({ id }) => {
+    const r = byId.get(id);
+    return r
+      ? [
+          {
+            kind: r.kind,
+            path: pathOf(r),
+            title: r.title,
+            snippet: r.snippet,
+            teamName: r.teamName,
+            cycleName: r.cycleName,
+            health: r.health,
+          },
+        ]
+      : [];
   });
+  return { ...paged(hits, ranked.length, { page, perPage: SEARCH_PAGE_SIZE }), capped };
+}
+
+function pathOf(r: { kind: SearchHit["kind"]; refId: number; teamSlug: string | null; cycleSlug: string | null }): string {
+  switch (r.kind) {
+    case "update":
+      return `/updates/${r.refId}`;
+    case "roadmap":
+      return `/teams/${r.teamSlug ?? ""}`;
+    case "topic":
+      return `/cycles/${r.cycleSlug ?? ""}`;
+    case "help":
+      return `/help-wanted?team=${encodeURIComponent(r.teamSlug ?? "")}&cycle=${encodeURIComponent(r.cycleSlug ?? "")}#request-${r.refId}`;
+  }
 }

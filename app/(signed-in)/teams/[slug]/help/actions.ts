@@ -2,8 +2,14 @@
 
 import { refresh } from "next/cache";
 import { assignHelpRequest, closeHelpRequest, openHelpRequest } from "@/lib/dal/help-requests/editor";
+import { moveHelpRequest } from "@/lib/dal/help-requests/moves";
 import { formAction } from "@/lib/http/server-action";
-import { assignHelpRequestSchema, closeHelpRequestSchema, openHelpRequestSchema } from "@/lib/validation/help-requests";
+import {
+  assignHelpRequestSchema,
+  closeHelpRequestSchema,
+  moveHelpRequestSchema,
+  openHelpRequestSchema,
+} from "@/lib/validation/help-requests";
 
 export const openHelpRequestAction = formAction(openHelpRequestSchema, ({ actor, input }) => {
   openHelpRequest({ actor, input });
@@ -21,4 +27,10 @@ export const closeHelpRequestAction = formAction(closeHelpRequestSchema, ({ acto
   closeHelpRequest({ actor, input });
   refresh();
   return {};
+});
+
+export const moveHelpRequestAction = formAction(moveHelpRequestSchema, ({ actor, input }) => {
+  moveHelpRequest({ actor, input });
+  refresh();
+  return { message: "Moved: it is listed in that cycle now." };
 });

@@ -3,7 +3,7 @@
 import { ActionForm, Field, SelectField } from "@/components/ui/form";
 import type { HelpRequestsForEditing } from "@/lib/dal/help-requests/editor";
 import { HELP_REQUEST_LIMITS } from "@/lib/validation/help-requests";
-import { assignHelpRequestAction, closeHelpRequestAction, openHelpRequestAction } from "./actions";
+import { assignHelpRequestAction, closeHelpRequestAction, moveHelpRequestAction, openHelpRequestAction } from "./actions";
 
 export function OpenHelpRequestForm({ editing }: { editing: HelpRequestsForEditing }) {
   return (
@@ -78,6 +78,29 @@ export function CloseHelpRequestForm({ id, status }: { id: number; status: "reso
     >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="status" value={status} />
+    </ActionForm>
+  );
+}
+
+/** Another cycle for a request still wanted: one in planning or under way. */
+export function MoveHelpRequestForm({
+  request,
+  cycles,
+}: {
+  request: HelpRequestsForEditing["requests"][number];
+  cycles: HelpRequestsForEditing["cycles"];
+}) {
+  const targets = cycles.filter((c) => c.slug !== request.cycleSlug);
+  if (targets.length === 0) return null;
+  return (
+    <ActionForm action={moveHelpRequestAction} submitLabel="Move" variant="secondary" className="space-y-3">
+      <input type="hidden" name="id" value={request.id} />
+      <SelectField
+        name="cycle"
+        label="Move to"
+        options={targets.map((c) => ({ value: c.slug, label: c.name }))}
+        defaultValue={targets[0]!.slug}
+      />
     </ActionForm>
   );
 }

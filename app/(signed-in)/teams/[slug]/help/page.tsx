@@ -8,7 +8,7 @@ import { Card, EmptyState, SectionHeading } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/dal/identity/actor";
 import { getHelpRequestsForEditing } from "@/lib/dal/help-requests/editor";
 import { ForbiddenError } from "@/lib/errors";
-import { AssignHelpRequestForm, CloseHelpRequestForm, OpenHelpRequestForm } from "./help-forms";
+import { AssignHelpRequestForm, CloseHelpRequestForm, MoveHelpRequestForm, OpenHelpRequestForm } from "./help-forms";
 
 export const metadata: Metadata = { title: "Help requests" };
 export const instant = false;
@@ -59,12 +59,20 @@ export default async function TeamHelpPage({ params }: PageProps<"/teams/[slug]/
                   )}
                 </div>
                 <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-                  {[r.cycleName, r.roadmapItemTitle && `for “${r.roadmapItemTitle}”`, r.contact && `Contact: ${r.contact}`]
+                  {[
+                    r.cycleName,
+                    r.askedInCycleName && `asked in ${r.askedInCycleName}`,
+                    r.roadmapItemTitle && `for “${r.roadmapItemTitle}”`,
+                    r.contact && `Contact: ${r.contact}`,
+                  ]
                     .filter(Boolean)
                     .join(" · ")}
                 </p>
                 <div className="mt-3">
                   <AssignHelpRequestForm request={r} people={editing.people} />
+                </div>
+                <div className="mt-3">
+                  <MoveHelpRequestForm request={r} cycles={editing.cycles} />
                 </div>
                 <div className="mt-3 flex flex-wrap gap-2">
                   <CloseHelpRequestForm id={r.id} status="resolved" />
