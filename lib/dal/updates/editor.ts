@@ -11,7 +11,7 @@ import type { EditorChanges, PublishUpdateInput, SaveUpdateInput, StartUpdateInp
 import { recordAudit } from "../audit/audit";
 import { cycleBySlug, teamForWriting } from "../lookups";
 import { countedValue } from "../metrics/reads";
-import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./writes";
+import { asOfMoment, changeUpdate, dateReportedValues, EDITABLE_FIELDS, type UpdateSnapshot } from "./writes";
 import { latestPublishedUpdateId } from "./visibility";
 
 /** A team's open draft for a cycle: what "Post update" offers to continue instead of starting another. */
@@ -72,11 +72,11 @@ export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
     .orderBy(asc(teams.sortOrder))
     .all()
     .filter((t) => can(actor, "update.write", { teamId: t.id }));
+  // Released cycles come last: posting there is entering history, dated when it is published.
   const cycles = db
     .select({ slug: releaseCycles.slug, name: releaseCycles.name, status: releaseCycles.status })
     .from(releaseCycles)
-    .where(ne(releaseCycles.status, "released"))
-    .orderBy(desc(releaseCycles.startsOn))
+    .orderBy(sql`${releaseCycles.status} = 'released'`, desc(releaseCycles.startsOn))
     .all();
   // Every writable team's last update in one query, not one query per team (an admin may write for all).
   const last = new Map(
@@ -428,9 +428,12 @@ export function publishUpdate({ actor, input }: { actor: Actor; input: PublishUp
     (tx, current) => {
       const saved = input.changes ? writeEditorChanges(tx, actor, current, input.changes) : { set: {}, after: {} };
       if (current.state === "published") throw new InputError("state", "This update is already published");
+      const enteredAt = new Date();
+      const publishedAt = asOfMoment(actor, current.teamId, input.asOf, enteredAt);
+      if (publishedAt !== enteredAt) dateReportedValues(tx, current.id, publishedAt);
       return {
-        set: { ...saved.set, state: "published", publishedAt: new Date(), reviewState: "unreviewed" },
-        after: { ...saved.after, state: "published" },
+        set: { ...saved.set, state: "published", publishedAt, enteredAt, reviewState: "unreviewed" },
+        after: { ...saved.after, state: "published", ...(publishedAt !== enteredAt ? { publishedAt: publishedAt.toISOString() } : {}) },
       };
     },
     db,
