@@ -1,9 +1,12 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction, inputAction } from "@/lib/http/server-action";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "@/lib/dal/updates/editor";
-import { discardDraftSchema, publishUpdateSchema, saveUpdateSchema, startUpdateSchema } from "@/lib/validation/update";
+import { setUpdateAsOf } from "@/lib/dal/updates/writes";
+import { formatDay } from "@/lib/dates";
+import { discardDraftSchema, publishUpdateSchema, saveUpdateSchema, startUpdateSchema, updateAsOfSchema } from "@/lib/validation/update";
 
 export const saveUpdateAction = inputAction(saveUpdateSchema, ({ actor, input }) => saveUpdate({ actor, input }));
 
@@ -21,4 +24,10 @@ export const startUpdateAction = formAction(
 export const discardDraftAction = inputAction(discardDraftSchema, ({ actor, input }) => {
   deleteDraft({ actor, id: input.id });
   redirect(`/teams/${input.teamSlug}` as never);
+});
+
+export const setUpdateAsOfAction = formAction(updateAsOfSchema, ({ actor, input }) => {
+  setUpdateAsOf({ actor, input });
+  refresh();
+  return { message: `Dated as of ${formatDay(input.asOf)}.` };
 });
