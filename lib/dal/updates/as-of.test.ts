@@ -8,13 +8,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { apiTokens, auditEntries, metricDefinitions, metricValues, people, teams, updates } from "@/db/schema";
+import { apiTokens, auditEntries, metricDefinitions, metricValues, notifications, people, teams, updates } from "@/db/schema";
 import { createTestDatabase, fingerprint } from "@/db/testing";
 import { todayIso } from "@/lib/dates";
 import { ForbiddenError, InputError } from "@/lib/errors";
 import type { Action, Actor } from "@/lib/permissions";
 import type { PostUpdateInput } from "@/lib/validation/api";
 import { actorForPerson } from "../identity/person-actor";
+import { setFollowing } from "../notifications/follows";
 import { readTeamProfile } from "../teams/reads";
 import { readFeed } from "../views/feeds";
 import { publishUpdate, saveUpdate, startUpdate } from "./editor";
@@ -128,6 +129,15 @@ describe("an update published as of an earlier day", () => {
     expect(row(id).publishedAt!.toISOString()).toBe("2024-02-20T12:00:00.000Z");
     const value = db.select().from(metricValues).where(eq(metricValues.sourceUpdateId, id)).get()!;
     expect(value.observedAt.toISOString()).toBe("2024-02-20T12:00:00.000Z");
+  });
+
+  it("is not announced to the team's followers: history entered later is news to nobody", () => {
+    setFollowing({ actor: releaseManager(), input: { subject: "team", slug: "docs", following: true } }, db);
+    const announced = () => db.select().from(notifications).where(eq(notifications.kind, "followed_update")).all().length;
+    postUpdate({ actor: docsLead(), input: post("2024-01-15") }, db);
+    expect(announced()).toBe(0);
+    postUpdate({ actor: docsLead(), input: post() }, db);
+    expect(announced()).toBe(1);
   });
 
   it("is refused as a draft: a draft is dated when it is published", () => {

@@ -430,10 +430,11 @@ export function publishUpdate({ actor, input }: { actor: Actor; input: PublishUp
       if (current.state === "published") throw new InputError("state", "This update is already published");
       const enteredAt = new Date();
       const publishedAt = asOfMoment(actor, current.teamId, input.asOf, enteredAt);
-      if (publishedAt !== enteredAt) dateReportedValues(tx, current.id, publishedAt);
+      const backdated = publishedAt.getTime() !== enteredAt.getTime();
+      if (backdated) dateReportedValues(tx, current.id, publishedAt);
       return {
         set: { ...saved.set, state: "published", publishedAt, enteredAt, reviewState: "unreviewed" },
-        after: { ...saved.after, state: "published", ...(publishedAt !== enteredAt ? { publishedAt: publishedAt.toISOString() } : {}) },
+        after: { ...saved.after, state: "published", ...(backdated ? { publishedAt: publishedAt.toISOString() } : {}) },
       };
     },
     db,

@@ -47,8 +47,8 @@ function snapshotOf(tx: Tx, current: UpdateRow): UpdateSnapshot {
  */
 export function asOfMoment(actor: Actor, teamId: number, asOf: string | null | undefined, entered: Date): Date {
   if (!asOf || asOf === todayIso(entered.getTime())) return entered;
-  // Today somewhere east of this server: as good as now.
-  if (asOf > todayIso(Date.now())) return new Date();
+  // Today somewhere east of this server: as good as the day it was entered.
+  if (asOf > todayIso(Date.now())) return entered;
   assertCan(actor, "history.backdate", { teamId });
   return noonOf(asOf);
 }
@@ -116,7 +116,9 @@ export function changeUpdate(
       Object.keys(after).map((k) => [k, (snapshot as Record<string, unknown>)[k] ?? (current as Record<string, unknown>)[k]]),
     );
     recordAudit(tx, actor, { action, entityType: "update", entityId: current.id, before, after });
-    if (set.state === "published" && current.state !== "published") announcePublished(tx, actor, { ...current, ...set });
+    // History entered later is news to nobody: followers hear of updates that speak for now.
+    if (set.state === "published" && current.state !== "published" && set.publishedAt?.getTime() === set.enteredAt?.getTime())
+      announcePublished(tx, actor, { ...current, ...set });
     return { version, teamId: current.teamId, cycleId: current.cycleId };
   });
   invalidate(tags.update(id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);
@@ -178,10 +180,11 @@ export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateIn
         state: publish ? "published" : "draft",
         headline: content.headline,
         health: content.health,
-        ...(publishedAt && publishedAt !== now ? { asOf } : {}),
+        ...(publishedAt && publishedAt.getTime() !== now.getTime() ? { asOf } : {}),
       },
     });
-    if (publish) announcePublished(tx, actor, { id: row.id, teamId: team.id, cycleId: cycle.id, headline: content.headline });
+    if (publish && publishedAt?.getTime() === now.getTime())
+      announcePublished(tx, actor, { id: row.id, teamId: team.id, cycleId: cycle.id, headline: content.headline });
     return { ...row, teamId: team.id, cycleId: cycle.id };
   });
   // A draft shows on no public page; a published update shows on the team, the cycle and the lists.
