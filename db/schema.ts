@@ -365,7 +365,13 @@ export const updates = sqliteTable(
     anotherLookAskedAt: integer("another_look_asked_at", { mode: "timestamp_ms" }),
     /** Optimistic concurrency: every save must name the version it started from. */
     version: integer("version").notNull().default(1),
+    /**
+     * The moment the update speaks for, which every reader orders and dates by: when it was
+     * published, or noon (UTC) of its "as of" day when history is entered later.
+     */
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    /** When it was really published; null on rows from before this column (then the same as published_at). */
+    enteredAt: integer("entered_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

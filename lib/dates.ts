@@ -24,3 +24,8 @@ export function daysUntil(isoDate: string, now: number): number {
 export function todayIso(now: number): string {
   return format(new Date(now), "yyyy-MM-dd");
 }
+
+/** Noon (UTC) of an ISO day: the moment an event known only by its day is dated at, that same day from UTC−11 to UTC+11. */
+export function noonOf(isoDate: string): Date {
+  return new Date(`${isoDate}T12:00:00Z`);
+}

@@ -35,6 +35,15 @@ describe("can", () => {
     expect(can(ANONYMOUS, "help.manage", { teamId: 1 })).toBe(false);
   });
 
+  it("lets release managers date any team's history, a lead only their own team's, and no one else", () => {
+    expect(can(person("release_manager"), "history.backdate", { teamId: 2 })).toBe(true);
+    expect(can(person("admin"), "history.backdate", { teamId: 2 })).toBe(true);
+    expect(can(person("member", [1]), "history.backdate", { teamId: 1 })).toBe(true);
+    expect(can(person("member", [1]), "history.backdate", { teamId: 2 })).toBe(false);
+    expect(can(person("member"), "history.backdate", { teamId: 1 })).toBe(false);
+    expect(can(ANONYMOUS, "history.backdate", { teamId: 1 })).toBe(false);
+  });
+
   it("keeps notes for release managers only from the team's leads", () => {
     expect(can(person("member", [1]), "update.reply", { teamId: 1 })).toBe(true);
     expect(can(person("member", [1]), "update.reply", { teamId: 1, releaseManagersOnly: true })).toBe(false);

@@ -18,6 +18,11 @@ export type Action =
   | "update.read_draft"
   | "update.write"
   | "roadmap.write"
+  /**
+   * Dating an update or a roadmap delivery before today, when history is entered later: on top
+   * of the right to write it, so a token made to post today's news cannot rewrite the past.
+   */
+  | "history.backdate"
   | "help.manage"
   | "metric.record"
   | "update.review"
@@ -41,7 +46,13 @@ export interface TokenScope {
 }
 
 /** The actions a token can be given: the team-level writes (and draft reads) the API offers. */
-export const TOKEN_SCOPES = ["metric.record", "update.write", "roadmap.write", "update.read_draft"] as const satisfies readonly Action[];
+export const TOKEN_SCOPES = [
+  "metric.record",
+  "update.write",
+  "roadmap.write",
+  "update.read_draft",
+  "history.backdate",
+] as const satisfies readonly Action[];
 
 /**
  * What an action concerns: the team, for the actions a lead may take on their own team;
@@ -53,6 +64,7 @@ const LEAD_ACTIONS = new Set<Action>([
   "update.read_draft",
   "update.write",
   "roadmap.write",
+  "history.backdate",
   "help.manage",
   "metric.record",
   "update.reply",
@@ -62,6 +74,7 @@ const LEAD_ACTIONS = new Set<Action>([
 const RELEASE_MANAGER_ACTIONS = new Set<Action>([
   "update.read_draft",
   "roadmap.write",
+  "history.backdate",
   "help.manage",
   "metric.record",
   "update.review",

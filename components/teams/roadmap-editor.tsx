@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 import {
   carryOverRoadmapAction,
   createRoadmapItemAction,
@@ -9,8 +9,10 @@ import {
   moveRoadmapItemAction,
 } from "@/app/(signed-in)/teams/[slug]/roadmap/actions";
 import { Button, inputClass } from "@/components/ui/form";
+import { useBrowserToday } from "@/components/ui/use-today";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { EditableRoadmapItem, RoadmapForEditing } from "@/lib/dal/roadmap/editor";
+import { formatDay } from "@/lib/dates";
 import { ROADMAP_KIND, ROADMAP_STATUS, ROADMAP_UNFINISHED, ROADMAP_STATUS_LABELS, TRACKER_KIND, type RoadmapStatus } from "@/lib/domain";
 import { roadmapQuery } from "@/lib/query/roadmap";
 import { roadmapFieldsSchema, ROADMAP_LIMITS, type RoadmapFields } from "@/lib/validation/roadmap";
@@ -31,6 +33,7 @@ const fieldsOf = (item: EditableRoadmapItem): RoadmapFields => ({
   kind: item.kind,
   helpWanted: item.helpWanted,
   links: item.links,
+  deliveredOn: item.deliveredOn,
 });
 
 /**
@@ -124,6 +127,9 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{item.title}</span>
               <RoadmapStatusBadge status={item.status} />
+              {item.status === "done" && item.deliveredOn ? (
+                <span className="text-xs text-slate-600 dark:text-slate-400">delivered {formatDay(item.deliveredOn)}</span>
+              ) : null}
               {item.originalCycleName !== data.cycle.name ? (
                 <span className="text-xs text-slate-600 dark:text-slate-400">first planned for {item.originalCycleName}</span>
               ) : null}
@@ -183,7 +189,7 @@ export function RoadmapEditor({ initial }: { initial: RoadmapForEditing }) {
         <summary className="cursor-pointer text-sm font-medium">Add a roadmap item</summary>
         <ItemForm
           key={data.items.length}
-          initial={{ title: "", description: "", status: "planned", kind: "feature", helpWanted: false, links: [] }}
+          initial={{ title: "", description: "", status: "planned", kind: "feature", helpWanted: false, links: [], deliveredOn: null }}
           submitLabel="Add item"
           pending={create.isPending}
           onSubmit={(fields) => create.mutate(fields)}
@@ -248,6 +254,8 @@ function ItemForm({
 }) {
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
+  const fieldId = useId();
+  const today = useBrowserToday();
   const set = <K extends keyof RoadmapFields>(k: K, v: RoadmapFields[K]) => setFields((f) => ({ ...f, [k]: v }));
   const error = (k: string) => (errors[k] ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors[k]!.join(" ")}</p> : null);
   return (
@@ -298,6 +306,25 @@ function ItemForm({
           Help wanted
         </label>
       </div>
+      {fields.status === "done" ? (
+        <div className="text-sm">
+          <label htmlFor={`${fieldId}-delivered`}>Delivered on</label>
+          <input
+            id={`${fieldId}-delivered`}
+            type="date"
+            value={fields.deliveredOn ?? ""}
+            max={today}
+            onChange={(e) => set("deliveredOn", e.target.value || null)}
+            aria-invalid={errors.deliveredOn ? true : undefined}
+            aria-describedby={`${fieldId}-delivered-hint`}
+            className={inputClass}
+          />
+          <p id={`${fieldId}-delivered-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            Empty for today; an earlier day when you record history.
+          </p>
+          {error("deliveredOn")}
+        </div>
+      ) : null}
       <fieldset className="space-y-2">
         <legend className="text-sm">Tracker links</legend>
         {fields.links.map((link, i) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useId, useState, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
 
 /** The action's last answer, and an id prefix so several forms on a page never share field ids. */
@@ -9,9 +9,26 @@ const FormState = createContext<{ result: ActionResult | null; idPrefix: string 
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-accent-600 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900";
 
+/** A refusal as the form shows it: `onFields` when every error sits beside a field the person can see. */
+type Shown = ActionResult & { onFields?: number };
+
+/** The form's own fields named by a refusal's errors, or null when one of them has no visible field here. */
+function visibleFieldsOf(form: HTMLFormElement | null, result: ActionResult): HTMLElement[] | null {
+  if (!form || result.ok) return null;
+  const names = Object.keys(result.fieldErrors);
+  if (names.length === 0) return null;
+  const fields = names.map((name) => form.elements.namedItem(name));
+  const visible = (field: Element | RadioNodeList | null): field is HTMLElement =>
+    (field instanceof HTMLInputElement && field.type !== "hidden") ||
+    field instanceof HTMLTextAreaElement ||
+    field instanceof HTMLSelectElement;
+  return fields.every(visible) ? fields : null;
+}
+
 /**
  * A form bound to a server action: shows the action's message, puts field errors beside
- * their fields, and refills what was typed when the server refuses it.
+ * their fields (each once: the form then only points to them, and the first takes the
+ * focus), and refills what was typed when the server refuses it.
  */
 export function ActionForm({
   action,
@@ -28,18 +45,27 @@ export function ActionForm({
   className?: string;
   variant?: "primary" | "secondary" | "danger";
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState(async (previous: Shown | null, formData: FormData): Promise<Shown> => {
+    const result = await action(previous, formData);
+    return { ...result, onFields: visibleFieldsOf(formRef.current, result)?.length };
+  }, null);
   const idPrefix = useId();
   useEffect(() => {
     // A full load, so everything on the next page (the account menu too) sees the new session.
     if (state?.ok && state.redirectTo) window.location.assign(state.redirectTo);
+    if (state?.onFields) visibleFieldsOf(formRef.current, state)?.[0]?.focus();
   }, [state]);
   return (
-    <form action={formAction} className={className} noValidate>
+    <form ref={formRef} action={formAction} className={className} noValidate>
       <FormState.Provider value={{ result: state, idPrefix }}>{children}</FormState.Provider>
       {state && !state.ok ? (
         <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-          {state.message}
+          {state.onFields
+            ? state.onFields === 1
+              ? "Check the field marked above."
+              : `Check the ${state.onFields} fields marked above.`
+            : state.message}
         </p>
       ) : null}
       {state?.ok && state.message ? (
@@ -129,6 +155,8 @@ export function Field({
   autoComplete,
   maxLength,
   multiline,
+  max,
+  onChange,
 }: {
   name: string;
   label: string;
@@ -139,6 +167,10 @@ export function Field({
   autoComplete?: string;
   maxLength?: number;
   multiline?: boolean;
+  /** The latest value a date picker offers (the server checks it too). */
+  max?: string;
+  /** Typing in the field (it stays uncontrolled: React resets it after the action). */
+  onChange?: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
 }) {
   const { errors, value, id } = useField(name, defaultValue);
   const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -151,13 +183,14 @@ export function Field({
     "aria-invalid": errors ? true : undefined,
     "aria-describedby": describedBy,
     className: inputClass,
+    onChange,
   };
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      {multiline ? <textarea {...common} rows={4} /> : <input {...common} type={type} autoComplete={autoComplete} />}
+      {multiline ? <textarea {...common} rows={4} /> : <input {...common} type={type} autoComplete={autoComplete} max={max} />}
       <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );

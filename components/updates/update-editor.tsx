@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { discardDraftAction, publishUpdateAction, saveUpdateAction } from "@/app/(signed-in)/updates/actions";
 import { Button, inputClass } from "@/components/ui/form";
+import { useBrowserToday } from "@/components/ui/use-today";
 import type { UpdateForEditing } from "@/lib/dal/updates/editor";
 import type { UpdateSnapshot } from "@/lib/dal/updates/writes";
 import { formatTimestamp } from "@/lib/dates";
@@ -61,6 +62,8 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
   const [focusNext, setFocusNext] = useState<string | null>(null);
   /** Whether the last save or publish was asked for: only then do its errors take the focus. */
   const asked = useRef(false);
+  /** The day a draft reports on, given when it is published; empty: today. */
+  const [asOf, setAsOf] = useState("");
 
   const errors = useMemo(() => validate(form, initial.id, version, initial.metrics), [form, initial.id, version, initial.metrics]);
   const dirty = comparable(form) !== comparable(saved);
@@ -130,7 +133,12 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
     // One step on the server: what is not saved yet is saved with the publish, or neither happens.
     mutationFn: (submitted: Form) => {
       const { id, expectedVersion, ...changes } = payload(submitted, initial.id, version);
-      return publishUpdateAction({ id, expectedVersion, changes: comparable(submitted) !== comparable(saved) ? changes : null });
+      return publishUpdateAction({
+        id,
+        expectedVersion,
+        changes: comparable(submitted) !== comparable(saved) ? changes : null,
+        asOf: asOf || null,
+      });
     },
     onSuccess: (result, submitted) => {
       if (handleResult(result, submitted)) {
@@ -503,6 +511,7 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
           </Button>
           {state === "draft" ? (
             <>
+              <AsOfField value={asOf} onChange={setAsOf} errors={errorFor("editor-as-of")} />
               <Button type="button" onClick={() => submit(publish)} disabled={pending || !!conflict} aria-describedby="editor-validity">
                 Publish
               </Button>
@@ -516,6 +525,34 @@ export function UpdateEditor({ initial }: { initial: UpdateForEditing }) {
         </div>
       </form>
     </div>
+  );
+}
+
+/** The day a draft reports on, when history is entered later: empty means today. */
+function AsOfField({ value, onChange, errors }: { value: string; onChange: (value: string) => void; errors: string[] }) {
+  const today = useBrowserToday();
+  return (
+    <span className="flex flex-wrap items-center gap-2 text-sm">
+      <label htmlFor="editor-as-of">As of</label>
+      <input
+        id="editor-as-of"
+        type="date"
+        value={value}
+        max={today}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={errors.length > 0 ? true : undefined}
+        aria-describedby={errors.length > 0 ? "editor-as-of-hint editor-as-of-error" : "editor-as-of-hint"}
+        className="rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+      />
+      <span id="editor-as-of-hint" className="text-xs text-slate-600 dark:text-slate-400">
+        Empty for today; the day it reports on for history.
+      </span>
+      {errors.length > 0 ? (
+        <span id="editor-as-of-error" className="text-sm text-red-700 dark:text-red-400">
+          {errors.join(" ")}
+        </span>
+      ) : null}
+    </span>
   );
 }
 

@@ -7,25 +7,54 @@ import { formatMetric } from "../metrics";
 /** Text from a name or headline, safe to place inline in Markdown. */
 export const inline = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 
-/** The sections of each team in a recap, in order, with their headings (page and Markdown alike). */
-export const REPORT_SECTIONS = [
-  ["done", "What was done"],
-  ["inProgress", "What is under way"],
-  ["planned", "What is next"],
-  ["risks", "Risks"],
-  ["helpWanted", "Where help is wanted"],
-] as const satisfies readonly (readonly [UpdateSectionKey, string])[];
+type RecapCycle = Pick<CycleReport["cycle"], "status" | "startsOn" | "targetReleaseOn" | "releasedOn">;
 
-export function reportMarkdown(report: CycleReport, communityName: string): string {
+/** Whether a cycle is behind us on `today` (YYYY-MM-DD): released, on a day that has come. */
+export function cycleIsOver(cycle: RecapCycle, today: string): boolean {
+  return cycle.status === "released" && (cycle.releasedOn === null || cycle.releasedOn <= today);
+}
+
+/**
+ * "started on … and was released on …", in the tense `today` calls for: a recap read long
+ * after the release, or while the cycle runs, or before it begins (page and Markdown alike).
+ */
+export function cycleDates(cycle: RecapCycle, today: string): string {
+  const start = `${cycle.startsOn <= today ? "started" : "starts"} on ${formatDay(cycle.startsOn)}`;
+  const release =
+    cycle.releasedOn !== null
+      ? cycle.releasedOn <= today
+        ? `was released on ${formatDay(cycle.releasedOn)}`
+        : `is due to be released on ${formatDay(cycle.releasedOn)}`
+      : cycle.status === "released"
+        ? `was released (planned for ${formatDay(cycle.targetReleaseOn)})`
+        : cycle.targetReleaseOn >= today
+          ? `is due to be released on ${formatDay(cycle.targetReleaseOn)}`
+          : `was due to be released on ${formatDay(cycle.targetReleaseOn)}`;
+  return `${start} and ${release}`;
+}
+
+/** The sections of each team in a recap, in order, with their headings: in the past tense once the cycle is over. */
+export function reportSections(over: boolean): readonly (readonly [UpdateSectionKey, string])[] {
+  return [
+    ["done", "What was done"],
+    ["inProgress", over ? "What was under way" : "What is under way"],
+    ["planned", over ? "What came next" : "What is next"],
+    ["risks", "Risks"],
+    ["helpWanted", over ? "Where help was wanted" : "Where help is wanted"],
+  ];
+}
+
+/** What a team's section says when it has no update. */
+export const noUpdate = (over: boolean) => (over ? "No update was posted for this cycle." : "No update posted for this cycle yet.");
+
+export function reportMarkdown(report: CycleReport, communityName: string, today: string): string {
   const { cycle } = report;
+  const over = cycleIsOver(cycle, today);
   const out: string[] = [];
   const title = `${communityName} ${cycle.name}: the cycle in review`;
   out.push(`# ${inline(title)}`, "");
-  const when = cycle.releasedOn
-    ? `was released on ${formatDay(cycle.releasedOn)}`
-    : `is planned for release on ${formatDay(cycle.targetReleaseOn)}`;
   out.push(
-    `The ${inline(cycle.name)} cycle started on ${formatDay(cycle.startsOn)} and ${when}. ${report.teams.filter((t) => t.update).length} of ${report.teams.length} teams posted an update.`,
+    `The ${inline(cycle.name)} cycle ${cycleDates(cycle, today)}. ${report.teams.filter((t) => t.update).length} of ${report.teams.length} teams posted an update.`,
     "",
   );
   if (cycle.summary) out.push(cycle.summary, "");
@@ -35,12 +64,13 @@ export function reportMarkdown(report: CycleReport, communityName: string): stri
     out.push(`### ${inline(team.name)}`, "");
     if (team.mission) out.push(team.mission, "");
     if (!team.update) {
-      out.push("_No update posted for this cycle yet._", "");
+      out.push(`_${noUpdate(over)}_`, "");
       continue;
     }
     out.push(`**${inline(team.update.headline)}** (${HEALTH_LABELS[team.update.health]})`, "");
     if (team.update.summary) out.push(team.update.summary, "");
-    for (const [field, heading] of REPORT_SECTIONS) if (team.update[field].trim()) out.push(`#### ${heading}`, "", team.update[field], "");
+    for (const [field, heading] of reportSections(over))
+      if (team.update[field].trim()) out.push(`#### ${heading}`, "", team.update[field], "");
     const reported = team.numbers.filter((n) => n.value !== null);
     if (reported.length > 0)
       out.push("#### In numbers", "", ...reported.map((n) => `- ${inline(n.label)}: ${formatMetric(n.value, n)}`), "");

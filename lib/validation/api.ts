@@ -5,7 +5,7 @@
  * these schemas with its method and path; the OpenAPI document is generated from those.
  */
 import { z } from "./zod";
-import { observedAt } from "./dates";
+import { eventDate, observedAt } from "./dates";
 import {
   ACTION_ITEM_STATUS,
   bySection,
@@ -42,6 +42,11 @@ const version = z
   .positive()
   .max(Number.MAX_SAFE_INTEGER);
 const content = updateContentSchema.shape;
+const asOf = eventDate.meta({
+  description:
+    "The day the update reports on, when history is entered later (YYYY-MM-DD, never in the future; default: now). Only with publish, or on a published update; a past day needs the history.backdate permission.",
+  examples: ["2024-03-01"],
+});
 
 export const postUpdateSchema = z.strictObject({
   team: slug("team").meta({ examples: ["test"] }),
@@ -62,6 +67,7 @@ export const postUpdateSchema = z.strictObject({
     .boolean({ error: "publish is true or false" })
     .default(false)
     .meta({ description: "Publish at once; otherwise the update is saved as a draft." }),
+  asOf: asOf.optional(),
 });
 
 export const patchUpdateSchema = z
@@ -69,6 +75,7 @@ export const patchUpdateSchema = z
     version: version.meta({ description: "The version you read; if someone saved since, the answer is 409." }),
     ...updateContentSchema.partial().shape,
     publish: z.literal(true, { error: "publish can only be true (a published update stays published)" }).optional(),
+    asOf: asOf.optional(),
   })
   .refine((body) => Object.keys(body).length > 1, { error: "Nothing to change" });
 
@@ -81,6 +88,7 @@ export const postRoadmapItemSchema = z.strictObject({
   kind: roadmapFieldsSchema.shape.kind.default("feature"),
   helpWanted: roadmapFieldsSchema.shape.helpWanted.default(false),
   links: roadmapFieldsSchema.shape.links.default([]),
+  deliveredOn: roadmapFieldsSchema.shape.deliveredOn,
 });
 
 export const patchRoadmapItemSchema = z
@@ -243,7 +251,8 @@ export const updateDetailSchema = z.strictObject({
       }),
     )
     .meta({ description: "Newest first: the public fields as they were at each version." }),
-  publishedAt: dateTime.nullable(),
+  publishedAt: dateTime.nullable().meta({ description: "The moment it speaks for: when published, or noon UTC of its asOf day." }),
+  enteredAt: dateTime.nullable().meta({ description: "When it was really published; null for updates older than this record." }),
   updatedAt: dateTime,
   privateNote,
 });
@@ -262,6 +271,7 @@ export const roadmapItemSchema = z.strictObject({
   helpWanted: z.boolean(),
   carriedFromId: z.int().nullable().meta({ description: "The item this one was carried over from, in an earlier cycle." }),
   links: z.array(z.strictObject({ kind: z.enum(TRACKER_KIND), label: z.string(), url: z.string() })),
+  deliveredOn: date.nullable().meta({ description: "The day it was delivered, while it is done." }),
   updatedAt: dateTime.nullable(),
 });
 export const savedRoadmapItemSchema = z.strictObject({ id: z.int(), version: z.int() });

@@ -1,7 +1,7 @@
 /** zod schemas for release cycles, shared by the cycle forms, their actions and the API. */
 import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
-import { planDate } from "./dates";
+import { eventDate, planDate } from "./dates";
 import { visibleText } from "./text";
 import {
   CYCLE_STATUS,
@@ -47,7 +47,7 @@ export const milestoneSchema = z.object({
     .max(80, { error: "Keep the name under 80 characters" })
     .check(visibleText),
   dueOn: planDate,
-  doneOn: planDate.nullable().default(null),
+  doneOn: eventDate.nullable().default(null),
 });
 
 export type MilestoneInput = z.infer<typeof milestoneSchema>;
@@ -68,12 +68,14 @@ export const newCycleSchema = releaseNotBeforeStart(
 export const cycleStatusSchema = z.object({
   cycle: z.string().min(1),
   status: z.enum(CYCLE_STATUS, { error: "Pick a status" }),
-  releasedOn: z.union([planDate, z.literal("")]).transform((v) => v || null),
+  /** The day it was released: today by default, an earlier day when history is entered later. */
+  releasedOn: z.union([eventDate, z.literal("")]).transform((v) => v || null),
 });
 
 export const milestoneDoneSchema = z.object({
   id: z.coerce.number().int().positive(),
-  doneOn: z.union([planDate, z.literal("")]).transform((v) => v || null),
+  /** The day it was done (empty reopens it). */
+  doneOn: z.union([eventDate, z.literal("")]).transform((v) => v || null),
 });
 
 export const topicSchema = z

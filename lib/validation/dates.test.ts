@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "./zod";
-import { recordMetricValueSchema } from "./api";
+import { patchRoadmapItemSchema, patchUpdateSchema, postRoadmapItemSchema, postUpdateSchema, recordMetricValueSchema } from "./api";
 import {
   cycleDetailsSchema,
   cycleStatusSchema,
@@ -12,7 +12,9 @@ import {
   milestoneSchema,
   newCycleSchema,
 } from "./cycle";
-import { DATE_WINDOW, latestPlanDate } from "./dates";
+import { DATE_WINDOW, latestEventDate, latestPlanDate } from "./dates";
+import { roadmapFieldsSchema } from "./roadmap";
+import { publishUpdateSchema, updateAsOfSchema } from "./update";
 
 const gathering = {
   cycle: "10.0",
@@ -46,21 +48,36 @@ const PLAN_DATES: { name: string; schema: z.ZodType; valid: Record<string, unkno
     fields: ["startsOn", "targetReleaseOn"],
   },
   {
-    name: "cycle release date",
-    schema: cycleStatusSchema,
-    valid: { cycle: "10.0", status: "released", releasedOn: "2025-06-01" },
-    fields: ["releasedOn"],
-  },
-  {
     name: "milestone",
     schema: milestoneSchema,
-    valid: { cycle: "10.0", name: "Freeze", dueOn: "2025-03-01", doneOn: "2025-03-02" },
-    fields: ["dueOn", "doneOn"],
+    valid: { cycle: "10.0", name: "Freeze", dueOn: "2025-03-01" },
+    fields: ["dueOn"],
   },
   { name: "milestone (edit)", schema: editMilestoneSchema, valid: { id: 1, name: "Freeze", dueOn: "2025-03-01" }, fields: ["dueOn"] },
-  { name: "milestone done", schema: milestoneDoneSchema, valid: { id: 1, doneOn: "2025-03-01" }, fields: ["doneOn"] },
   { name: "gathering", schema: gatheringSchema, valid: gathering, fields: ["startsOn", "endsOn"] },
   { name: "gathering (edit)", schema: editGatheringSchema, valid: { ...gathering, id: 1 }, fields: ["startsOn", "endsOn"] },
+];
+
+const roadmapItem = { title: "Arm support", description: "", status: "done", kind: "feature", helpWanted: false, links: [] };
+const updateBody = { team: "docs", cycle: "10.0", headline: "Docs", health: "on_track", publish: true };
+
+/** Every day something happened on (done, released, as of, delivered), with an input valid but for that field. */
+const EVENT_DATES: { name: string; schema: z.ZodType; valid: Record<string, unknown>; field: string }[] = [
+  { name: "cycle release date", schema: cycleStatusSchema, valid: { cycle: "10.0", status: "released" }, field: "releasedOn" },
+  { name: "milestone added done", schema: milestoneSchema, valid: { cycle: "10.0", name: "Freeze", dueOn: "2025-03-01" }, field: "doneOn" },
+  { name: "milestone done", schema: milestoneDoneSchema, valid: { id: 1 }, field: "doneOn" },
+  { name: "update published as of", schema: publishUpdateSchema, valid: { id: 1, expectedVersion: 1, changes: null }, field: "asOf" },
+  { name: "update dated as of", schema: updateAsOfSchema, valid: { id: 1 }, field: "asOf" },
+  { name: "update posted as of (API)", schema: postUpdateSchema, valid: updateBody, field: "asOf" },
+  { name: "update patched as of (API)", schema: patchUpdateSchema, valid: { version: 1 }, field: "asOf" },
+  { name: "roadmap item delivered on", schema: roadmapFieldsSchema, valid: roadmapItem, field: "deliveredOn" },
+  {
+    name: "roadmap item delivered on (API)",
+    schema: postRoadmapItemSchema,
+    valid: { ...roadmapItem, team: "docs", cycle: "10.0" },
+    field: "deliveredOn",
+  },
+  { name: "roadmap item changed (API)", schema: patchRoadmapItemSchema, valid: { version: 1 }, field: "deliveredOn" },
 ];
 
 const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -96,6 +113,38 @@ describe("the shared date window", () => {
 
   it("lets plans reach 20 years ahead", () => {
     expect(latestPlanDate(Date.parse("2026-11-30T12:00:00Z"))).toBe("2046-11-30");
+  });
+
+  describe("the day something happened", () => {
+    // Today where the day begins first (UTC+14) is nobody's future; the day after it is everybody's.
+    const everybodysFuture = plus(latestEventDate(), 1);
+
+    it.each(EVENT_DATES)("is refused in the future, naming the field, in $name", ({ schema, valid, field }) => {
+      for (const day of [everybodysFuture, plus(latestEventDate(), 400), "9999-12-31", plus(DATE_WINDOW.earliest, -1), "0000-01-01"]) {
+        const result = schema.safeParse({ ...valid, [field]: day });
+        expect(result.success, `${field} = ${day}`).toBe(false);
+        expect(
+          result.error!.issues.map((i) => i.path.join(".")),
+          `${field} = ${day}`,
+        ).toContain(field);
+      }
+      expect(schema.safeParse({ ...valid, [field]: everybodysFuture }).error!.issues[0]!.message).toBe(
+        "This cannot be in the future: give the day it happened",
+      );
+    });
+
+    it.each(EVENT_DATES)(
+      "is accepted today, any earlier day of the window, and today wherever it is already today, in $name",
+      ({ schema, valid, field }) => {
+        for (const day of [new Date().toISOString().slice(0, 10), latestEventDate(), "2024-03-01", DATE_WINDOW.earliest])
+          expect(schema.safeParse({ ...valid, [field]: day }).error?.issues, `${field} = ${day}`).toBeUndefined();
+      },
+    );
+
+    it("reaches only as far as today in the easternmost time zone", () => {
+      expect(latestEventDate(Date.parse("2026-11-30T09:59:00Z"))).toBe("2026-11-30");
+      expect(latestEventDate(Date.parse("2026-11-30T10:00:00Z"))).toBe("2026-12-01");
+    });
   });
 
   describe("a metric value's observedAt", () => {

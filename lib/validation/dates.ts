@@ -1,10 +1,11 @@
 /**
  * The one window every date a person or a client sends must fall in. Plans (cycles,
- * milestones, gatherings, releases) may be dated from 1990, when no project we serve had
+ * milestones, gatherings, planned releases) may be dated from 1990, when no project we serve had
  * a release calendar yet, up to 20 years ahead: far enough for any roadmap, and it keeps
- * year 0000 (an invalid calendar) and year 9999 out. A measurement (a metric value's
- * observedAt) cannot come from the future: at most a few minutes of clock difference
- * between the client and this server.
+ * year 0000 (an invalid calendar) and year 9999 out. What happened (a milestone done, a
+ * release, an update's "as of" day, a delivery) and a measurement (a metric value's
+ * observedAt) cannot come from the future: history can be entered later, with its real
+ * dates, but not ahead of time.
  */
 import { z } from "./zod";
 
@@ -23,6 +24,24 @@ export const planDate = z.iso.date({ error: "Use a date like 2024-09-30" }).chec
     const latest = latestPlanDate();
     if (day < DATE_WINDOW.earliest || day > latest)
       ctx.addIssue({ code: "custom", message: `Use a date between ${DATE_WINDOW.earliest} and ${latest}` });
+  }),
+);
+
+/**
+ * The last day an event (a milestone done, a release, an update's "as of", a delivery) may
+ * be dated: today where the day begins first (UTC+14), so that nobody's today is refused.
+ */
+export function latestEventDate(now = Date.now()): string {
+  return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The day something happened, YYYY-MM-DD: from 1990 up to today, never in the future. */
+export const eventDate = z.iso.date({ error: "Use a date like 2024-09-30" }).check(
+  z.superRefine((day, ctx) => {
+    // Checks also run on a malformed date, which has its own message already.
+    if (!/^\d{4}-\d\d-\d\d$/.test(day)) return;
+    if (day < DATE_WINDOW.earliest) ctx.addIssue({ code: "custom", message: `Use a date after ${DATE_WINDOW.earliest}` });
+    else if (day > latestEventDate()) ctx.addIssue({ code: "custom", message: "This cannot be in the future: give the day it happened" });
   }),
 );
 

@@ -1,4 +1,5 @@
 /** zod schemas for roadmap items, shared by the roadmap editor, its actions and the API. */
+import { eventDate } from "./dates";
 import { z } from "./zod";
 import { visibleText } from "./text";
 import { ROADMAP_KIND, ROADMAP_STATUS, TRACKER_KIND } from "@/lib/domain";
@@ -25,6 +26,14 @@ export const roadmapFieldsSchema = z.object({
   kind: z.enum(ROADMAP_KIND, { error: "Pick a kind" }),
   helpWanted: z.boolean(),
   links: z.array(trackerLinkSchema).max(ROADMAP_LIMITS.links, { error: `At most ${ROADMAP_LIMITS.links} links` }),
+  /**
+   * The day a done item was delivered: none keeps the day it has (today when it becomes
+   * done); an earlier day records history. Ignored while the item is not done.
+   */
+  deliveredOn: eventDate
+    .nullable()
+    .optional()
+    .meta({ description: "The day a done item was delivered (YYYY-MM-DD, never in the future); a past day needs history.backdate." }),
 });
 
 export const createRoadmapItemSchema = roadmapFieldsSchema.extend({ team: z.string().min(1), cycle: z.string().min(1) });

@@ -4,7 +4,28 @@ import { z } from "./zod";
 import { visibleText } from "./text";
 import { TEAM_LINK_KIND } from "@/lib/domain";
 
-export const TEAM_LIMITS = { name: 80, mission: 2_000, links: 30 } as const;
+export const TEAM_LIMITS = { name: 80, slug: 40, mission: 2_000, links: 30 } as const;
+
+/**
+ * The slug the team form suggests for a name ("Distro & Multi-OS" → "distro-multi-os"):
+ * accents dropped, anything else between words a dash, at most TEAM_LIMITS.slug long.
+ * Empty when the name has no letter or digit that fits an address; the admin types one then.
+ */
+export function suggestSlug(name: string): string {
+  const words = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = "";
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > TEAM_LIMITS.slug) return slug || word.slice(0, TEAM_LIMITS.slug);
+    slug = next;
+  }
+  return slug.length >= 2 ? slug : "";
+}
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "Enter a full http(s) address" })
@@ -20,8 +41,9 @@ export const teamFieldsSchema = z.object({
   slug: z
     .string()
     .trim()
-    .min(2, { error: "Use at least 2 characters" })
-    .max(40, { error: "Keep the slug under 40 characters" })
+    // One message at a time: an empty slug is too short, not also malformed.
+    .min(2, { error: "Use at least 2 characters, e.g. distro-multi-os", abort: true })
+    .max(TEAM_LIMITS.slug, { error: `Keep the slug under ${TEAM_LIMITS.slug} characters`, abort: true })
     .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "Use lowercase letters, digits and dashes" }),
   mission: z
     .string()

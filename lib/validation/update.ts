@@ -1,4 +1,5 @@
 /** zod schemas for updates, shared by the editor (in the browser), its server actions and the API. */
+import { eventDate } from "./dates";
 import { renderableMarkdown } from "./markdown";
 import { z } from "./zod";
 import { visibleText } from "./text";
@@ -86,6 +87,14 @@ export const publishUpdateSchema = z.object({
   expectedVersion: z.number().int().positive(),
   /** What the editor holds that is not saved yet, saved in the same step; null when all is saved. */
   changes: editorChangesSchema.nullable(),
+  /** The day it reports on when that is not today (history entered later); none or null: now. */
+  asOf: eventDate.nullable().optional(),
+});
+
+/** Dates a published update as of another day. */
+export const updateAsOfSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  asOf: eventDate,
 });
 
 export type UpdateContent = z.infer<typeof updateContentSchema>;
@@ -93,4 +102,5 @@ export type EditUpdateInput = z.infer<typeof editUpdateSchema>;
 export type EditorChanges = z.infer<typeof editorChangesSchema>;
 export type SaveUpdateInput = z.infer<typeof saveUpdateSchema>;
 export type PublishUpdateInput = z.infer<typeof publishUpdateSchema>;
+export type UpdateAsOfInput = z.infer<typeof updateAsOfSchema>;
 export type StartUpdateInput = z.infer<typeof startUpdateSchema>;

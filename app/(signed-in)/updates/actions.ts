@@ -6,7 +6,9 @@ import { formAction, inputAction } from "@/lib/http/server-action";
 import { deleteMetricValue, editMetricValue } from "@/lib/dal/metrics/writes";
 import { deleteDraft, publishUpdate, saveUpdate, startUpdate } from "@/lib/dal/updates/editor";
 import { deleteMetricValueSchema, editMetricValueSchema } from "@/lib/validation/metrics";
-import { discardDraftSchema, publishUpdateSchema, saveUpdateSchema, startUpdateSchema } from "@/lib/validation/update";
+import { setUpdateAsOf } from "@/lib/dal/updates/writes";
+import { formatDay } from "@/lib/dates";
+import { discardDraftSchema, publishUpdateSchema, saveUpdateSchema, startUpdateSchema, updateAsOfSchema } from "@/lib/validation/update";
 
 export const saveUpdateAction = inputAction(saveUpdateSchema, ({ actor, input }) => saveUpdate({ actor, input }));
 
@@ -36,4 +38,10 @@ export const deleteMetricValueAction = inputAction(deleteMetricValueSchema, ({ a
   deleteMetricValue({ actor, id: input.id });
   refresh();
   return {};
+});
+
+export const setUpdateAsOfAction = formAction(updateAsOfSchema, ({ actor, input }) => {
+  setUpdateAsOf({ actor, input });
+  refresh();
+  return { message: `Dated as of ${formatDay(input.asOf)}.` };
 });

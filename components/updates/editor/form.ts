@@ -83,6 +83,7 @@ export function placeErrors(errors: Record<string, string[]>, form: Form, metric
     if (head === "content" && index === "health")
       return { fieldId: `editor-health-${HEALTH[0]}`, label: FIELD_LABELS.health!, messages, rank: 1 };
     if (head === "gatheringSlug") return { fieldId: "editor-gathering", label: "Gathering", messages, rank: 2 };
+    if (head === "asOf") return { fieldId: "editor-as-of", label: "As of", messages, rank: 20_000 };
     if (head === "content" && sections.includes(index))
       return { fieldId: `editor-${index}`, label: FIELD_LABELS[index]!, messages, rank: 10 + sections.indexOf(index) };
     const metric = head === "metrics" ? sent[Number(index)] : undefined;

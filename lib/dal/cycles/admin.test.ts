@@ -1,10 +1,19 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { gatherings, milestones, releaseCycles, topicActionItems } from "@/db/schema";
+import { auditEntries, gatherings, milestones, releaseCycles, topicActionItems } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { InputError } from "@/lib/errors";
-import { addGathering, addTopic, createCycleFromTemplate, editGathering, editMetricDefinition, editTopic, setCycleStatus } from "./admin";
+import {
+  addGathering,
+  addTopic,
+  createCycleFromTemplate,
+  editGathering,
+  editMetricDefinition,
+  editTopic,
+  setCycleStatus,
+  setMilestoneDone,
+} from "./admin";
 import { readCycleBoard } from "./reads";
 
 let db: Db;
@@ -45,6 +54,23 @@ describe("managing cycles", () => {
     setCycleStatus({ actor: rm, input: { cycle: "10.0", status: "released", releasedOn: "2024-09-30" } }, db);
     setCycleStatus({ actor: rm, input: { cycle: "11.0", status: "active", releasedOn: null } }, db);
     expect(readCycleBoard(db, "11.0")!.cycle.status).toBe("active");
+  });
+
+  it("records a cycle released on its real day, never before it started", () => {
+    expect(() => setCycleStatus({ actor: rm, input: { cycle: "10.0", status: "released", releasedOn: "2024-02-29" } }, db)).toThrow(
+      expect.objectContaining({ constructor: InputError, field: "releasedOn" }),
+    );
+    setCycleStatus({ actor: rm, input: { cycle: "10.0", status: "released", releasedOn: "2024-10-02" } }, db);
+    expect(readCycleBoard(db, "10.0")!.cycle.releasedOn).toBe("2024-10-02");
+  });
+
+  it("marks a milestone done on the day it was done, as its audit entry says", () => {
+    const freeze = db.select().from(milestones).where(eq(milestones.name, "Feature freeze")).all()[0]!;
+    setMilestoneDone({ actor: rm, id: freeze.id, doneOn: "2024-07-17" }, db);
+    expect(db.select().from(milestones).where(eq(milestones.id, freeze.id)).get()!.doneOn).toBe("2024-07-17");
+    expect(db.select().from(auditEntries).where(eq(auditEntries.action, "milestone.done")).all().at(-1)!.after).toEqual({
+      doneOn: "2024-07-17",
+    });
   });
 
   it("records a topic with its outcome and one action item per line", () => {

@@ -134,6 +134,8 @@ export function setCycleStatus({ actor, input }: { actor: Actor; input: CycleSta
       if (other) throw new InputError("status", `${other.name} is the active cycle; mark it released first`);
     }
     if (input.status === "released" && !input.releasedOn) throw new InputError("releasedOn", "Give the release date");
+    if (input.status === "released" && input.releasedOn! < cycle.startsOn)
+      throw new InputError("releasedOn", `It cannot be released before it started (${cycle.startsOn})`);
     const releasedOn = input.status === "released" ? input.releasedOn : null;
     tx.update(releaseCycles).set({ status: input.status, releasedOn, updatedAt: new Date() }).where(eq(releaseCycles.id, cycle.id)).run();
     recordAudit(tx, actor, {

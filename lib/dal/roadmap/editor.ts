@@ -21,6 +21,8 @@ export interface EditableRoadmapItem {
   status: RoadmapStatus;
   kind: RoadmapKind;
   helpWanted: boolean;
+  /** The day it was delivered, while it is done. */
+  deliveredOn: string | null;
   originalCycleName: string;
   carriedFromId: number | null;
   links: { kind: TrackerKind; label: string; url: string }[];
@@ -68,6 +70,7 @@ function itemsOf(db: Db | Tx, teamId: number, cycleId: number): EditableRoadmapI
     status: r.status,
     kind: r.kind,
     helpWanted: r.helpWanted,
+    deliveredOn: r.deliveredOn,
     originalCycleName: cycleNames.get(r.originalCycleId) ?? "",
     carriedFromId: r.carriedFromId,
     links: links.filter((l) => l.itemId === r.id).map((l) => ({ kind: l.kind, label: l.label, url: l.url })),
@@ -89,10 +92,25 @@ export function getRoadmapForEditing({ actor, team, cycle }: { actor: Actor; tea
   return { ...found, items: itemsOf(db, found.team.id, found.cycle.id), cycles };
 }
 
-/** The day an item became done, kept while it stays done: the burn-up's "delivered" line. */
-function deliveredOn(status: RoadmapStatus, before: { status: RoadmapStatus; deliveredOn: string | null } | null): string | null {
+/**
+ * The day an item became done, kept while it stays done: the burn-up's "delivered" line. It
+ * is today unless a day is given; a day before today is history, which only those who may
+ * date the team's history record (giving again the day it already has is no change).
+ */
+function deliveredOn(
+  actor: Actor,
+  teamId: number,
+  status: RoadmapStatus,
+  given: string | null | undefined,
+  before: { status: RoadmapStatus; deliveredOn: string | null } | null,
+): string | null {
   if (status !== "done") return null;
-  return before?.status === "done" ? before.deliveredOn : todayIso(Date.now());
+  const kept = before?.status === "done" ? before.deliveredOn : null;
+  const today = todayIso(Date.now());
+  if (!given || given === kept) return kept ?? today;
+  if (given >= today) return today;
+  assertCan(actor, "history.backdate", { teamId });
+  return given;
 }
 
 function writeLinks(tx: Tx, itemId: number, links: EditableRoadmapItem["links"]) {
@@ -104,7 +122,7 @@ function writeLinks(tx: Tx, itemId: number, links: EditableRoadmapItem["links"])
 }
 
 export function createRoadmapItem({ actor, input }: { actor: Actor; input: CreateRoadmapItemInput }, db: Db = getDb()): { id: number } {
-  const { team, cycle, links, ...fields } = input;
+  const { team, cycle, links, deliveredOn: delivered, ...fields } = input;
   const result = db.transaction((tx) => {
     const found = { team: teamForWriting(tx, team), cycle: cycleOf(tx, cycle) };
     assertCan(actor, "roadmap.write", { teamId: found.team.id });
@@ -122,7 +140,7 @@ export function createRoadmapItem({ actor, input }: { actor: Actor; input: Creat
         cycleId: found.cycle.id,
         originalCycleId: found.cycle.id,
         sortOrder,
-        deliveredOn: deliveredOn(fields.status, null),
+        deliveredOn: deliveredOn(actor, found.team.id, fields.status, delivered, null),
       })
       .returning({ id: roadmapItems.id })
       .get();
@@ -135,7 +153,7 @@ export function createRoadmapItem({ actor, input }: { actor: Actor; input: Creat
 }
 
 export function editRoadmapItem({ actor, input }: { actor: Actor; input: EditRoadmapItemInput }, db: Db = getDb()): { version: number } {
-  const { id, expectedVersion, links, ...fields } = input;
+  const { id, expectedVersion, links, deliveredOn: delivered, ...fields } = input;
   const result = db.transaction((tx) => {
     const current = tx.select().from(roadmapItems).where(eq(roadmapItems.id, id)).get();
     if (!current) throw new NotFoundError("Roadmap item");
@@ -148,8 +166,9 @@ export function editRoadmapItem({ actor, input }: { actor: Actor; input: EditRoa
       });
     }
     const version = current.version + 1;
+    const delivery = deliveredOn(actor, current.teamId, fields.status, delivered, current);
     tx.update(roadmapItems)
-      .set({ ...fields, version, deliveredOn: deliveredOn(fields.status, current), updatedAt: new Date() })
+      .set({ ...fields, version, deliveredOn: delivery, updatedAt: new Date() })
       .where(and(eq(roadmapItems.id, id), eq(roadmapItems.version, current.version)))
       .run();
     writeLinks(tx, id, links);
@@ -157,8 +176,8 @@ export function editRoadmapItem({ actor, input }: { actor: Actor; input: EditRoa
       action: "roadmap.edit",
       entityType: "roadmap_item",
       entityId: id,
-      before: { title: current.title, status: current.status, helpWanted: current.helpWanted },
-      after: { ...fields, links },
+      before: { title: current.title, status: current.status, helpWanted: current.helpWanted, deliveredOn: current.deliveredOn },
+      after: { ...fields, links, deliveredOn: delivery },
     });
     return { version, teamId: current.teamId, cycleId: current.cycleId };
   });

@@ -53,6 +53,7 @@ export function listRoadmapItems({ filters, page }: { filters: RoadmapFilters; p
       helpWanted: item.helpWanted,
       carriedFromId: item.carriedFromId,
       links: links.filter((l) => l.itemId === item.id).map(({ kind, label, url }) => ({ kind, label, url })),
+      deliveredOn: item.deliveredOn,
       updatedAt: iso(item.updatedAt),
     })),
     total,

@@ -35,6 +35,7 @@ export function patchRoadmapItem(
         kind: changes.kind ?? current.kind,
         helpWanted: changes.helpWanted ?? current.helpWanted,
         links,
+        deliveredOn: changes.deliveredOn,
       },
     },
     db,

@@ -106,8 +106,11 @@ function body(fields: Fields): fc.Arbitrary<string> {
   );
 }
 
+/** A day something happened on: recent history, today, or (refused) the future. */
+const pastDay = fc.constantFrom("2024-06-14", "2023-01-31", new Date().toISOString().slice(0, 10), "2999-01-01");
 const updateFields: Fields = {
   headline: { valid: words, required: true },
+  asOf: { valid: pastDay },
   health: { valid: fc.constantFrom(...HEALTH), required: true },
   summary: { valid: text },
   risks: { valid: text },
@@ -123,6 +126,7 @@ const roadmapFields: Fields = {
   links: {
     valid: fc.array(fc.record({ kind: fc.constantFrom("gerrit", "storyboard"), label: words, url: fc.webUrl() }), { maxLength: 2 }),
   },
+  deliveredOn: { valid: pastDay },
 };
 const optional = (fields: Fields): Fields => Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, { valid: f.valid }]));
 const id = fc.oneof(

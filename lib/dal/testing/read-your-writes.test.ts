@@ -278,6 +278,8 @@ const UNLISTED: Record<string, Unlisted> = {
   updatesVisibleTo: { kind: "helper", why: "the where-clause of every update read; the read matrix tries it through DRAFT_READS" },
   queueStatus: { kind: "helper", why: "words where a review stands for the queue, from a row already read" },
   latestPublishedUpdateId: { kind: "helper", why: "a subquery of the board and team reads" },
+  asOfMoment: { kind: "helper", why: "the moment an update speaks for, inside the writes that publish or date it" },
+  dateReportedValues: { kind: "helper", why: "moves an update's reported numbers with its date, inside those writes" },
   isPrivateMode: { kind: "helper", why: "read per request by the proxy and pages, never cached" },
   ftsQuery: { kind: "helper", why: "turns search words into an FTS5 query" },
   describeDocumentErrors: { kind: "helper", why: "words a site document's validation errors" },

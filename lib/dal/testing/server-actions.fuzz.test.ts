@@ -81,6 +81,7 @@ import {
   editMetricValueAction,
   publishUpdateAction,
   saveUpdateAction,
+  setUpdateAsOfAction,
   startUpdateAction,
 } from "@/app/(signed-in)/updates/actions";
 import { ACTORS, actorOf, copyOfTemplate, createWriteTemplate, type ActorKind } from "./tables";
@@ -520,10 +521,11 @@ const ACTIONS: ActionRow[] = [
       expectedVersion: [1, 2],
       title: ["Edited"],
       description: [""],
-      status: ["in_progress", "dropped"],
+      status: ["in_progress", "dropped", "done"],
       kind: ["enhancement"],
       helpWanted: [false],
       links: [[]],
+      deliveredOn: [undefined, null, "2024-06-14", "2999-01-01"],
     }),
     call: (input) => editRoadmapItemAction(input),
   },
@@ -582,8 +584,14 @@ const ACTIONS: ActionRow[] = [
         },
         { gatheringSlug: "nowhere", content: {}, links: [], metrics: [] },
       ],
+      asOf: [undefined, null, "2024-06-14", "2999-01-01"],
     }),
     call: (input) => publishUpdateAction(input),
+  },
+  {
+    name: "date a published update",
+    candidates: (db) => ({ id: updateIds(db), asOf: dates }),
+    call: form(setUpdateAsOfAction),
   },
   {
     name: "discard a draft",

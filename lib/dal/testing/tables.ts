@@ -89,7 +89,7 @@ import { editUpdate } from "../updates/writes";
 import { readCycleUpdates } from "../updates/reads";
 import { deleteMetricValue, editMetricValue, recordMetricValue } from "../metrics/writes";
 import { patchRoadmapItem } from "../roadmap/writes";
-import { patchUpdate, postUpdate } from "../updates/writes";
+import { patchUpdate, postUpdate, setUpdateAsOf } from "../updates/writes";
 
 /** The metric values of the demo community, which the template adds one to. */
 const DEMO_VALUES = demoCommunity.metricValues.length;
@@ -222,6 +222,23 @@ export const WRITES: Write[] = [
     },
   },
   {
+    name: "publish a draft as of an earlier day (history)",
+    covers: publishUpdate,
+    changes: updates,
+    allowed: LEADS_AND_ADMINS,
+    run: (actor, db) => {
+      const draft = docsDraft(db);
+      return publishUpdate({ actor, input: { id: draft.id, expectedVersion: draft.version, changes: null, asOf: "2024-06-14" } }, db);
+    },
+  },
+  {
+    name: "date a published update as of an earlier day",
+    covers: setUpdateAsOf,
+    changes: updates,
+    allowed: PLANNERS,
+    run: (actor, db) => setUpdateAsOf({ actor, input: { id: docsPublished(db).id, asOf: "2024-06-14" } }, db),
+  },
+  {
     name: "discard a draft",
     covers: deleteDraft,
     changes: updates,
@@ -270,6 +287,32 @@ export const WRITES: Write[] = [
             kind: item.kind,
             helpWanted: false,
             links: [],
+          },
+        },
+        db,
+      );
+    },
+  },
+  {
+    name: "record a roadmap item delivered on an earlier day",
+    covers: editRoadmapItem,
+    changes: roadmapItems,
+    allowed: PLANNERS,
+    run: (actor, db) => {
+      const item = docsItem(db);
+      return editRoadmapItem(
+        {
+          actor,
+          input: {
+            id: item.id,
+            expectedVersion: item.version,
+            title: item.title,
+            description: item.description,
+            status: "done",
+            kind: item.kind,
+            helpWanted: item.helpWanted,
+            links: [],
+            deliveredOn: "2024-06-14",
           },
         },
         db,

@@ -12,7 +12,7 @@ import { recordAudit } from "../audit/audit";
 import { cycleBySlug, teamForWriting } from "../lookups";
 import { readFigureValues, type FigureValue } from "../metrics/reads";
 import { storedValue } from "../metrics/writes";
-import { changeUpdate, EDITABLE_FIELDS, type UpdateSnapshot } from "./writes";
+import { asOfMoment, changeUpdate, dateReportedValues, EDITABLE_FIELDS, type UpdateSnapshot } from "./writes";
 import { latestPublishedUpdateId } from "./visibility";
 
 /** A team's open draft for a cycle: what "Post update" offers to continue instead of starting another. */
@@ -73,11 +73,11 @@ export function getStartOptions({ actor }: { actor: Actor }, db: Db = getDb()) {
     .orderBy(asc(teams.sortOrder))
     .all()
     .filter((t) => can(actor, "update.write", { teamId: t.id }));
+  // Released cycles come last: posting there is entering history, dated when it is published.
   const cycles = db
     .select({ slug: releaseCycles.slug, name: releaseCycles.name, status: releaseCycles.status })
     .from(releaseCycles)
-    .where(ne(releaseCycles.status, "released"))
-    .orderBy(desc(releaseCycles.startsOn))
+    .orderBy(sql`${releaseCycles.status} = 'released'`, desc(releaseCycles.startsOn))
     .all();
   // Every writable team's last update in one query, not one query per team (an admin may write for all).
   const last = new Map(
@@ -420,9 +420,13 @@ export function publishUpdate({ actor, input }: { actor: Actor; input: PublishUp
     (tx, current) => {
       const saved = input.changes ? writeEditorChanges(tx, actor, current, input.changes) : { set: {}, after: {} };
       if (current.state === "published") throw new InputError("state", "This update is already published");
+      const enteredAt = new Date();
+      const publishedAt = asOfMoment(actor, current.teamId, input.asOf, enteredAt);
+      const backdated = publishedAt.getTime() !== enteredAt.getTime();
+      if (backdated) dateReportedValues(tx, current.id, publishedAt);
       return {
-        set: { ...saved.set, state: "published", publishedAt: new Date(), reviewState: "unreviewed" },
-        after: { ...saved.after, state: "published" },
+        set: { ...saved.set, state: "published", publishedAt, enteredAt, reviewState: "unreviewed" },
+        after: { ...saved.after, state: "published", ...(backdated ? { publishedAt: publishedAt.toISOString() } : {}) },
       };
     },
     db,

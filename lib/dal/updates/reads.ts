@@ -26,7 +26,10 @@ export interface UpdatePage extends UpdateSections {
   state: UpdateState;
   reviewState: ReviewState;
   version: number;
+  /** The moment it speaks for: when it was published, or its "as of" day when history was entered later. */
   publishedAt: number | null;
+  /** When it was really published, when that is known. */
+  enteredAt: number | null;
   updatedAt: number;
   team: { id: number; slug: string; name: string };
   cycle: { id: number; slug: string; name: string };
@@ -54,6 +57,7 @@ export function readUpdate(db: Db, id: number, actor: Actor): UpdatePage | null 
       reviewState: updates.reviewState,
       version: updates.version,
       publishedAt: updates.publishedAt,
+      enteredAt: updates.enteredAt,
       updatedAt: updates.updatedAt,
       teamId: teams.id,
       teamSlug: teams.slug,
@@ -78,6 +82,7 @@ export function readUpdate(db: Db, id: number, actor: Actor): UpdatePage | null 
   return {
     ...rest,
     publishedAt: row.publishedAt?.getTime() ?? null,
+    enteredAt: row.enteredAt?.getTime() ?? null,
     updatedAt: row.updatedAt.getTime(),
     team: { id: teamId, slug: teamSlug, name: teamName },
     cycle: { id: cycleId, slug: cycleSlug, name: cycleName },
@@ -230,12 +235,13 @@ export async function getApiUpdate({ actor, id }: { actor: Actor; id: number }, 
   const privateNote = can(actor, "update.read_draft", { teamId: update.team.id })
     ? db.select({ privateNote: updates.privateNote }).from(updates).where(eq(updates.id, id)).get()?.privateNote
     : undefined;
-  const { team, cycle, publishedAt, updatedAt, ...rest } = update;
+  const { team, cycle, publishedAt, enteredAt, updatedAt, ...rest } = update;
   return {
     ...rest,
     team: { slug: team.slug, name: team.name },
     cycle: { slug: cycle.slug, name: cycle.name },
     publishedAt: publishedAt === null ? null : new Date(publishedAt).toISOString(),
+    enteredAt: enteredAt === null ? null : new Date(enteredAt).toISOString(),
     updatedAt: new Date(updatedAt).toISOString(),
     ...(privateNote === undefined ? {} : { privateNote }),
   };

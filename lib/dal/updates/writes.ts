@@ -6,12 +6,13 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db/client";
-import { gatherings, releaseCycles, teams, updateLinks, updateRevisions, updates } from "@/db/schema";
+import { gatherings, metricValues, releaseCycles, teams, updateLinks, updateRevisions, updates } from "@/db/schema";
+import { noonOf, todayIso } from "@/lib/dates";
 import { UPDATE_SECTIONS } from "@/lib/domain";
 import { ConflictError, InputError, NotFoundError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/permissions";
 import type { PatchUpdateInput, PostUpdateInput } from "@/lib/validation/api";
-import type { EditUpdateInput, UpdateContent } from "@/lib/validation/update";
+import type { EditUpdateInput, UpdateAsOfInput, UpdateContent } from "@/lib/validation/update";
 import { recordAudit } from "../audit/audit";
 import { invalidate, tags } from "../cache/cache";
 import { cycleBySlug, teamForWriting } from "../lookups";
@@ -37,6 +38,24 @@ function snapshotOf(tx: Tx, current: UpdateRow): UpdateSnapshot {
       .orderBy(asc(updateLinks.sortOrder))
       .all(),
   };
+}
+
+/**
+ * The moment an update speaks for (`published_at`), from its "as of" day: the moment it was
+ * entered when that is the day, noon of an earlier day when history is entered later. Only
+ * those who may date the team's history give an earlier day.
+ */
+export function asOfMoment(actor: Actor, teamId: number, asOf: string | null | undefined, entered: Date): Date {
+  if (!asOf || asOf === todayIso(entered.getTime())) return entered;
+  // Today somewhere east of this server: as good as the day it was entered.
+  if (asOf > todayIso(Date.now())) return entered;
+  assertCan(actor, "history.backdate", { teamId });
+  return noonOf(asOf);
+}
+
+/** The numbers an update reported were observed when it speaks for, so a backdated update's figures count as of then. */
+export function dateReportedValues(tx: Tx, updateId: number, moment: Date): void {
+  tx.update(metricValues).set({ observedAt: moment }).where(eq(metricValues.sourceUpdateId, updateId)).run();
 }
 
 /** Tells those who follow the team or the cycle of a newly published update: its headline, never the private note. */
@@ -97,7 +116,9 @@ export function changeUpdate(
       Object.keys(after).map((k) => [k, (snapshot as Record<string, unknown>)[k] ?? (current as Record<string, unknown>)[k]]),
     );
     recordAudit(tx, actor, { action, entityType: "update", entityId: current.id, before, after });
-    if (set.state === "published" && current.state !== "published") announcePublished(tx, actor, { ...current, ...set });
+    // History entered later is news to nobody: followers hear of updates that speak for now.
+    if (set.state === "published" && current.state !== "published" && set.publishedAt?.getTime() === set.enteredAt?.getTime())
+      announcePublished(tx, actor, { ...current, ...set });
     return { version, teamId: current.teamId, cycleId: current.cycleId };
   });
   invalidate(tags.update(id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);
@@ -115,10 +136,13 @@ export function editUpdate({ actor, input }: { actor: Actor; input: EditUpdateIn
 
 /** A new update for a team and cycle with all its content; a draft, or published at once. */
 export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateInput }, db: Db = getDb()): { id: number; version: number } {
-  const { team: teamSlug, cycle: cycleSlug, gathering, links, publish, ...content } = input;
+  const { team: teamSlug, cycle: cycleSlug, gathering, links, publish, asOf, ...content } = input;
   const result = db.transaction((tx) => {
     const team = teamForWriting(tx, teamSlug);
     assertCan(actor, "update.write", { teamId: team.id });
+    if (asOf && !publish) throw new InputError("asOf", "A draft is dated when it is published: send asOf with publish");
+    const now = new Date();
+    const publishedAt = publish ? asOfMoment(actor, team.id, asOf, now) : null;
     const cycle = cycleBySlug(tx, cycleSlug);
     const gatheringId = gathering
       ? tx
@@ -137,7 +161,8 @@ export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateIn
         gatheringId,
         authorId: actor.kind === "person" ? actor.id : null,
         state: publish ? "published" : "draft",
-        publishedAt: publish ? new Date() : null,
+        publishedAt,
+        enteredAt: publish ? now : null,
       })
       .returning({ id: updates.id, version: updates.version })
       .get();
@@ -155,9 +180,11 @@ export function postUpdate({ actor, input }: { actor: Actor; input: PostUpdateIn
         state: publish ? "published" : "draft",
         headline: content.headline,
         health: content.health,
+        ...(publishedAt && publishedAt.getTime() !== now.getTime() ? { asOf } : {}),
       },
     });
-    if (publish) announcePublished(tx, actor, { id: row.id, teamId: team.id, cycleId: cycle.id, headline: content.headline });
+    if (publish && publishedAt?.getTime() === now.getTime())
+      announcePublished(tx, actor, { id: row.id, teamId: team.id, cycleId: cycle.id, headline: content.headline });
     return { ...row, teamId: team.id, cycleId: cycle.id };
   });
   // A draft shows on no public page; a published update shows on the team, the cycle and the lists.
@@ -170,14 +197,51 @@ export function patchUpdate(
   { actor, id, input }: { actor: Actor; id: number; input: PatchUpdateInput },
   db: Db = getDb(),
 ): { version: number } {
-  const { version, publish, ...changes } = input;
+  const { version, publish, asOf, ...changes } = input;
   return changeUpdate(
     { actor, id, expectedVersion: version, action: publish ? "update.publish" : "update.edit" },
-    (_tx, current) => {
+    (tx, current) => {
       if (publish && current.state === "published") throw new InputError("publish", "This update is already published");
-      const published = publish ? { state: "published" as const, publishedAt: new Date(), reviewState: "unreviewed" as const } : {};
-      return { set: { ...changes, ...published }, after: { ...changes, ...(publish ? { state: "published" } : {}) } };
+      if (asOf && !publish && current.state !== "published")
+        throw new InputError("asOf", "A draft is dated when it is published: send asOf with publish");
+      const now = new Date();
+      const published = publish ? { state: "published" as const, reviewState: "unreviewed" as const, enteredAt: now } : {};
+      // A published update keeps the moment it was entered; a new "as of" day moves only what it speaks for.
+      const entered = publish ? now : (current.enteredAt ?? current.publishedAt ?? now);
+      const publishedAt = publish || asOf ? asOfMoment(actor, current.teamId, asOf, entered) : undefined;
+      if (publishedAt && asOf) dateReportedValues(tx, current.id, publishedAt);
+      return {
+        set: { ...changes, ...published, ...(publishedAt ? { publishedAt } : {}) },
+        after: { ...changes, ...(publish ? { state: "published" } : {}), ...(asOf ? { publishedAt: publishedAt!.toISOString() } : {}) },
+      };
     },
     db,
   );
+}
+
+/**
+ * Dates a published update "as of" another day (history entered later, or a date corrected):
+ * what every reader orders and dates it by, and the numbers it reported, move with it. Its
+ * text and version stay as they are. Release managers may date any team's update, leads
+ * their own team's.
+ */
+export function setUpdateAsOf({ actor, input }: { actor: Actor; input: UpdateAsOfInput }, db: Db = getDb()): void {
+  const result = db.transaction((tx) => {
+    const current = tx.select().from(updates).where(eq(updates.id, input.id)).get();
+    if (!current) throw new NotFoundError("Update");
+    assertCan(actor, "history.backdate", { teamId: current.teamId });
+    if (current.state !== "published" || !current.publishedAt) throw new InputError("asOf", "A draft is dated when it is published");
+    const publishedAt = asOfMoment(actor, current.teamId, input.asOf, current.enteredAt ?? current.publishedAt);
+    tx.update(updates).set({ publishedAt }).where(eq(updates.id, current.id)).run();
+    dateReportedValues(tx, current.id, publishedAt);
+    recordAudit(tx, actor, {
+      action: "update.as_of",
+      entityType: "update",
+      entityId: current.id,
+      before: { publishedAt: current.publishedAt.toISOString() },
+      after: { asOf: input.asOf, publishedAt: publishedAt.toISOString() },
+    });
+    return { teamId: current.teamId, cycleId: current.cycleId };
+  });
+  invalidate(tags.update(input.id), tags.team(result.teamId), tags.cycle(result.cycleId), tags.teamList);
 }

@@ -29,7 +29,9 @@ const minDay = (...days: string[]) => days.reduce((a, b) => (b < a ? b : a));
  * Planned vs delivered roadmap items over one cycle's dates. An item counts as planned
  * from the day it was added (or the cycle's start) and as delivered from its
  * `delivered_on`; items done before that column existed fall back to the day they were
- * last changed, the closest record there is.
+ * last changed, the closest record there is. History entered later keeps to its own dates:
+ * an item added after the cycle's release counts as planned from its start, and none counts
+ * as planned after the day it was delivered, so a backfilled cycle's chart ends at its release.
  */
 export function readBurnUp(db: Db, cycleId: number, today: string): BurnUp | null {
   const cycle = db
@@ -54,10 +56,13 @@ export function readBurnUp(db: Db, cycleId: number, today: string): BurnUp | nul
     .from(roadmapItems)
     .where(and(eq(roadmapItems.cycleId, cycleId), ne(roadmapItems.status, "dropped")))
     .all()
-    .map((i) => ({
-      plannedOn: maxDay(start, todayIso(i.createdAt.getTime())),
-      deliveredOn: i.status === "done" ? maxDay(start, i.deliveredOn ?? todayIso(i.updatedAt.getTime())) : null,
-    }));
+    .map((i) => {
+      const addedOn = todayIso(i.createdAt.getTime());
+      const enteredLater = cycle.status === "released" && cycle.releasedOn !== null && addedOn > cycle.releasedOn;
+      const deliveredOn = i.status === "done" ? maxDay(start, i.deliveredOn ?? todayIso(i.updatedAt.getTime())) : null;
+      const plannedOn = enteredLater ? start : maxDay(start, addedOn);
+      return { plannedOn: deliveredOn ? minDay(plannedOn, deliveredOn) : plannedOn, deliveredOn };
+    });
   const events = items.flatMap((i) => (i.deliveredOn ? [i.plannedOn, i.deliveredOn] : [i.plannedOn]));
   const spanEnd = maxDay(cycle.releasedOn ?? cycle.targetReleaseOn, ...events);
   const lineEnd = cycle.status === "released" ? spanEnd : maxDay(start, minDay(today, spanEnd));

@@ -6,6 +6,9 @@ import { createCycle } from "../cycles/admin";
 import { readDelivery } from "../metrics/reads";
 import { readCycleComparison, readCycleReport } from "./reports";
 import { carryOverRoadmap } from "../roadmap/editor";
+import { createTeam, setTeamArchived } from "../teams/admin";
+
+const system = { kind: "system", label: "test" } as const;
 
 let db: Db;
 let cleanup: () => void;
@@ -25,11 +28,32 @@ describe("the 10.0 recap", () => {
     );
   });
 
-  it("as Markdown, states the cycle's dates in the right tense", () => {
-    expect(reportMarkdown(readCycleReport(db, "9.0")!, "StarlingX")).toContain(
-      "The 9.0 cycle started on 1 Sep 2023 and was released on 29 Feb 2024.",
+  it("as Markdown, states the cycle's dates in the tense of the day it is read", () => {
+    const released = reportMarkdown(readCycleReport(db, "9.0")!, "StarlingX", "2026-01-01");
+    expect(released).toContain("The 9.0 cycle started on 1 Sep 2023 and was released on 29 Feb 2024.");
+    expect(released).toContain("#### What was under way");
+    expect(released).not.toContain("What is under way");
+    // 10.0 is not marked released: due before its planned day, late after it.
+    expect(reportMarkdown(readCycleReport(db, "10.0")!, "StarlingX", "2024-05-01")).toContain(
+      "The 10.0 cycle started on 1 Mar 2024 and is due to be released on 30 Sep 2024.",
     );
-    expect(reportMarkdown(readCycleReport(db, "10.0")!, "StarlingX")).toContain("and is planned for release on 30 Sep 2024.");
+    const late = reportMarkdown(readCycleReport(db, "10.0")!, "StarlingX", "2026-01-01");
+    expect(late).toContain("and was due to be released on 30 Sep 2024.");
+    expect(late).not.toMatch(/is (planned|due) .*released on 30 Sep 2024/);
+    expect(late).toContain("#### What is under way");
+    expect(reportMarkdown(readCycleReport(db, "10.0")!, "StarlingX", "2024-01-01")).toContain(
+      "The 10.0 cycle starts on 1 Mar 2024 and is due to be released on 30 Sep 2024.",
+    );
+  });
+
+  it("says a team of a cycle gone by posted no update, not that it has not yet", () => {
+    const { id } = createTeam({ actor: system, input: { name: "Late joiners", slug: "late-joiners", mission: "" } }, db);
+    try {
+      expect(reportMarkdown(readCycleReport(db, "9.0")!, "StarlingX", "2026-01-01")).toContain("_No update was posted for this cycle._");
+      expect(reportMarkdown(readCycleReport(db, "10.0")!, "StarlingX", "2024-05-01")).toContain("_No update posted for this cycle yet._");
+    } finally {
+      setTeamArchived({ actor: system, id, archived: true }, db);
+    }
   });
 
   it("answers null for an unknown cycle, and links the cycle's gatherings", () => {
@@ -52,7 +76,6 @@ describe("delivered vs planned and the comparison of cycles", () => {
   });
 
   it("lists numbers, health and the items that slipped between two cycles", () => {
-    const system = { kind: "system", label: "test" } as const;
     createCycle(
       { actor: system, input: { name: "11.0", status: "planning", startsOn: "2024-10-01", targetReleaseOn: "2025-03-31", summary: "" } },
       db,

@@ -4,9 +4,9 @@ import { Card, SectionHeading } from "@/components/ui/card";
 import { HealthBadge } from "@/components/updates/health-badge";
 import { ReviewThread } from "@/components/updates/review-thread";
 import { RevisionHistory } from "@/components/updates/revision-history";
-import { UpdateActions } from "@/components/updates/update-actions";
+import { UpdateActions, UpdateDating } from "@/components/updates/update-actions";
 import { UpdateSections } from "@/components/updates/update-sections";
-import { formatTimestamp } from "@/lib/dates";
+import { formatTimestamp, todayIso } from "@/lib/dates";
 import { getCurrentActor } from "@/lib/dal/identity/actor";
 import { getUpdate } from "@/lib/dal/updates/reads";
 
@@ -43,9 +43,10 @@ export default async function UpdatePage({ params }: PageProps<"/updates/[id]">)
           {update.state === "draft" ? (
             <span className="font-medium">Draft: only the team&apos;s leads and the release managers can see it</span>
           ) : null}
-          {update.publishedAt ? <span>Published {formatTimestamp(update.publishedAt)}</span> : null}
+          {update.publishedAt ? <Dated publishedAt={update.publishedAt} enteredAt={update.enteredAt} /> : null}
           {update.author ? <span>by {update.author}</span> : null}
         </p>
+        {update.publishedAt ? <UpdateDating updateId={update.id} teamSlug={update.team.slug} asOf={todayIso(update.publishedAt)} /> : null}
       </header>
 
       <Card as="div">
@@ -74,5 +75,15 @@ export default async function UpdatePage({ params }: PageProps<"/updates/[id]">)
         <RevisionHistory update={update} />
       </Card>
     </article>
+  );
+}
+
+/** When it was published; for history entered later, the day it reports on and the day it was entered. */
+function Dated({ publishedAt, enteredAt }: { publishedAt: number; enteredAt: number | null }) {
+  if (enteredAt === null || todayIso(enteredAt) === todayIso(publishedAt)) return <span>Published {formatTimestamp(publishedAt)}</span>;
+  return (
+    <span>
+      As of {formatTimestamp(publishedAt)} (entered {formatTimestamp(enteredAt)})
+    </span>
   );
 }

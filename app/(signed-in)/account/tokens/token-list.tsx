@@ -9,6 +9,7 @@ export const SCOPE_LABELS: Record<string, string> = {
   "update.write": "Post and edit updates",
   "roadmap.write": "Edit roadmap items",
   "update.read_draft": "Read drafts and private notes",
+  "history.backdate": "Date updates and deliveries before today (history)",
 };
 
 function status(token: ApiTokenRow, now: number) {

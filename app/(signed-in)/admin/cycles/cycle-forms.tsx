@@ -48,7 +48,17 @@ export function NewCycleForm({ cycles }: { cycles: { slug: string; name: string 
   );
 }
 
-export function CycleStatusForm({ cycle, status, releasedOn }: { cycle: string; status: string; releasedOn: string | null }) {
+export function CycleStatusForm({
+  cycle,
+  status,
+  releasedOn,
+  today,
+}: {
+  cycle: string;
+  status: string;
+  releasedOn: string | null;
+  today: string;
+}) {
   return (
     <ActionForm
       action={setCycleStatusAction}
@@ -58,7 +68,14 @@ export function CycleStatusForm({ cycle, status, releasedOn }: { cycle: string; 
     >
       <input type="hidden" name="cycle" value={cycle} />
       <SelectField name="status" label="Status" options={options(CYCLE_STATUS)} defaultValue={status} />
-      <Field name="releasedOn" label="Released on" type="date" defaultValue={releasedOn ?? ""} />
+      <Field
+        name="releasedOn"
+        label="Released on"
+        type="date"
+        defaultValue={releasedOn ?? today}
+        max={today}
+        hint="When released: today, or the real day for history."
+      />
     </ActionForm>
   );
 }
@@ -73,17 +90,33 @@ export function AddMilestoneForm({ cycle }: { cycle: string }) {
   );
 }
 
-export function MilestoneDoneButton({ id, doneOn, label }: { id: number; doneOn: string; label: string }) {
+/** Marks a milestone done on a day: today, or the real day when history is entered later. */
+export function MilestoneDoneForm({ id, name, today }: { id: number; name: string; today: string }) {
   return (
     <ActionForm
       action={setMilestoneDoneAction}
-      submitLabel={label}
+      submitLabel={`Mark ${name} done`}
+      variant="secondary"
+      pendingLabel="…"
+      className="flex flex-wrap items-end gap-2"
+    >
+      <input type="hidden" name="id" value={id} />
+      <Field name="doneOn" label={`${name} done on`} type="date" defaultValue={today} max={today} />
+    </ActionForm>
+  );
+}
+
+export function ReopenMilestoneButton({ id, name }: { id: number; name: string }) {
+  return (
+    <ActionForm
+      action={setMilestoneDoneAction}
+      submitLabel={`Reopen ${name}`}
       variant="secondary"
       pendingLabel="…"
       className="inline-flex items-center gap-2"
     >
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="doneOn" value={doneOn} />
+      <input type="hidden" name="doneOn" value="" />
     </ActionForm>
   );
 }

@@ -20,9 +20,10 @@ import {
   EditMilestoneForm,
   EditTopicForm,
   GatheringRecapForm,
-  MilestoneDoneButton,
+  MilestoneDoneForm,
   NewCycleForm,
   NewMetricForm,
+  ReopenMilestoneButton,
 } from "./cycle-forms";
 
 export const metadata: Metadata = { title: "Cycles · Admin" };
@@ -50,7 +51,7 @@ export default async function ManageCyclesPage() {
                 {formatDay(cycle.startsOn)} – {formatDay(cycle.targetReleaseOn)}
               </span>
             </SectionHeading>
-            <CycleStatusForm cycle={cycle.slug} status={cycle.status} releasedOn={cycle.releasedOn} />
+            <CycleStatusForm cycle={cycle.slug} status={cycle.status} releasedOn={cycle.releasedOn} today={today} />
             <details className="mt-4">
               <summary className="cursor-pointer text-sm font-medium">Dates and summary</summary>
               <div className="mt-3">
@@ -66,11 +67,11 @@ export default async function ManageCyclesPage() {
                       {m.name} · due {formatDay(m.dueOn)}
                       {m.doneOn ? ` · done ${formatDay(m.doneOn)}` : ""}
                     </span>
-                    <MilestoneDoneButton
-                      id={m.id}
-                      doneOn={m.doneOn ? "" : today}
-                      label={m.doneOn ? `Reopen ${m.name}` : `Mark ${m.name} done`}
-                    />
+                    {m.doneOn ? (
+                      <ReopenMilestoneButton id={m.id} name={m.name} />
+                    ) : (
+                      <MilestoneDoneForm id={m.id} name={m.name} today={today} />
+                    )}
                     <details className="w-full">
                       <summary className="cursor-pointer text-xs">Rename or move {m.name}</summary>
                       <EditMilestoneForm milestone={m} />

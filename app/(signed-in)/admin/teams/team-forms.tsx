@@ -1,14 +1,24 @@
 "use client";
 
+import { useRef, type ChangeEvent } from "react";
 import { ActionForm, Field, SelectField } from "@/components/ui/form";
+import { suggestSlug } from "@/lib/validation/team";
 import { arrangeTeamAction, createTeamAction, editTeamAction } from "../actions";
 
 export function CreateTeamForm() {
+  /** The slug last suggested: the slug follows the name until someone types one of their own. */
+  const suggested = useRef("");
+  function followName(event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) {
+    const slug = event.currentTarget.form?.elements.namedItem("slug");
+    if (!(slug instanceof HTMLInputElement) || (slug.value !== "" && slug.value !== suggested.current)) return;
+    suggested.current = suggestSlug(event.currentTarget.value);
+    slug.value = suggested.current;
+  }
   return (
     <ActionForm action={createTeamAction} submitLabel="Create team">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="name" label="Name" required />
-        <Field name="slug" label="Slug" hint="Lowercase letters, digits and dashes; used in addresses." required />
+        <Field name="name" label="Name" required onChange={followName} />
+        <Field name="slug" label="Slug" hint="Suggested from the name; lowercase letters, digits and dashes, used in addresses." required />
       </div>
       <Field name="mission" label="Mission" multiline hint="A sentence or two of Markdown." />
     </ActionForm>

@@ -9,7 +9,7 @@ import { startUpdateAction } from "../actions";
 
 interface Props {
   teams: { slug: string; name: string }[];
-  cycles: { slug: string; name: string }[];
+  cycles: { slug: string; name: string; status: string }[];
   lastUpdates: { teamSlug: string; last: { headline: string; cycleName: string } | null }[];
   drafts: OpenDraft[];
   team: string;
@@ -34,7 +34,7 @@ export function StartUpdateForm({ teams, cycles, lastUpdates, drafts, team, cycl
       <SelectField
         name="cycle"
         label="Cycle"
-        options={cycles.map((c) => ({ value: c.slug, label: c.name }))}
+        options={cycles.map((c) => ({ value: c.slug, label: c.status === "released" ? `${c.name} (released: history)` : c.name }))}
         defaultValue={cycle}
         onChange={setCycleSlug}
       />

@@ -4,11 +4,12 @@ import { CycleDownloads } from "@/components/cycles/cycle-downloads";
 import { RecapTopics } from "@/components/cycles/recap-topics";
 import { Markdown } from "@/components/ui/markdown";
 import { HealthBadge } from "@/components/updates/health-badge";
-import { formatDay } from "@/lib/dates";
+import { todayIso } from "@/lib/dates";
+import { pageTime } from "@/lib/dal/cache/cache";
 import { getCycleReport } from "@/lib/dal/views/reports";
 import { getSiteInfo } from "@/lib/dal/site/reads";
 import { formatMetric } from "@/lib/metrics";
-import { REPORT_SECTIONS } from "@/lib/formats/report-markdown";
+import { cycleDates, cycleIsOver, noUpdate, reportSections } from "@/lib/formats/report-markdown";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const instant = false;
@@ -26,6 +27,8 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
   const [report, site] = await Promise.all([getCycleReport({ cycle: decodeURIComponent(name) }), getSiteInfo()]);
   if (!report) notFound();
   const { cycle, previousCycle } = report;
+  const today = todayIso(await pageTime());
+  const over = cycleIsOver(cycle, today);
   const markdownHref = `/cycles/${encodeURIComponent(cycle.slug)}/report.md`;
   return (
     <article className="mx-auto max-w-3xl space-y-10 print:max-w-none">
@@ -44,11 +47,8 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
           {site.name} {cycle.name}: the cycle in review
         </h1>
         <p className="text-slate-700 dark:text-slate-300">
-          The {cycle.name} cycle started on {formatDay(cycle.startsOn)} and{" "}
-          {cycle.releasedOn
-            ? `was released on ${formatDay(cycle.releasedOn)}`
-            : `is planned for release on ${formatDay(cycle.targetReleaseOn)}`}
-          . {report.teams.filter((t) => t.update).length} of {report.teams.length} teams posted an update.
+          The {cycle.name} cycle {cycleDates(cycle, today)}. {report.teams.filter((t) => t.update).length} of {report.teams.length} teams
+          posted an update.
         </p>
         {cycle.summary ? <Markdown>{cycle.summary}</Markdown> : null}
         {report.gatherings.length > 0 ? (
@@ -82,15 +82,17 @@ export default async function ReportPage({ params, searchParams }: PageProps<"/c
                   {team.update.headline} <HealthBadge health={team.update.health} />
                 </p>
                 <Markdown>{team.update.summary}</Markdown>
-                {REPORT_SECTIONS.filter(([field]) => team.update![field].trim()).map(([field, heading]) => (
-                  <div key={field}>
-                    <h4 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{heading}</h4>
-                    <Markdown>{team.update![field]}</Markdown>
-                  </div>
-                ))}
+                {reportSections(over)
+                  .filter(([field]) => team.update![field].trim())
+                  .map(([field, heading]) => (
+                    <div key={field}>
+                      <h4 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{heading}</h4>
+                      <Markdown>{team.update![field]}</Markdown>
+                    </div>
+                  ))}
               </>
             ) : (
-              <p className="italic text-slate-600 dark:text-slate-400">No update posted for this cycle yet.</p>
+              <p className="italic text-slate-600 dark:text-slate-400">{noUpdate(over)}</p>
             )}
             {team.numbers.some((n) => n.value !== null) ? (
               <div>

@@ -1,4 +1,4 @@
-// GET /cycles/[name]/schedule.ics — the cycle's milestones as a calendar to subscribe to.
+// GET /cycles/[name]/schedule.ics — the cycle's milestones and gatherings as a calendar to subscribe to.
 import { cycleCalendar } from "@/lib/formats/cycle-calendar";
 import { publicBaseUrl } from "@/lib/dal/identity/auth";
 import { getCycleBoard } from "@/lib/dal/cycles/reads";
@@ -14,6 +14,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/cycles/[
     cycleSlug: board.cycle.slug,
     baseUrl: publicBaseUrl(),
     milestones: board.milestones,
+    gatherings: board.gatherings,
   });
   return new Response(body, {
     headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `inline; filename="${board.cycle.slug}.ics"` },

@@ -1,0 +1,1 @@
+ALTER TABLE `updates` ADD `entered_at` integer;
