@@ -1,1 +1,0 @@
-ALTER TABLE `help_requests` ADD `asked_in_cycle_id` integer REFERENCES release_cycles(id);
