@@ -6,6 +6,8 @@ import { auditEntries, people, teamLeads } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+/** Each case starts several tsx processes, each loading the data layer: on two busy cores, over 30 s. */
+const SCRIPT_TIMEOUT_MS = 90_000;
 let file: string;
 let cleanup: () => void;
 
@@ -31,47 +33,55 @@ function run(args: string[]): { status: number; out: string } {
 }
 
 describe("npm run user:create", () => {
-  it("creates a lead with a one-time password and audits it as the command line", () => {
-    const result = run(["--email", "Sam@Example.org", "--name", "Sam Lee", "--role", "member", "--team", "docs"]);
-    expect(result.status).toBe(0);
-    expect(result.out).toMatch(/Password \(shown once\): \S{16,}/);
-    const db = openDatabase(file);
-    const person = db
-      .select()
-      .from(people)
-      .all()
-      .find((p) => p.email === "sam@example.org");
-    expect(person).toMatchObject({ name: "Sam Lee", role: "member", active: true });
-    expect(
-      db
+  it(
+    "creates a lead with a one-time password and audits it as the command line",
+    () => {
+      const result = run(["--email", "Sam@Example.org", "--name", "Sam Lee", "--role", "member", "--team", "docs"]);
+      expect(result.status).toBe(0);
+      expect(result.out).toMatch(/Password \(shown once\): \S{16,}/);
+      const db = openDatabase(file);
+      const person = db
         .select()
-        .from(teamLeads)
+        .from(people)
         .all()
-        .filter((l) => l.personId === person!.id),
-    ).toHaveLength(1);
-    expect(
-      db
-        .select()
-        .from(auditEntries)
-        .all()
-        .find((e) => e.action === "person.create"),
-    ).toMatchObject({ actorLabel: "cli", via: "cli" });
-    db.$client.close();
-  }, 30_000);
+        .find((p) => p.email === "sam@example.org");
+      expect(person).toMatchObject({ name: "Sam Lee", role: "member", active: true });
+      expect(
+        db
+          .select()
+          .from(teamLeads)
+          .all()
+          .filter((l) => l.personId === person!.id),
+      ).toHaveLength(1);
+      expect(
+        db
+          .select()
+          .from(auditEntries)
+          .all()
+          .find((e) => e.action === "person.create"),
+      ).toMatchObject({ actorLabel: "cli", via: "cli" });
+      db.$client.close();
+    },
+    SCRIPT_TIMEOUT_MS,
+  );
 
-  it("names the option at fault and creates nothing", () => {
-    expect(run(["--email", "not-an-email", "--name", "X"])).toMatchObject({ status: 2, out: expect.stringContaining("--email:") });
-    expect(run(["--email", "x@example.org", "--name", "X", "--role", "boss"])).toMatchObject({
-      status: 2,
-      out: expect.stringContaining("--role:"),
-    });
-    expect(run(["--email", "x@example.org", "--name", "X", "--team", "nope"])).toMatchObject({
-      status: 1,
-      out: expect.stringContaining("--team: No team is called nope"),
-    });
-    expect(run(["--email", "dana.lead@example.org", "--name", "Dana again"])).toMatchObject({
-      status: 1,
-      out: expect.stringContaining("--email: Someone already has"),
-    });
-  }, 30_000);
+  it(
+    "names the option at fault and creates nothing",
+    () => {
+      expect(run(["--email", "not-an-email", "--name", "X"])).toMatchObject({ status: 2, out: expect.stringContaining("--email:") });
+      expect(run(["--email", "x@example.org", "--name", "X", "--role", "boss"])).toMatchObject({
+        status: 2,
+        out: expect.stringContaining("--role:"),
+      });
+      expect(run(["--email", "x@example.org", "--name", "X", "--team", "nope"])).toMatchObject({
+        status: 1,
+        out: expect.stringContaining("--team: No team is called nope"),
+      });
+      expect(run(["--email", "dana.lead@example.org", "--name", "Dana again"])).toMatchObject({
+        status: 1,
+        out: expect.stringContaining("--email: Someone already has"),
+      });
+    },
+    SCRIPT_TIMEOUT_MS,
+  );
 });

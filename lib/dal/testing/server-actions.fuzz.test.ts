@@ -688,34 +688,41 @@ async function answer(row: ActionRow, input: unknown): Promise<{ ok: boolean }> 
   }
 }
 
+/** Some actions hash a password per run (scrypt, slow by design): on two busy cores a row can take a minute. */
+const FUZZ_TIMEOUT_MS = 90_000;
+
 describe.each(ACTIONS)("$name", (row) => {
-  it("answers any input from anyone with success or a field-level refusal, and a refusal changes nothing", async () => {
-    const { db, dispose } = copyOfTemplate(template);
-    setProcessDatabase(db);
-    try {
-      const candidates = row.candidates(db);
-      const input = inputFrom(candidates);
-      // Sessions opened before the fuzzing: an edit may take away the very role that found them.
-      const actors = Object.fromEntries(ACTORS.map((kind) => [kind, actorOf(kind, db)])) as Record<ActorKind, Actor>;
-      // Rows are compared only when this connection changed any (even in a rolled-back transaction): fingerprints are slow.
-      const changeCount = () => db.$client.prepare("select total_changes()").pluck().get() as number;
-      let rows = fingerprint(db);
-      let changes = changeCount();
-      await fc.assert(
-        // Admins, who may do everything, are tried most: their inputs reach furthest into the data layer.
-        fc.asyncProperty(fc.oneof(fc.constant<ActorKind>("admin"), fc.constantFrom<ActorKind>(...ACTORS)), input, async (kind, value) => {
-          request.actor = actors[kind];
-          const result = await answer(row, value);
-          if (kind === "anonymous") expect(result.ok).toBe(false);
-          if (changeCount() === changes) return;
-          const now = fingerprint(db);
-          if (!result.ok) expect(now).toBe(rows);
-          [rows, changes] = [now, changeCount()];
-        }),
-        { numRuns: 60, examples: (row.regressions ?? []).map((value): [ActorKind, unknown] => ["admin", value]) },
-      );
-    } finally {
-      dispose();
-    }
-  }, 30_000);
+  it(
+    "answers any input from anyone with success or a field-level refusal, and a refusal changes nothing",
+    async () => {
+      const { db, dispose } = copyOfTemplate(template);
+      setProcessDatabase(db);
+      try {
+        const candidates = row.candidates(db);
+        const input = inputFrom(candidates);
+        // Sessions opened before the fuzzing: an edit may take away the very role that found them.
+        const actors = Object.fromEntries(ACTORS.map((kind) => [kind, actorOf(kind, db)])) as Record<ActorKind, Actor>;
+        // Rows are compared only when this connection changed any (even in a rolled-back transaction): fingerprints are slow.
+        const changeCount = () => db.$client.prepare("select total_changes()").pluck().get() as number;
+        let rows = fingerprint(db);
+        let changes = changeCount();
+        await fc.assert(
+          // Admins, who may do everything, are tried most: their inputs reach furthest into the data layer.
+          fc.asyncProperty(fc.oneof(fc.constant<ActorKind>("admin"), fc.constantFrom<ActorKind>(...ACTORS)), input, async (kind, value) => {
+            request.actor = actors[kind];
+            const result = await answer(row, value);
+            if (kind === "anonymous") expect(result.ok).toBe(false);
+            if (changeCount() === changes) return;
+            const now = fingerprint(db);
+            if (!result.ok) expect(now).toBe(rows);
+            [rows, changes] = [now, changeCount()];
+          }),
+          { numRuns: 60, examples: (row.regressions ?? []).map((value): [ActorKind, unknown] => ["admin", value]) },
+        );
+      } finally {
+        dispose();
+      }
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
