@@ -116,8 +116,8 @@ test("a version metric shows 1.27, 1.29 and 1.32 exactly as entered, the newest 
   await EditorPage.open(page, editor.id);
   const values = page.getByRole("list", { name: /figure: 1\.32/ }).getByRole("listitem");
   await expect(values).toHaveCount(3);
-  await expect(values.nth(0)).toContainText("1.27");
-  await expect(values.nth(1)).toContainText("1.29");
-  await expect(values.nth(2)).toContainText("1.32");
-  await expect(page.getByRole("list", { name: /figure: 1\.32/ })).not.toContainText("1.3 ");
+  // Each exactly as entered, oldest first: never "1.3".
+  await expect(values.nth(0)).toHaveText(/^1\.27 by /);
+  await expect(values.nth(1)).toHaveText(/^1\.29 by /);
+  await expect(values.nth(2)).toHaveText(/^1\.32 from the update/);
 });
