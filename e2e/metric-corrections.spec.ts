@@ -29,7 +29,7 @@ test("a lead corrects a figure and deletes a value posted twice, and the cycle's
   unique,
 }) => {
   test.slow();
-  const label = "Manual test cases";
+  const label = `Manual test cases ${unique}`;
   const key = `cases_${unique}`;
   await admin.defineMetric(ownTeam.slug, label, key);
   const page = await pageOf(ownLead);
